@@ -1,0 +1,343 @@
+"""Validation of a data directory: per-file model checks, then rules across the whole base.
+
+Every problem is collected with its file, line and column; nothing is raised for bad data. The
+result is a plain, JSON-ready knowledge base (only when there was no problem) and the problems.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from pydantic import ValidationError
+
+from . import reference
+from .loader import LoadedFile, load_file
+from .matching import did_you_mean
+from .models import FILE_MODELS, KNOWN_FIELDS
+from .problems import Problem
+
+DATA_FILES: tuple[str, ...] = tuple(FILE_MODELS)
+# Sections of the knowledge base, in the order `show`, `search` and `stats` present them.
+LIST_SECTIONS: dict[str, str] = {
+    "cooperatives": "cooperative",
+    "members": "member",
+    "missions": "mission",
+    "events": "event",
+    "organisations": "organisation",
+    "people": "person",
+}
+SINGLE_SECTIONS: dict[str, str] = {"council": "council", "cooperation": "cooperation"}
+
+ORGS = ("organisation", "cooperative", "member", "council")
+# (kind, path inside the record, kinds the reference may point to)
+REFERENCES: tuple[tuple[str, tuple[str, ...], tuple[str, ...]], ...] = (
+    ("cooperative", ("project",), ("programme", "cooperation")),
+    ("organisation", ("parent",), ORGS),
+    ("organisation", ("hosted_by",), ORGS),
+    ("cooperative", ("hosted_by",), ORGS),
+    ("person", ("affiliations", "*", "organisation"), ORGS),
+    ("member", ("member_of",), ("council",)),
+    ("cooperation", ("partners", "*"), ORGS),
+    ("cooperation", ("associated_partners", "*"), ORGS),
+    ("cooperation", ("funder",), ORGS),
+    ("event", ("organisers", "*"), ORGS),
+    ("mission", ("cooperation",), ("cooperation",)),
+    ("mission", ("delegation_from",), ORGS),
+    ("mission", ("delegation", "*"), ("person",)),
+    ("mission", ("visits", "*"), ORGS),
+    ("mission", ("events", "*"), ("event",)),
+)
+
+
+@dataclass
+class RecordAt:
+    """A record of the base with where it stands (file and path inside the file's data)."""
+
+    kind: str
+    data: dict[str, Any]
+    file: LoadedFile
+    loc: tuple[str | int, ...]
+
+
+@dataclass
+class Outcome:
+    knowledge_base: dict[str, Any] | None
+    problems: list[Problem]
+    files: list[str] = field(default_factory=list)
+    counts: dict[str, int] = field(default_factory=dict)
+
+
+def validate_directory(data_dir: Path, display_dir: str | None = None) -> Outcome:
+    """Load and check every data file of ``data_dir``; report all problems of all files."""
+    shown = display_dir if display_dir is not None else str(data_dir)
+    raws: dict[str, bytes | None] = {}
+    for name in DATA_FILES:
+        try:
+            raws[name] = (data_dir / name).read_bytes()
+        except OSError:
+            raws[name] = None
+    return validate_contents(data_dir, shown, raws)
+
+
+def validate_contents(data_dir: Path, shown: str, raws: dict[str, bytes | None]) -> Outcome:
+    """As :func:`validate_directory`, for file contents already read (the cache hashes them)."""
+    problems: list[Problem] = []
+    loaded_files: list[LoadedFile] = []
+    valid: dict[str, dict[str, Any]] = {}
+    for name in DATA_FILES:
+        display = f"{shown.rstrip('/')}/{name}" if shown else name
+        loaded = load_file(data_dir / name, display, raws.get(name))
+        loaded_files.append(loaded)
+        problems.extend(loaded.problems)
+        if loaded.root is None:
+            continue
+        try:
+            model = FILE_MODELS[name].model_validate(loaded.data)
+        except ValidationError as err:
+            problems.extend(_translate(loaded, err.errors(include_url=False), name))
+            continue
+        if not loaded.problems:
+            valid[name] = model.model_dump(mode="json")
+    records = list(_records(loaded_files, valid))
+    problems.extend(_cross_checks(records, loaded_files, valid))
+    outcome = Outcome(None, sorted(set(problems)), [f.path for f in loaded_files])
+    if not outcome.problems:
+        outcome.knowledge_base = _assemble(valid)
+        outcome.counts = {kind: 0 for kind in (*LIST_SECTIONS.values(), "source")}
+        for record in records:
+            outcome.counts[record.kind] = outcome.counts.get(record.kind, 0) + 1
+        outcome.counts["source"] = len(outcome.knowledge_base["sources"])
+    return outcome
+
+
+def _records(files: list[LoadedFile], valid: dict[str, dict[str, Any]]) -> Iterator[RecordAt]:
+    """Every record with a slug; for files that failed their model, a best effort from raw data."""
+    for loaded in files:
+        name = loaded.path.rsplit("/", 1)[-1]
+        data = valid.get(name, loaded.data)
+        if not isinstance(data, dict):
+            continue
+        for section, kind in LIST_SECTIONS.items():
+            items = data.get(section)
+            for index, item in enumerate(items if isinstance(items, list) else []):
+                if isinstance(item, dict) and isinstance(item.get("slug"), str):
+                    yield RecordAt(kind, item, loaded, (section, index))
+        for section, kind in SINGLE_SECTIONS.items():
+            item = data.get(section)
+            if isinstance(item, dict) and isinstance(item.get("slug"), str):
+                yield RecordAt(kind, item, loaded, (section,))
+                programmes = item.get("programmes") if kind == "council" else None
+                for index, sub in enumerate(programmes if isinstance(programmes, list) else []):
+                    if isinstance(sub, dict) and isinstance(sub.get("slug"), str):
+                        yield RecordAt("programme", sub, loaded, (section, "programmes", index))
+                roadmaps = item.get("roadmaps") if kind == "council" else None
+                for index, sub in enumerate(roadmaps if isinstance(roadmaps, list) else []):
+                    if isinstance(sub, dict) and isinstance(sub.get("slug"), str):
+                        yield RecordAt("roadmap", sub, loaded, (section, "roadmaps", index))
+
+
+def _cross_checks(
+    records: list[RecordAt], files: list[LoadedFile], valid: dict[str, dict[str, Any]]
+) -> Iterator[Problem]:
+    by_slug: dict[str, RecordAt] = {}
+    for record in records:
+        slug = record.data["slug"]
+        first = by_slug.setdefault(slug, record)
+        if first is not record:
+            where = f"{first.file.path}:{first.file.position((*first.loc, 'slug'))[0]}"
+            yield _at(record, ("slug",), "duplicate-slug",
+                      f"slug '{slug}' is already used by the {first.kind} at {where}")
+    sources: dict[str, tuple[LoadedFile, int]] = {}
+    for loaded in files:
+        data = loaded.data if isinstance(loaded.data, dict) else {}
+        items = data.get("sources")
+        for index, item in enumerate(items if isinstance(items, list) else []):
+            if not isinstance(item, dict) or not isinstance(item.get("id"), str):
+                continue
+            if item["id"] in sources:
+                other, other_index = sources[item["id"]]
+                line = other.position(("sources", other_index, "id"))[0]
+                line_, col = loaded.position(("sources", index, "id"))
+                yield Problem(loaded.path, line_, col, "duplicate-source",
+                              f"source id '{item['id']}' is already defined at {other.path}:{line}")
+            else:
+                sources[item["id"]] = (loaded, index)
+    checked = [r for r in records if r.file.path.rsplit("/", 1)[-1] in valid]
+    for record in checked:
+        yield from _check_sources(record, sources)
+        yield from _check_place(record)
+    for kind, path, targets in REFERENCES:
+        for record in checked:
+            if record.kind != kind:
+                continue
+            for loc, value in _walk(record.data, path):
+                yield from _check_reference(record, loc, value, targets, by_slug)
+    missions = [r for r in checked if r.kind == "mission"]
+    numbers: dict[int, RecordAt] = {}
+    for mission in missions:
+        first = numbers.setdefault(mission.data["number"], mission)
+        if first is not mission:
+            yield _at(mission, ("number",), "duplicate-number",
+                      f"mission number {mission.data['number']} is already used by "
+                      f"'{first.data['slug']}'")
+
+
+def _walk(data: Any, path: tuple[str, ...]) -> Iterator[tuple[tuple[str | int, ...], str]]:
+    if not path:
+        if isinstance(data, str):
+            yield (), data
+        return
+    step, rest = path[0], path[1:]
+    if step == "*":
+        for index, item in enumerate(data if isinstance(data, list) else []):
+            for loc, value in _walk(item, rest):
+                yield (index, *loc), value
+    elif isinstance(data, dict) and data.get(step) is not None:
+        for loc, value in _walk(data[step], rest):
+            yield (step, *loc), value
+
+
+def _check_reference(
+    record: RecordAt,
+    loc: tuple[str | int, ...],
+    value: str,
+    targets: tuple[str, ...],
+    by_slug: dict[str, RecordAt],
+) -> Iterator[Problem]:
+    target = by_slug.get(value)
+    field_name = next(str(s) for s in reversed(loc) if isinstance(s, str))
+    if target is None:
+        candidates = [slug for slug, r in by_slug.items() if r.kind in targets]
+        hint = did_you_mean(value, candidates)
+        yield _at(record, loc, "unresolved-reference",
+                  f"'{field_name}' refers to '{value}', which no record has as slug{hint}")
+    elif target.kind not in targets:
+        wanted = " or ".join(targets)
+        yield _at(record, loc, "wrong-reference",
+                  f"'{field_name}' refers to '{value}', a {target.kind}; expected {wanted}")
+
+
+def _check_sources(record: RecordAt, sources: dict[str, Any]) -> Iterator[Problem]:
+    for index, source_id in enumerate(record.data.get("sources") or []):
+        if source_id not in sources:
+            yield _at(record, ("sources", index), "unknown-source",
+                      f"source '{source_id}' is not defined in any 'sources:' list"
+                      f"{did_you_mean(source_id, sources)}")
+
+
+def _check_place(record: RecordAt) -> Iterator[Problem]:
+    data = record.data
+    country, region, mrc = data.get("country"), data.get("region"), data.get("mrc")
+    if region is not None:
+        code = reference.region_code(region)
+        home = next((c for c, regions in reference.COUNTRIES.items() if region in regions.values()),
+                    None)
+        if country is None:
+            yield _at(record, ("region",), "region-without-country",
+                      f"region '{region}' needs a 'country' ({home})")
+        elif home != country:
+            yield _at(record, ("region",), "region-country-mismatch",
+                      f"region '{region}' is in {home}, not {country}")
+        del code
+    if mrc is not None:
+        if country not in (None, "Canada"):
+            yield _at(record, ("mrc",), "mrc-country-mismatch", "an MRC exists only in Quebec")
+        known = reference.MRCS.get(mrc)
+        if known and region is not None:
+            expected = reference.QUEBEC_REGIONS[known[0]]
+            if expected != region:
+                yield _at(record, ("mrc",), "mrc-region-mismatch",
+                          f"MRC '{mrc}' is in {expected}, not {region}")
+
+
+def _at(record: RecordAt, loc: tuple[str | int, ...], code: str, message: str) -> Problem:
+    line, column = record.file.position((*record.loc, *loc))
+    return Problem(record.file.path, line, column, code, message)
+
+
+def _assemble(valid: dict[str, dict[str, Any]]) -> dict[str, Any]:
+    base: dict[str, Any] = {"sources": []}
+    for section in LIST_SECTIONS:
+        base[section] = []
+    for name in DATA_FILES:
+        data = valid[name]
+        for key, value in data.items():
+            if isinstance(value, list):
+                base.setdefault(key, []).extend(value)
+            else:
+                base[key] = value
+    return base
+
+
+# --- Pydantic errors -> problems ------------------------------------------------------------
+
+_MESSAGES: dict[str, Callable[[str, dict[str, Any]], str]] = {
+    "missing": lambda f, e: f"missing required field '{f}'",
+    "extra_forbidden": lambda f, e: f"unknown field '{f}'{did_you_mean(f, KNOWN_FIELDS)}",
+    "string_type": lambda f, e: f"'{f}' must be text, got {_describe(e['input'])}",
+    "int_type": lambda f, e: f"'{f}' must be a whole number, got {_describe(e['input'])}",
+    "float_type": lambda f, e: f"'{f}' must be a number, got {_describe(e['input'])}",
+    "list_type": lambda f, e: f"'{f}' must be a list, got {_describe(e['input'])}",
+    "model_type": lambda f, e: f"'{f}' must be a mapping of fields, got {_describe(e['input'])}",
+    "dict_type": lambda f, e: f"'{f}' must be a mapping of fields, got {_describe(e['input'])}",
+    "too_short": lambda f, e: f"'{f}' needs at least {e['ctx']['min_length']} item(s)",
+    "greater_than_equal": lambda f, e: f"'{f}' must be at least {e['ctx']['ge']}",
+}
+
+
+def _translate(loaded: LoadedFile, errors: list[Any], file_name: str) -> list[Problem]:
+    problems: dict[tuple[int, int, str], Problem] = {}
+    for error in errors:
+        loc = _data_loc(loaded.data, tuple(error["loc"]), error["type"])
+        kind = "number" if len(loc) < len(error["loc"]) and error["type"] in (
+            "int_type", "float_type") else error["type"]
+        field_name = next((str(s) for s in reversed(loc) if isinstance(s, str)), "")
+        if not loc and error["type"] == "model_type":
+            expected = ", ".join(FILE_MODELS[file_name].model_fields)
+            message = f"the file must be a mapping with the top-level keys: {expected}"
+        elif kind == "number":
+            message = f"'{field_name}' must be a number, got {_describe(error['input'])}"
+        elif error["type"] in _MESSAGES:
+            message = _MESSAGES[error["type"]](field_name, error)
+        else:
+            message = error["msg"]
+        line, column = loaded.position(loc, at_key=error["type"] == "extra_forbidden")
+        code = error["type"].replace("_", "-")
+        problems.setdefault((line, column, message), Problem(
+            loaded.path, line, column, code, message))
+    return list(problems.values())
+
+
+def _data_loc(data: Any, loc: tuple[Any, ...], error_type: str) -> tuple[str | int, ...]:
+    """The part of a Pydantic error location that names real places in the data."""
+    kept: list[str | int] = []
+    for step in loc:
+        if isinstance(data, dict) and step in data:
+            data = data[step]
+        elif isinstance(data, list) and isinstance(step, int) and 0 <= step < len(data):
+            data = data[step]
+        elif error_type == "missing" and isinstance(data, dict) and isinstance(step, str):
+            kept.append(step)
+            break
+        else:
+            break
+        kept.append(step)
+    return tuple(kept)
+
+
+def _describe(value: Any) -> str:
+    if isinstance(value, bool):
+        return (f"{str(value).lower()} (YAML reads yes/no/on/off/true/false as booleans: "
+                "put the text in quotes)")
+    if value is None:
+        return "nothing (an empty value)"
+    if isinstance(value, int | float):
+        return f"the number {value}"
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, dict):
+        return "a mapping"
+    return f"'{value}'"

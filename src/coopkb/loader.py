@@ -1,0 +1,268 @@
+"""YAML files -> plain Python data, keeping a way back to each value's line and column.
+
+Safety and strictness come first: only the safe, C-accelerated composer runs; anchors, aliases and
+tags are refused before anything is built (so an alias bomb never expands); duplicate keys, which
+PyYAML silently drops, are reported; a file that cannot be read or parsed becomes a reported
+problem, never an exception. Positions are looked up lazily from the composed node tree, so the
+fast path pays nothing for them.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+from yaml.constructor import SafeConstructor
+
+from .problems import Problem
+
+try:  # PyYAML built against libyaml; fall back to the pure-Python parser where it is missing.
+    from yaml import CSafeLoader as _Loader
+except ImportError:  # pragma: no cover - depends on the PyYAML build
+    from yaml import SafeLoader as _Loader  # type: ignore[assignment]
+
+_TAG = "tag:yaml.org,2002:"
+# A token that could start an anchor, alias or tag: cheap pre-check before an exact event scan.
+_MAYBE_NODE_PROPERTY = re.compile(r"(?:^|[\s,\[{])[&*!]", re.MULTILINE)
+_MAX_DEPTH = 50  # coopkb's records nest five levels; anything deeper is a mistake or an attack
+# libyaml's composer recurses in C and crashes the interpreter past ~10,000 levels, so a cheap
+# upper bound on the nesting is checked on the text before composing (see _nesting_bound).
+_SCAN_LIMIT = 500
+_DEEP_INDENT = re.compile(r"^[ \t]{%d,}\S" % _SCAN_LIMIT, re.MULTILINE)
+_COMPACT_NESTING = re.compile(r"(?:[-?:][ \t]+){%d,}" % _SCAN_LIMIT)
+_FLOW_BRACKET = re.compile(r"[\[\]{}]")
+
+
+@dataclass
+class LoadedFile:
+    """One data file: its plain data (None when unusable) and the node tree behind it."""
+
+    path: str
+    data: Any = None
+    root: yaml.Node | None = None
+    problems: list[Problem] = field(default_factory=list)
+
+    def position(self, loc: Sequence[str | int], *, at_key: bool = False) -> tuple[int, int]:
+        """1-based line and column of the value at ``loc`` (or of its key, with ``at_key``).
+
+        A path that does not exist (a missing field) resolves to its closest existing parent.
+        """
+        node = self.root
+        if node is None:
+            return (1, 1)
+        mark = node.start_mark
+        for step in loc:
+            if isinstance(node, yaml.MappingNode):
+                for key_node, value_node in node.value:
+                    if isinstance(key_node, yaml.ScalarNode) and key_node.value == str(step):
+                        mark = key_node.start_mark if at_key else value_node.start_mark
+                        node = value_node
+                        break
+                else:
+                    break
+            elif isinstance(node, yaml.SequenceNode) and isinstance(step, int):
+                if not 0 <= step < len(node.value):
+                    break
+                node = node.value[step]
+                mark = node.start_mark
+            else:
+                break
+        return (mark.line + 1, mark.column + 1)
+
+
+def load_file(path: Path, display: str, raw: bytes | None = None) -> LoadedFile:
+    """Read and parse one file; every failure is recorded on the result, never raised."""
+    loaded = LoadedFile(display)
+    try:
+        if raw is None:
+            raw = path.read_bytes()
+    except FileNotFoundError:
+        loaded.problems.append(_problem(display, 1, 1, "missing-file", "data file is missing"))
+        return loaded
+    except OSError as err:
+        reason = err.strerror or str(err)
+        loaded.problems.append(_problem(display, 1, 1, "unreadable-file", f"cannot read: {reason}"))
+        return loaded
+    text = _decode(raw, loaded)
+    if text is None:
+        return loaded
+    if _MAYBE_NODE_PROPERTY.search(text) and not _refuse_node_properties(text, loaded):
+        return loaded
+    too_deep_at = _nesting_bound(text)
+    if too_deep_at is not None:
+        line, col = _offset_position(text, too_deep_at)
+        message = f"collections are nested more than {_MAX_DEPTH} levels deep"
+        loaded.problems.append(_problem(display, line, col, "too-deep", message))
+        return loaded
+    try:
+        root = yaml.compose(text, Loader=_Loader)
+    except yaml.MarkedYAMLError as err:
+        loaded.problems.append(_yaml_problem(display, err))
+        return loaded
+    except (yaml.YAMLError, RecursionError, ValueError) as err:
+        loaded.problems.append(_problem(display, 1, 1, "yaml-syntax", f"not valid YAML: {err}"))
+        return loaded
+    if root is None:
+        loaded.problems.append(_problem(display, 1, 1, "empty-file", "data file is empty"))
+        return loaded
+    loaded.root = root
+    loaded.data = _Builder(loaded).build(root)
+    return loaded
+
+
+def _nesting_bound(text: str) -> int | None:
+    """Offset where the nesting may exceed what the C composer survives, else None.
+
+    Block nesting needs indentation or compact indicators (``- - -``); flow nesting needs open
+    brackets. Each is bounded separately; quoted brackets can only make the bound larger.
+    """
+    for pattern in (_DEEP_INDENT, _COMPACT_NESTING):
+        found = pattern.search(text)
+        if found:
+            return found.start()
+    if text.count("[") + text.count("{") < _SCAN_LIMIT:
+        return None
+    depth = 0
+    for bracket in _FLOW_BRACKET.finditer(text):
+        depth += 1 if bracket.group() in "[{" else -1
+        if depth > _SCAN_LIMIT:
+            return bracket.start()
+    return None
+
+
+def _decode(raw: bytes, loaded: LoadedFile) -> str | None:
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as err:
+        prefix = raw[: err.start]
+        line = prefix.count(b"\n") + 1
+        column = len(prefix) - (prefix.rfind(b"\n") + 1) + 1
+        message = f"file is not UTF-8 (byte 0x{raw[err.start]:02x} cannot be decoded)"
+        loaded.problems.append(_problem(loaded.path, line, column, "not-utf8", message))
+        return None
+    text = text.removeprefix("\ufeff")
+    if not text.strip():
+        loaded.problems.append(_problem(loaded.path, 1, 1, "empty-file", "data file is empty"))
+        return None
+    return text
+
+
+def _refuse_node_properties(text: str, loaded: LoadedFile) -> bool:
+    """Scan parser events for anchors, aliases and tags; report each. True if there were none."""
+    found = False
+    try:
+        for event in yaml.parse(text, Loader=_Loader):
+            mark = event.start_mark
+            line, column = mark.line + 1, mark.column + 1
+            if isinstance(event, yaml.AliasEvent):
+                found = True
+                message = f"YAML aliases are not allowed (*{event.anchor}): write the value out"
+                loaded.problems.append(_problem(loaded.path, line, column, "yaml-alias", message))
+                continue
+            anchor = getattr(event, "anchor", None)
+            if anchor is not None:
+                found = True
+                message = f"YAML anchors are not allowed (&{anchor}): write each value out"
+                loaded.problems.append(_problem(loaded.path, line, column, "yaml-anchor", message))
+            tag = getattr(event, "tag", None)
+            if tag is not None:  # the parser reports a tag only where the text writes one
+                found = True
+                shown = tag.replace(_TAG, "!!") if tag else tag
+                message = f"YAML tags are not allowed ({shown}): plain values only"
+                loaded.problems.append(_problem(loaded.path, line, column, "yaml-tag", message))
+    except yaml.MarkedYAMLError as err:
+        loaded.problems.append(_yaml_problem(loaded.path, err))
+        return False
+    except (yaml.YAMLError, RecursionError, ValueError) as err:
+        loaded.problems.append(_problem(loaded.path, 1, 1, "yaml-syntax", f"not valid YAML: {err}"))
+        return False
+    return not found
+
+
+class _Builder:
+    """Plain data from a node tree: str/int/float/bool/None, dicts and lists; dates stay text."""
+
+    def __init__(self, loaded: LoadedFile) -> None:
+        self.loaded = loaded
+        self.constructor = SafeConstructor()
+        self.too_deep = False
+
+    def build(self, node: yaml.Node, depth: int = 0) -> Any:
+        if isinstance(node, yaml.ScalarNode):
+            return self.scalar(node)
+        if depth >= _MAX_DEPTH:
+            if not self.too_deep:
+                self.too_deep = True
+                mark = node.start_mark
+                message = f"collections are nested more than {_MAX_DEPTH} levels deep"
+                self.loaded.problems.append(
+                    _problem(self.loaded.path, mark.line + 1, mark.column + 1, "too-deep", message)
+                )
+            return None
+        if isinstance(node, yaml.SequenceNode):
+            return [self.build(item, depth + 1) for item in node.value]
+        if isinstance(node, yaml.MappingNode):
+            return self.mapping(node, depth + 1)
+        return None  # pragma: no cover - the composer makes only the three kinds
+
+    def scalar(self, node: yaml.ScalarNode) -> Any:
+        tag = node.tag
+        if tag == "tag:yaml.org,2002:str" or tag == "tag:yaml.org,2002:timestamp":
+            return node.value  # dates are partial ISO text in coopkb, never datetime objects
+        if tag == "tag:yaml.org,2002:null":
+            return None
+        if tag == "tag:yaml.org,2002:int":
+            return self.constructor.construct_yaml_int(node)
+        if tag == "tag:yaml.org,2002:bool":
+            return self.constructor.construct_yaml_bool(node)
+        if tag == "tag:yaml.org,2002:float":
+            return self.constructor.construct_yaml_float(node)
+        return node.value
+
+    def mapping(self, node: yaml.MappingNode, depth: int) -> dict[Any, Any]:
+        result: dict[Any, Any] = {}
+        first_seen: dict[Any, yaml.Node] = {}
+        for key_node, value_node in node.value:
+            mark = key_node.start_mark
+            if not isinstance(key_node, yaml.ScalarNode):
+                message = "mapping keys must be plain text, not a list or mapping"
+                self.loaded.problems.append(
+                    _problem(self.loaded.path, mark.line + 1, mark.column + 1, "bad-key", message)
+                )
+                continue
+            key = self.scalar(key_node)
+            if not isinstance(key, str):
+                key = key_node.value
+            if key in first_seen:
+                first = first_seen[key].start_mark
+                message = f"duplicate key '{key}' (first defined at line {first.line + 1})"
+                self.loaded.problems.append(
+                    _problem(
+                        self.loaded.path, mark.line + 1, mark.column + 1, "duplicate-key", message
+                    )
+                )
+                continue
+            first_seen[key] = key_node
+            result[key] = self.build(value_node, depth)
+        return result
+
+
+def _yaml_problem(path: str, err: yaml.MarkedYAMLError) -> Problem:
+    mark = err.problem_mark or err.context_mark
+    line, column = (mark.line + 1, mark.column + 1) if mark is not None else (1, 1)
+    what = err.problem or "syntax error"
+    context = f" {err.context}" if err.context else ""
+    return _problem(path, line, column, "yaml-syntax", f"YAML syntax error: {what}{context}")
+
+
+def _offset_position(text: str, offset: int) -> tuple[int, int]:
+    before = text[:offset]
+    return before.count("\n") + 1, offset - (before.rfind("\n") + 1) + 1
+
+
+def _problem(path: str, line: int, column: int, code: str, message: str) -> Problem:
+    return Problem(path, line, column, code, message)

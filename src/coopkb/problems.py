@@ -1,0 +1,37 @@
+"""What validation finds: plain records, handed to a reporter per output format."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True, order=True)
+class Problem:
+    """One finding in one data file. Lines and columns are 1-based, as editors show them."""
+
+    file: str
+    line: int
+    column: int
+    code: str
+    message: str
+    severity: str = "error"
+
+    def as_dict(self) -> dict[str, str | int]:
+        return {
+            "file": self.file,
+            "line": self.line,
+            "column": self.column,
+            "severity": self.severity,
+            "code": self.code,
+            "message": self.message,
+        }
+
+
+class DataError(Exception):
+    """The knowledge base could not be loaded; carries every problem found."""
+
+    def __init__(self, problems: list[Problem]) -> None:
+        self.problems = sorted(problems)
+        first = self.problems[0] if self.problems else None
+        summary = f"{first.file}:{first.line}:{first.column}: {first.message}" if first else ""
+        super().__init__(f"{len(self.problems)} problem(s) in the data; first: {summary}")
