@@ -18,18 +18,7 @@ from .loader import LoadedFile, load_file
 from .matching import did_you_mean
 from .models import FILE_MODELS, KNOWN_FIELDS
 from .problems import Problem
-
-DATA_FILES: tuple[str, ...] = tuple(FILE_MODELS)
-# Sections of the knowledge base, in the order `show`, `search` and `stats` present them.
-LIST_SECTIONS: dict[str, str] = {
-    "cooperatives": "cooperative",
-    "members": "member",
-    "missions": "mission",
-    "events": "event",
-    "organisations": "organisation",
-    "people": "person",
-}
-SINGLE_SECTIONS: dict[str, str] = {"council": "council", "cooperation": "cooperation"}
+from .reference import DATA_FILES, LIST_SECTIONS, SINGLE_SECTIONS
 
 ORGS = ("organisation", "cooperative", "member", "council")
 # (kind, path inside the record, kinds the reference may point to)
@@ -70,20 +59,8 @@ class Outcome:
     counts: dict[str, int] = field(default_factory=dict)
 
 
-def validate_directory(data_dir: Path, display_dir: str | None = None) -> Outcome:
-    """Load and check every data file of ``data_dir``; report all problems of all files."""
-    shown = display_dir if display_dir is not None else str(data_dir)
-    raws: dict[str, bytes | None] = {}
-    for name in DATA_FILES:
-        try:
-            raws[name] = (data_dir / name).read_bytes()
-        except OSError:
-            raws[name] = None
-    return validate_contents(data_dir, shown, raws)
-
-
 def validate_contents(data_dir: Path, shown: str, raws: dict[str, bytes | None]) -> Outcome:
-    """As :func:`validate_directory`, for file contents already read (the cache hashes them)."""
+    """Load and check every data file (contents read by the caller); report all problems."""
     problems: list[Problem] = []
     loaded_files: list[LoadedFile] = []
     valid: dict[str, dict[str, Any]] = {}
@@ -106,7 +83,7 @@ def validate_contents(data_dir: Path, shown: str, raws: dict[str, bytes | None])
     outcome = Outcome(None, sorted(set(problems)), [f.path for f in loaded_files])
     if not outcome.problems:
         outcome.knowledge_base = _assemble(valid)
-        outcome.counts = {kind: 0 for kind in (*LIST_SECTIONS.values(), "source")}
+        outcome.counts = dict.fromkeys((*LIST_SECTIONS.values(), "source"), 0)
         for record in records:
             outcome.counts[record.kind] = outcome.counts.get(record.kind, 0) + 1
         outcome.counts["source"] = len(outcome.knowledge_base["sources"])
@@ -148,8 +125,12 @@ def _cross_checks(
         first = by_slug.setdefault(slug, record)
         if first is not record:
             where = f"{first.file.path}:{first.file.position((*first.loc, 'slug'))[0]}"
-            yield _at(record, ("slug",), "duplicate-slug",
-                      f"slug '{slug}' is already used by the {first.kind} at {where}")
+            yield _at(
+                record,
+                ("slug",),
+                "duplicate-slug",
+                f"slug '{slug}' is already used by the {first.kind} at {where}",
+            )
     sources: dict[str, tuple[LoadedFile, int]] = {}
     for loaded in files:
         data = loaded.data if isinstance(loaded.data, dict) else {}
@@ -161,8 +142,13 @@ def _cross_checks(
                 other, other_index = sources[item["id"]]
                 line = other.position(("sources", other_index, "id"))[0]
                 line_, col = loaded.position(("sources", index, "id"))
-                yield Problem(loaded.path, line_, col, "duplicate-source",
-                              f"source id '{item['id']}' is already defined at {other.path}:{line}")
+                yield Problem(
+                    loaded.path,
+                    line_,
+                    col,
+                    "duplicate-source",
+                    f"source id '{item['id']}' is already defined at {other.path}:{line}",
+                )
             else:
                 sources[item["id"]] = (loaded, index)
     checked = [r for r in records if r.file.path.rsplit("/", 1)[-1] in valid]
@@ -180,9 +166,13 @@ def _cross_checks(
     for mission in missions:
         first = numbers.setdefault(mission.data["number"], mission)
         if first is not mission:
-            yield _at(mission, ("number",), "duplicate-number",
-                      f"mission number {mission.data['number']} is already used by "
-                      f"'{first.data['slug']}'")
+            yield _at(
+                mission,
+                ("number",),
+                "duplicate-number",
+                f"mission number {mission.data['number']} is already used by "
+                f"'{first.data['slug']}'",
+            )
 
 
 def _walk(data: Any, path: tuple[str, ...]) -> Iterator[tuple[tuple[str | int, ...], str]]:
@@ -212,20 +202,32 @@ def _check_reference(
     if target is None:
         candidates = [slug for slug, r in by_slug.items() if r.kind in targets]
         hint = did_you_mean(value, candidates)
-        yield _at(record, loc, "unresolved-reference",
-                  f"'{field_name}' refers to '{value}', which no record has as slug{hint}")
+        yield _at(
+            record,
+            loc,
+            "unresolved-reference",
+            f"'{field_name}' refers to '{value}', which no record has as slug{hint}",
+        )
     elif target.kind not in targets:
         wanted = " or ".join(targets)
-        yield _at(record, loc, "wrong-reference",
-                  f"'{field_name}' refers to '{value}', a {target.kind}; expected {wanted}")
+        yield _at(
+            record,
+            loc,
+            "wrong-reference",
+            f"'{field_name}' refers to '{value}', a {target.kind}; expected {wanted}",
+        )
 
 
 def _check_sources(record: RecordAt, sources: dict[str, Any]) -> Iterator[Problem]:
     for index, source_id in enumerate(record.data.get("sources") or []):
         if source_id not in sources:
-            yield _at(record, ("sources", index), "unknown-source",
-                      f"source '{source_id}' is not defined in any 'sources:' list"
-                      f"{did_you_mean(source_id, sources)}")
+            yield _at(
+                record,
+                ("sources", index),
+                "unknown-source",
+                f"source '{source_id}' is not defined in any 'sources:' list"
+                f"{did_you_mean(source_id, sources)}",
+            )
 
 
 def _check_place(record: RecordAt) -> Iterator[Problem]:
@@ -233,14 +235,23 @@ def _check_place(record: RecordAt) -> Iterator[Problem]:
     country, region, mrc = data.get("country"), data.get("region"), data.get("mrc")
     if region is not None:
         code = reference.region_code(region)
-        home = next((c for c, regions in reference.COUNTRIES.items() if region in regions.values()),
-                    None)
+        home = next(
+            (c for c, regions in reference.COUNTRIES.items() if region in regions.values()), None
+        )
         if country is None:
-            yield _at(record, ("region",), "region-without-country",
-                      f"region '{region}' needs a 'country' ({home})")
+            yield _at(
+                record,
+                ("region",),
+                "region-without-country",
+                f"region '{region}' needs a 'country' ({home})",
+            )
         elif home != country:
-            yield _at(record, ("region",), "region-country-mismatch",
-                      f"region '{region}' is in {home}, not {country}")
+            yield _at(
+                record,
+                ("region",),
+                "region-country-mismatch",
+                f"region '{region}' is in {home}, not {country}",
+            )
         del code
     if mrc is not None:
         if country not in (None, "Canada"):
@@ -249,8 +260,12 @@ def _check_place(record: RecordAt) -> Iterator[Problem]:
         if known and region is not None:
             expected = reference.QUEBEC_REGIONS[known[0]]
             if expected != region:
-                yield _at(record, ("mrc",), "mrc-region-mismatch",
-                          f"MRC '{mrc}' is in {expected}, not {region}")
+                yield _at(
+                    record,
+                    ("mrc",),
+                    "mrc-region-mismatch",
+                    f"MRC '{mrc}' is in {expected}, not {region}",
+                )
 
 
 def _at(record: RecordAt, loc: tuple[str | int, ...], code: str, message: str) -> Problem:
@@ -292,8 +307,11 @@ def _translate(loaded: LoadedFile, errors: list[Any], file_name: str) -> list[Pr
     problems: dict[tuple[int, int, str], Problem] = {}
     for error in errors:
         loc = _data_loc(loaded.data, tuple(error["loc"]), error["type"])
-        kind = "number" if len(loc) < len(error["loc"]) and error["type"] in (
-            "int_type", "float_type") else error["type"]
+        kind = (
+            "number"
+            if len(loc) < len(error["loc"]) and error["type"] in ("int_type", "float_type")
+            else error["type"]
+        )
         field_name = next((str(s) for s in reversed(loc) if isinstance(s, str)), "")
         if not loc and error["type"] == "model_type":
             expected = ", ".join(FILE_MODELS[file_name].model_fields)
@@ -306,8 +324,9 @@ def _translate(loaded: LoadedFile, errors: list[Any], file_name: str) -> list[Pr
             message = error["msg"]
         line, column = loaded.position(loc, at_key=error["type"] == "extra_forbidden")
         code = error["type"].replace("_", "-")
-        problems.setdefault((line, column, message), Problem(
-            loaded.path, line, column, code, message))
+        problems.setdefault(
+            (line, column, message), Problem(loaded.path, line, column, code, message)
+        )
     return list(problems.values())
 
 
@@ -330,8 +349,10 @@ def _data_loc(data: Any, loc: tuple[Any, ...], error_type: str) -> tuple[str | i
 
 def _describe(value: Any) -> str:
     if isinstance(value, bool):
-        return (f"{str(value).lower()} (YAML reads yes/no/on/off/true/false as booleans: "
-                "put the text in quotes)")
+        return (
+            f"{str(value).lower()} (YAML reads yes/no/on/off/true/false as booleans: "
+            "put the text in quotes)"
+        )
     if value is None:
         return "nothing (an empty value)"
     if isinstance(value, int | float):

@@ -32,8 +32,8 @@ _MAX_DEPTH = 50  # coopkb's records nest five levels; anything deeper is a mista
 # libyaml's composer recurses in C and crashes the interpreter past ~10,000 levels, so a cheap
 # upper bound on the nesting is checked on the text before composing (see _nesting_bound).
 _SCAN_LIMIT = 500
-_DEEP_INDENT = re.compile(r"^[ \t]{%d,}\S" % _SCAN_LIMIT, re.MULTILINE)
-_COMPACT_NESTING = re.compile(r"(?:[-?:][ \t]+){%d,}" % _SCAN_LIMIT)
+_DEEP_INDENT = re.compile(rf"^[ \t]{{{_SCAN_LIMIT},}}\S", re.MULTILINE)
+_COMPACT_NESTING = re.compile(rf"(?:[-?:][ \t]+){{{_SCAN_LIMIT},}}")
 _FLOW_BRACKET = re.compile(r"[\[\]{}]")
 
 
@@ -157,7 +157,7 @@ def _refuse_node_properties(text: str, loaded: LoadedFile) -> bool:
     try:
         for event in yaml.parse(text, Loader=_Loader):
             mark = event.start_mark
-            line, column = mark.line + 1, mark.column + 1
+            line, column = (mark.line + 1, mark.column + 1) if mark is not None else (1, 1)
             if isinstance(event, yaml.AliasEvent):
                 found = True
                 message = f"YAML aliases are not allowed (*{event.anchor}): write the value out"
@@ -228,6 +228,7 @@ class _Builder:
         first_seen: dict[Any, yaml.Node] = {}
         for key_node, value_node in node.value:
             mark = key_node.start_mark
+            assert mark is not None  # the composer marks every node
             if not isinstance(key_node, yaml.ScalarNode):
                 message = "mapping keys must be plain text, not a list or mapping"
                 self.loaded.problems.append(

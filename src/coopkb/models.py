@@ -116,8 +116,11 @@ def _mrc(value: str) -> str:
         return value
     official = reference.official_mrc(value)
     if official:
-        raise _fail("mrc-spelling", f"MRC '{value}' is not the official spelling "
-                    f"(did you mean '{official}'? keep the variant in 'aliases')")
+        raise _fail(
+            "mrc-spelling",
+            f"MRC '{value}' is not the official spelling "
+            f"(did you mean '{official}'? keep the variant in 'aliases')",
+        )
     near = [m for m in reference.MRCS if fold(m)[:4] == fold(value)[:4]]
     if near and did_you_mean(value, near):
         raise _fail("mrc-spelling", f"MRC '{value}' looks misspelled{did_you_mean(value, near)}")
@@ -389,8 +392,23 @@ FILE_MODELS: dict[str, type[Model]] = {
 KNOWN_FIELDS: frozenset[str] = frozenset(
     name
     for model in (
-        Figure, Step, Item, Source, Cooperative, Organisation, Affiliation, Person, Programme,
-        Roadmap, Council, Member, Cooperation, Event, Mission, CooperativesFile, FederationsFile,
+        Figure,
+        Step,
+        Item,
+        Source,
+        Cooperative,
+        Organisation,
+        Affiliation,
+        Person,
+        Programme,
+        Roadmap,
+        Council,
+        Member,
+        Cooperation,
+        Event,
+        Mission,
+        CooperativesFile,
+        FederationsFile,
         MissionsFile,
     )
     for name in model.model_fields

@@ -1,8 +1,8 @@
 """Official reference lists the data is checked against.
 
 Sources of the official lists (not the seeds):
-- Quebec's 17 administrative regions: Institut de la statistique du Québec (ISQ), list of regions and
-  MRCs; Décret concernant la révision des limites des régions administratives du Québec (D-11, r. 1).
+- Quebec's 17 administrative regions: Institut de la statistique du Québec (ISQ), list of
+  regions and MRCs; décret sur les limites des régions administratives du Québec (D-11, r. 1).
 - MRC spellings: ISQ list of MRCs (only the MRCs the sources mention are listed; see ``MRCS``).
 - French regions: INSEE, Code officiel géographique (regions since 2016).
 - Legal categories: Quebec's Loi sur les coopératives (C-67.2); France's SCOP/SCIC statutes and the
@@ -12,6 +12,21 @@ Sources of the official lists (not the seeds):
 from __future__ import annotations
 
 from .matching import fold
+
+# The data files of a coopkb data directory, each a mapping with documented top-level lists.
+DATA_FILES: tuple[str, ...] = ("cooperatives.yaml", "federations.yaml", "missions.yaml")
+# Sections of the knowledge base holding lists of records, and the kind of record each holds.
+LIST_SECTIONS: dict[str, str] = {
+    "cooperatives": "cooperative",
+    "members": "member",
+    "missions": "mission",
+    "events": "event",
+    "organisations": "organisation",
+    "people": "person",
+}
+# Sections holding one record; the council nests its programmes and roadmaps.
+SINGLE_SECTIONS: dict[str, str] = {"council": "council", "cooperation": "cooperation"}
+NESTED_SECTIONS: dict[str, str] = {"programmes": "programme", "roadmaps": "roadmap"}
 
 # code -> official name. Note the en dash (U+2013) in 02 and 11.
 QUEBEC_REGIONS: dict[str, str] = {
@@ -164,7 +179,8 @@ def official_mrc(text: str) -> str | None:
     if wanted == fold(OUTSIDE_MRC):
         return OUTSIDE_MRC
     for name, (_code, variants) in MRCS.items():
-        if wanted == fold(name) or any(wanted == fold(v) or fold(text) == fold(v) for v in variants):
+        spellings = {fold(name), *(fold(v) for v in variants)}
+        if wanted in spellings or fold(text) in spellings:
             return name
     return None
 

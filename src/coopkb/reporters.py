@@ -1,0 +1,81 @@
+"""Validation findings, one reporter per output format: text, github, json, sarif."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+
+from . import __version__
+from .problems import Problem
+
+FORMATS = ("text", "github", "json", "sarif")
+
+
+def report(problems: Sequence[Problem], output_format: str) -> str:
+    """Findings in ``output_format``; an empty string when text/github have nothing to say."""
+    if output_format == "json":
+        return json.dumps([p.as_dict() for p in problems], ensure_ascii=False, indent=2)
+    if output_format == "sarif":
+        return json.dumps(_sarif(problems), ensure_ascii=False, indent=2)
+    if output_format == "github":
+        return "\n".join(_github(p) for p in problems)
+    return "\n".join(
+        f"{p.file}:{p.line}:{p.column}: {p.severity}: {p.message} [{p.code}]" for p in problems
+    )
+
+
+def _github(problem: Problem) -> str:
+    """A GitHub Actions workflow command; data and properties escaped as the runner expects."""
+    props = (
+        f"file={_escape_property(problem.file)},line={problem.line},col={problem.column},"
+        f"title={_escape_property('coopkb ' + problem.code)}"
+    )
+    return f"::{problem.severity} {props}::{_escape_data(problem.message)}"
+
+
+def _escape_data(text: str) -> str:
+    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def _escape_property(text: str) -> str:
+    return _escape_data(text).replace(":", "%3A").replace(",", "%2C")
+
+
+def _sarif(problems: Sequence[Problem]) -> dict[str, object]:
+    codes = sorted({p.code for p in problems})
+    return {
+        "$schema": "https://json.schemastore.org/sarif-2.1.0.json",
+        "version": "2.1.0",
+        "runs": [
+            {
+                "tool": {
+                    "driver": {
+                        "name": "coopkb",
+                        "version": __version__,
+                        "informationUri": "https://github.com/coopkb/coopkb",
+                        "rules": [
+                            {"id": code, "shortDescription": {"text": code.replace("-", " ")}}
+                            for code in codes
+                        ],
+                    }
+                },
+                "results": [
+                    {
+                        "ruleId": p.code,
+                        "ruleIndex": codes.index(p.code),
+                        "level": "error" if p.severity == "error" else "warning",
+                        "message": {"text": p.message},
+                        "locations": [
+                            {
+                                "physicalLocation": {
+                                    "artifactLocation": {"uri": p.file},
+                                    "region": {"startLine": p.line, "startColumn": p.column},
+                                }
+                            }
+                        ],
+                    }
+                    for p in problems
+                ],
+            }
+        ],
+    }

@@ -1,0 +1,24 @@
+"""JSON Schemas of the data files, generated from the models (for editors and `coopkb schema`)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from .models import FILE_MODELS
+
+SCHEMA_BASE = "https://coopkb.invalid/schemas/"
+
+
+def json_schemas() -> dict[str, dict[str, Any]]:
+    """One JSON Schema per data file name, in the files' order."""
+    schemas: dict[str, dict[str, Any]] = {}
+    for name, model in FILE_MODELS.items():
+        schema = model.model_json_schema(mode="validation")
+        schema = {
+            "$schema": "https://json-schema.org/draft/2020-12/schema",
+            "$id": SCHEMA_BASE + name.replace(".yaml", ".schema.json"),
+            "title": f"coopkb {name}",
+            **{k: v for k, v in schema.items() if k != "title"},
+        }
+        schemas[name] = schema
+    return schemas
