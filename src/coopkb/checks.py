@@ -152,15 +152,19 @@ def _cross_checks(
             else:
                 sources[item["id"]] = (loaded, index)
     checked = [r for r in records if r.file.path.rsplit("/", 1)[-1] in valid]
+    # A file that could not be parsed hides its slugs and sources: what seems unresolved may be
+    # there, so only its own (already reported) problems are shown until it parses.
+    complete = all(f.root is not None and _well_shaped(f.data) for f in files)
     for record in checked:
-        yield from _check_sources(record, sources)
+        if complete:
+            yield from _check_sources(record, sources)
         yield from _check_place(record)
     for kind, path, targets in REFERENCES:
         for record in checked:
             if record.kind != kind:
                 continue
             for loc, value in _walk(record.data, path):
-                yield from _check_reference(record, loc, value, targets, by_slug)
+                yield from _check_reference(record, loc, value, targets, by_slug, complete)
     missions = [r for r in checked if r.kind == "mission"]
     numbers: dict[int, RecordAt] = {}
     for mission in missions:
@@ -173,6 +177,15 @@ def _cross_checks(
                 f"mission number {mission.data['number']} is already used by "
                 f"'{first.data['slug']}'",
             )
+
+
+def _well_shaped(data: Any) -> bool:
+    """Whether every section that holds records has the shape to be read for slugs."""
+    if not isinstance(data, dict):
+        return False
+    lists_ok = all(isinstance(data.get(s, []), list) for s in LIST_SECTIONS)
+    singles_ok = all(isinstance(data.get(s, {}), dict) for s in SINGLE_SECTIONS)
+    return lists_ok and singles_ok and isinstance(data.get("sources", []), list)
 
 
 def _walk(data: Any, path: tuple[str, ...]) -> Iterator[tuple[tuple[str | int, ...], str]]:
@@ -196,9 +209,12 @@ def _check_reference(
     value: str,
     targets: tuple[str, ...],
     by_slug: dict[str, RecordAt],
+    complete: bool,
 ) -> Iterator[Problem]:
     target = by_slug.get(value)
     field_name = next(str(s) for s in reversed(loc) if isinstance(s, str))
+    if target is None and not complete:
+        return
     if target is None:
         candidates = [slug for slug, r in by_slug.items() if r.kind in targets]
         hint = did_you_mean(value, candidates)
@@ -210,11 +226,12 @@ def _check_reference(
         )
     elif target.kind not in targets:
         wanted = " or ".join(targets)
+        article = "an" if target.kind[0] in "aeiou" else "a"
         yield _at(
             record,
             loc,
             "wrong-reference",
-            f"'{field_name}' refers to '{value}', a {target.kind}; expected {wanted}",
+            f"'{field_name}' refers to '{value}', {article} {target.kind}; expected {wanted}",
         )
 
 
@@ -306,7 +323,9 @@ _MESSAGES: dict[str, Callable[[str, dict[str, Any]], str]] = {
 def _translate(loaded: LoadedFile, errors: list[Any], file_name: str) -> list[Problem]:
     problems: dict[tuple[int, int, str], Problem] = {}
     for error in errors:
-        loc = _data_loc(loaded.data, tuple(error["loc"]), error["type"])
+        field_hint = (error.get("ctx") or {}).get("field")
+        full_loc = (*error["loc"], field_hint) if field_hint else tuple(error["loc"])
+        loc = _data_loc(loaded.data, full_loc, error["type"])
         kind = (
             "number"
             if len(loc) < len(error["loc"]) and error["type"] in ("int_type", "float_type")

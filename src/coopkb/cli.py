@@ -145,9 +145,10 @@ def _stderr() -> Console:
 
 
 def _fail(message: str, code: int = EXIT_DATA) -> NoReturn:
-    from rich.text import Text
+    """One `Error: …` message on stderr, never wrapped, never styled, then exit."""
+    from .render import safe
 
-    _stderr().print(Text(f"Error: {message}"))
+    sys.stderr.write(f"Error: {safe(message)}\n")
     raise typer.Exit(code)
 
 

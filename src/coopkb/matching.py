@@ -16,9 +16,9 @@ _QUOTES = dict.fromkeys(map(ord, "\u2019\u2018\u02bc`´"), "'")
 
 def fold(text: str) -> str:
     """Lower-case, accent-free, dash-and-space-normalised form of ``text`` for comparisons."""
-    text = text.translate(_QUOTES).translate(_DASHES)
-    decomposed = unicodedata.normalize("NFKD", text.casefold())
-    stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    folded = unicodedata.normalize("NFKD", unicodedata.normalize("NFKD", text).casefold())
+    stripped = "".join(ch for ch in folded if not unicodedata.combining(ch))
+    stripped = stripped.translate(_QUOTES).translate(_DASHES)
     return " ".join(stripped.replace("œ", "oe").replace("æ", "ae").split())
 
 

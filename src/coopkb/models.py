@@ -26,8 +26,11 @@ _SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 _DATE = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
 
 
-def _fail(code: str, message: str) -> PydanticCustomError:
-    return PydanticCustomError(code, "{message}", {"message": message})
+def _fail(code: str, message: str, field: str | None = None) -> PydanticCustomError:
+    """A validation error with our own code and message; ``field`` names the offending key when
+    a record-level rule raises it, so the error points at that key rather than the record."""
+    context = {"message": message} if field is None else {"message": message, "field": field}
+    return PydanticCustomError(code, "{message}", context)
 
 
 def _clean_text(value: str) -> str:
@@ -151,7 +154,7 @@ class Model(BaseModel):
 
 def _check_period(start: str | None, end: str | None) -> None:
     if start is not None and end is not None and end < start[: len(end)]:
-        raise _fail("end-before-start", f"end '{end}' is before start '{start}'")
+        raise _fail("end-before-start", f"end '{end}' is before start '{start}'", field="end")
 
 
 class Figure(Model):

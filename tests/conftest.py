@@ -1,0 +1,85 @@
+"""Shared fixtures: the real data, isolated caches, and the CLI run as a user runs it."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from coopkb.cli import app
+
+ROOT = Path(__file__).resolve().parent.parent
+DATA = ROOT / "data"
+EXAMPLES = Path(__file__).resolve().parent / "example-files"
+SHARED = ROOT.parent / "shared"
+
+
+@pytest.fixture(autouse=True)
+def _isolated_env(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Every test gets its own cache, a fixed 80-column terminal and no colour by default."""
+    monkeypatch.setenv("COOPKB_CACHE_DIR", str(tmp_path / "cache"))
+    monkeypatch.setenv("COLUMNS", "80")
+    monkeypatch.setenv("TERM", "dumb")
+    for name in ("COOPKB_DATA_DIR", "COOPKB_NO_CACHE", "NO_COLOR", "FORCE_COLOR"):
+        monkeypatch.delenv(name, raising=False)
+
+
+@pytest.fixture
+def data_copy(tmp_path: Path) -> Path:
+    """A private copy of the shipped data that a test may break."""
+    target = tmp_path / "data"
+    shutil.copytree(DATA, target)
+    return target
+
+
+@pytest.fixture
+def base_copy(tmp_path: Path) -> Path:
+    """A private copy of the minimal valid fixture set."""
+    target = tmp_path / "base"
+    shutil.copytree(EXAMPLES / "base", target)
+    return target
+
+
+class Cli:
+    def __init__(self) -> None:
+        self.runner = CliRunner()
+
+    def __call__(self, *args: str, env: dict[str, str] | None = None) -> Result:
+        result = self.runner.invoke(app, list(args), env=env, catch_exceptions=False)
+        return Result(result.exit_code, result.stdout, result.stderr)
+
+
+class Result:
+    def __init__(self, code: int, stdout: str, stderr: str) -> None:
+        self.code, self.stdout, self.stderr = code, stdout, stderr
+
+    def __repr__(self) -> str:
+        return f"Result(code={self.code}, stdout={self.stdout[-400:]!r}, stderr={self.stderr!r})"
+
+
+@pytest.fixture
+def cli() -> Iterator[Cli]:
+    yield Cli()
+
+
+def run_coopkb(
+    *args: str, cwd: Path | None = None, env: dict[str, str] | None = None, timeout: float = 60
+) -> subprocess.CompletedProcess[str]:
+    """The installed console script in a real subprocess (as a shell would run it)."""
+    exe = shutil.which("coopkb", path=os.path.dirname(sys.executable)) or "coopkb"
+    full_env = {**os.environ, **(env or {})}
+    return subprocess.run(
+        [exe, *args],
+        cwd=cwd,
+        env=full_env,
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+        check=False,
+    )

@@ -1,0 +1,41 @@
+"""Matching ignores case, accents and dash/space variants; suggestions find near misses."""
+
+from __future__ import annotations
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from coopkb.matching import fold, suggest
+from coopkb.reference import QUEBEC_REGIONS, official_mrc, official_region
+
+
+def test_region_names_match_whatever_dash_case_or_accent() -> None:
+    for typed in ("saguenay-lac-saint-jean", "Saguenay–Lac-Saint-Jean", "SAGUENAY LAC SAINT JEAN"):
+        assert official_region(typed) == "Saguenay\u2013Lac-Saint-Jean"
+    assert official_region("gaspesie-iles-de-la-madeleine") == "Gaspésie\u2013Îles-de-la-Madeleine"
+    assert official_region("05") == "Estrie"
+
+
+def test_source_mrc_variants_resolve_to_official_names() -> None:
+    assert official_mrc("MRC d'Autrey") == "D'Autray"
+    assert official_mrc("Le Domaine du Roy") == "Le Domaine-du-Roy"
+    assert official_mrc("Le-Val-Saint-François") == "Le Val-Saint-François"
+    assert official_mrc("hors mrc") == "hors MRC"
+
+
+def test_suggestion_for_a_typo_is_the_closest_official_name() -> None:
+    assert suggest("Estri", QUEBEC_REGIONS.values())[0] == "Estrie"
+    assert suggest("monteregie", QUEBEC_REGIONS.values())[0] == "Montérégie"
+
+
+@given(st.text())
+def test_fold_is_idempotent(text: str) -> None:
+    assert fold(fold(text)) == fold(text)
+
+
+@given(st.sampled_from(list(QUEBEC_REGIONS.values())), st.data())
+def test_any_case_and_dash_variant_of_a_region_resolves(region: str, data: st.DataObject) -> None:
+    flips = data.draw(st.lists(st.booleans(), min_size=len(region), max_size=len(region)))
+    typed = "".join(c.upper() if f else c.lower() for c, f in zip(region, flips, strict=True))
+    typed = typed.replace("\u2013", data.draw(st.sampled_from(["-", " ", "\u2013", "--"])))
+    assert official_region(typed) == region

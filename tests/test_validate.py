@@ -1,0 +1,210 @@
+"""`coopkb validate`: one test per fixture file, the output formats, and the files it refuses."""
+
+from __future__ import annotations
+
+import json
+import re
+import shutil
+import time
+from pathlib import Path
+
+import pytest
+
+from conftest import EXAMPLES, Cli
+
+NEGATIVE = sorted((EXAMPLES / "negative").glob("*.yaml"))
+POSITIVE = sorted((EXAMPLES / "positive").glob("*.yaml"))
+
+
+def _install(fixture: Path, data_dir: Path) -> str:
+    """Put ``fixture`` in place of the data file its name starts with; return that file name."""
+    target = fixture.name.split(".", 1)[0] + ".yaml"
+    shutil.copyfile(fixture, data_dir / target)
+    return target
+
+
+def _expected(fixture: Path) -> list[str]:
+    return [
+        line.removeprefix("# expect: ")
+        for line in fixture.read_text(encoding="utf-8").splitlines()
+        if line.startswith("# expect: ")
+    ]
+
+
+@pytest.mark.parametrize("fixture", NEGATIVE, ids=[f.stem for f in NEGATIVE])
+def test_negative_fixture_reports_exact_place_and_message(
+    fixture: Path, base_copy: Path, cli: Cli
+) -> None:
+    target = _install(fixture, base_copy)
+    result = cli("validate", "--data-dir", str(base_copy))
+    assert result.code == 1, result
+    expected = [
+        f"{base_copy}/{target}:{e.replace('DATA', str(base_copy))}" for e in _expected(fixture)
+    ]
+    found = [
+        re.sub(r": error: (.*) \[([a-z0-9-]+)\]$", r": \2: \1", line)
+        for line in result.stdout.splitlines()
+        if ": error: " in line
+    ]
+    assert found == expected
+    assert f"{len(expected)} problem(s)" in result.stdout
+
+
+@pytest.mark.parametrize("fixture", POSITIVE, ids=[f.stem for f in POSITIVE])
+def test_positive_fixture_is_valid(fixture: Path, base_copy: Path, cli: Cli) -> None:
+    _install(fixture, base_copy)
+    result = cli("validate", "--data-dir", str(base_copy))
+    assert result.code == 0, result
+    assert result.stdout.startswith("valid: 3 files")
+
+
+def test_shipped_data_is_valid_and_summary_counts_records(cli: Cli) -> None:
+    result = cli("validate")
+    assert result.code == 0, result
+    assert "valid: 3 files in data (from ./data)" in result.stdout or "valid: 3 files" in (
+        result.stdout
+    )
+    assert "20 cooperative" in result.stdout and "18 member" in result.stdout
+
+
+def test_all_problems_of_all_files_in_one_run(base_copy: Path, cli: Cli) -> None:
+    coops = base_copy / "cooperatives.yaml"
+    coops.write_text(coops.read_text().replace("region: Estrie", "region: Estri"))
+    missions = base_copy / "missions.yaml"
+    missions.write_text(missions.read_text().replace("visits: [polecn]", "visits: [polecm]"))
+    result = cli("validate", "--data-dir", str(base_copy), "--format", "json")
+    assert result.code == 1
+    found = json.loads(result.stdout)
+    assert {(Path(p["file"]).name, p["code"]) for p in found} == {
+        ("cooperatives.yaml", "unknown-region"),
+        ("missions.yaml", "unresolved-reference"),
+    }
+
+
+def test_json_format_lists_file_line_column_code_message(base_copy: Path, cli: Cli) -> None:
+    _install(EXAMPLES / "negative" / "cooperatives.bad-region.yaml", base_copy)
+    result = cli("validate", "--data-dir", str(base_copy), "--format", "json")
+    [problem] = json.loads(result.stdout)
+    assert problem == {
+        "file": f"{base_copy}/cooperatives.yaml",
+        "line": 8,
+        "column": 13,
+        "severity": "error",
+        "code": "unknown-region",
+        "message": "region 'Estri' is not a Quebec administrative region (did you mean 'Estrie'?)",
+    }
+    assert "1 problem(s)" in result.stderr
+
+
+def test_github_format_is_a_workflow_command_per_problem(base_copy: Path, cli: Cli) -> None:
+    _install(EXAMPLES / "negative" / "cooperatives.bad-region.yaml", base_copy)
+    result = cli("validate", "--data-dir", str(base_copy), "--format", "github")
+    assert result.code == 1
+    [line] = result.stdout.splitlines()
+    # https://docs.github.com/actions/reference/workflow-commands-for-github-actions#setting-an-error-message
+    match = re.fullmatch(r"::error file=([^,]+),line=(\d+),col=(\d+),title=([^:]+)::(.+)", line)
+    assert match, line
+    assert match.groups()[:3] == (f"{base_copy}/cooperatives.yaml", "8", "13")
+    assert match.group(5).startswith("region 'Estri'")
+
+
+def test_github_format_escapes_newlines_and_percent() -> None:
+    from coopkb.problems import Problem
+    from coopkb.reporters import report
+
+    problem = Problem("a,b:c.yaml", 1, 2, "x", "50% sure\nsecond line")
+    assert report([problem], "github") == (
+        "::error file=a%2Cb%3Ac.yaml,line=1,col=2,title=coopkb x::50%25 sure%0Asecond line"
+    )
+
+
+def test_sarif_format_is_sarif_2_1_0_with_locations(base_copy: Path, cli: Cli) -> None:
+    _install(EXAMPLES / "negative" / "cooperatives.bad-region.yaml", base_copy)
+    result = cli("validate", "--data-dir", str(base_copy), "--format", "sarif")
+    sarif = json.loads(result.stdout)
+    assert sarif["version"] == "2.1.0"
+    [run] = sarif["runs"]
+    assert run["tool"]["driver"]["name"] == "coopkb"
+    [finding] = run["results"]
+    assert finding["ruleId"] == "unknown-region"
+    region = finding["locations"][0]["physicalLocation"]["region"]
+    assert region == {"startLine": 8, "startColumn": 13}
+    rule_ids = [r["id"] for r in run["tool"]["driver"]["rules"]]
+    assert rule_ids[finding["ruleIndex"]] == "unknown-region"
+
+
+def test_valid_json_run_prints_empty_list_and_summary_on_stderr(cli: Cli) -> None:
+    result = cli("validate", "--format", "json")
+    assert result.code == 0
+    assert json.loads(result.stdout) == []
+    assert "valid:" in result.stderr
+
+
+def test_unknown_validate_format_is_a_usage_error(cli: Cli) -> None:
+    result = cli("validate", "--format", "githb")
+    assert result.code == 2
+    assert "did you mean 'github'" in result.stderr
+
+
+@pytest.mark.parametrize(
+    ("content", "code"),
+    [
+        (None, "missing-file"),
+        (b"", "empty-file"),
+        (b"# only a comment\n", "empty-file"),
+        (b"cooperatives:\n  - name: Caf\xe9\n", "not-utf8"),
+    ],
+    ids=["missing", "empty", "comment-only", "latin-1"],
+)
+def test_missing_empty_or_undecodable_file_is_invalid(
+    content: bytes | None, code: str, base_copy: Path, cli: Cli
+) -> None:
+    target = base_copy / "cooperatives.yaml"
+    if content is None:
+        target.unlink()
+    else:
+        target.write_bytes(content)
+    result = cli("validate", "--data-dir", str(base_copy), "--format", "json")
+    assert result.code == 1
+    codes = {p["code"] for p in json.loads(result.stdout)}
+    assert code in codes
+
+
+def test_not_utf8_points_at_the_offending_byte(base_copy: Path, cli: Cli) -> None:
+    (base_copy / "cooperatives.yaml").write_bytes(b"cooperatives:\n  - name: Caf\xe9\n")
+    result = cli("validate", "--data-dir", str(base_copy))
+    assert f"{base_copy}/cooperatives.yaml:2:14: error: file is not UTF-8" in result.stdout
+
+
+def test_empty_directory_is_invalid_never_all_good(tmp_path: Path, cli: Cli) -> None:
+    result = cli("validate", "--data-dir", str(tmp_path))
+    assert result.code == 1
+    assert result.stdout.count("data file is missing") == 3
+
+
+def test_alias_bomb_is_refused_quickly(base_copy: Path, cli: Cli) -> None:
+    lines = ['a0: &a0 ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]']
+    lines += [f"a{i}: &a{i} [" + ",".join([f"*a{i - 1}"] * 9) + "]" for i in range(1, 12)]
+    (base_copy / "cooperatives.yaml").write_text("\n".join(lines) + "\n")
+    started = time.perf_counter()
+    result = cli("validate", "--data-dir", str(base_copy))
+    assert time.perf_counter() - started < 5  # a bound against expansion, not a benchmark
+    assert result.code == 1
+    assert "YAML anchors are not allowed" in result.stdout
+
+
+def test_random_bytes_file_is_refused_cleanly(base_copy: Path, cli: Cli) -> None:
+    import random
+
+    noise = random.Random(7).randbytes(4096)
+    (base_copy / "missions.yaml").write_bytes(noise)
+    result = cli("validate", "--data-dir", str(base_copy))
+    assert result.code == 1
+    assert "missions.yaml:" in result.stdout and "Traceback" not in result.stdout + result.stderr
+
+
+def test_deep_nesting_is_refused_without_crashing(base_copy: Path, cli: Cli) -> None:
+    (base_copy / "cooperatives.yaml").write_text("cooperatives: " + "[" * 50_000)
+    result = cli("validate", "--data-dir", str(base_copy))
+    assert result.code == 1
+    assert "nested more than" in result.stdout
