@@ -296,7 +296,7 @@ def missions(
         _unknown(err)
     if not found and output_format == "table":
         where = f" in {year}" if year is not None else ""
-        _stderr().print(f"No missions{where} match.".replace("No missions in", "no missions in"))
+        sys.stderr.write(f"no missions{where}{f' to {country}' if country else ''}\n")
         return
     rows = [
         {

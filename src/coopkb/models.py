@@ -9,10 +9,19 @@ from __future__ import annotations
 
 import calendar
 import re
+from collections.abc import Iterable
 from typing import Annotated, Any
 from urllib.parse import urlsplit
 
-from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, model_validator
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    WithJsonSchema,
+    model_validator,
+)
 from pydantic_core import PydanticCustomError
 
 from . import reference
@@ -130,22 +139,54 @@ def _mrc(value: str) -> str:
     return value  # an MRC the sources have not named yet: accepted as written
 
 
+def _enum(values: Iterable[str]) -> WithJsonSchema:
+    return WithJsonSchema({"type": "string", "enum": list(values)})
+
+
+_SLUG_SCHEMA = WithJsonSchema({"type": "string", "pattern": "^[a-z0-9]+(-[a-z0-9]+)*$"})
+_DATE_SCHEMA = WithJsonSchema(
+    {"type": ["string", "integer"], "pattern": r"^\d{4}(-\d{2}(-\d{2})?)?$"}
+)
+_QUALIFIERS = ("plus de", "environ", "au moins", "jusqu'à")
+_ALL_REGIONS = (*reference.QUEBEC_REGIONS.values(), *reference.FRENCH_REGIONS.values())
+
 Text = Annotated[str, AfterValidator(_clean_text)]
-Slug = Annotated[str, AfterValidator(_slug)]
-Ref = Annotated[str, AfterValidator(_slug)]
-PartialDate = Annotated[str, BeforeValidator(_partial_date), AfterValidator(_check_date)]
-Url = Annotated[str, AfterValidator(_clean_text), AfterValidator(_url)]
-Region = Annotated[str, AfterValidator(_region)]
-Mrc = Annotated[str, AfterValidator(_mrc)]
-Country = Annotated[str, _closed("country", tuple(reference.COUNTRIES))]
-LegalCategory = Annotated[str, _closed("legal category", tuple(reference.LEGAL_CATEGORIES))]
-ActionModel = Annotated[
-    str, _closed("collective-action model", tuple(reference.COLLECTIVE_ACTION_MODELS))
+Slug = Annotated[str, AfterValidator(_slug), _SLUG_SCHEMA]
+Ref = Annotated[str, AfterValidator(_slug), _SLUG_SCHEMA]
+PartialDate = Annotated[
+    str, BeforeValidator(_partial_date), AfterValidator(_check_date), _DATE_SCHEMA
 ]
-SectorGroup = Annotated[str, _closed("sector group", reference.SECTOR_GROUPS)]
-BodyKind = Annotated[str, _closed("kind of body", reference.BODY_KINDS)]
-OrganisationKind = Annotated[str, _closed("kind of organisation", reference.ORGANISATION_KINDS)]
-Qualifier = Annotated[str, _closed("qualifier", ("plus de", "environ", "au moins", "jusqu'à"))]
+Url = Annotated[
+    str,
+    AfterValidator(_clean_text),
+    AfterValidator(_url),
+    WithJsonSchema({"type": "string", "format": "uri", "pattern": "^https?://"}),
+]
+Region = Annotated[str, AfterValidator(_region), _enum(_ALL_REGIONS)]
+Mrc = Annotated[str, AfterValidator(_mrc)]
+Country = Annotated[str, _closed("country", tuple(reference.COUNTRIES)), _enum(reference.COUNTRIES)]
+LegalCategory = Annotated[
+    str,
+    _closed("legal category", tuple(reference.LEGAL_CATEGORIES)),
+    _enum(reference.LEGAL_CATEGORIES),
+]
+ActionModel = Annotated[
+    str,
+    _closed("collective-action model", tuple(reference.COLLECTIVE_ACTION_MODELS)),
+    _enum(reference.COLLECTIVE_ACTION_MODELS),
+]
+SectorGroup = Annotated[
+    str, _closed("sector group", reference.SECTOR_GROUPS), _enum(reference.SECTOR_GROUPS)
+]
+BodyKind = Annotated[
+    str, _closed("kind of body", reference.BODY_KINDS), _enum(reference.BODY_KINDS)
+]
+OrganisationKind = Annotated[
+    str,
+    _closed("kind of organisation", reference.ORGANISATION_KINDS),
+    _enum(reference.ORGANISATION_KINDS),
+]
+Qualifier = Annotated[str, _closed("qualifier", _QUALIFIERS), _enum(_QUALIFIERS)]
 
 
 class Model(BaseModel):
@@ -183,8 +224,8 @@ class Step(Model):
 class Item(Model):
     """A named entry of a list: a field of action, a strategic axis, a lever."""
 
-    name: Text
     number: int | None = None
+    name: Text
     description: Text | None = None
     actions: list[Text] = []
 

@@ -1,0 +1,190 @@
+"""The cache of the validated knowledge base: keyed by content, atomic, never stale."""
+
+from __future__ import annotations
+
+import json
+import threading
+from pathlib import Path
+
+import pytest
+
+from coopkb import cache, store
+
+
+def _load(data: Path, cache_dir: Path) -> tuple[dict[str, object], bool]:
+    return store.load_knowledge_base(store.DataLocation(data, "test"), cache_dir)
+
+
+def _entries(cache_dir: Path) -> list[Path]:
+    return sorted(cache_dir.glob("kb-*.json"))
+
+
+def test_second_load_comes_from_the_cache(base_copy: Path, tmp_path: Path) -> None:
+    first, hit1 = _load(base_copy, tmp_path / "c")
+    second, hit2 = _load(base_copy, tmp_path / "c")
+    assert (hit1, hit2) == (False, True)
+    assert first == second
+
+
+def test_an_edit_invalidates(base_copy: Path, tmp_path: Path) -> None:
+    _load(base_copy, tmp_path / "c")
+    coops = base_copy / "cooperatives.yaml"
+    coops.write_text(coops.read_text().replace("name: Co-Actions", "name: Co-Actions SCIC"))
+    kb, hit = _load(base_copy, tmp_path / "c")
+    assert not hit
+    assert any(c["name"] == "Co-Actions SCIC" for c in kb["cooperatives"])  # type: ignore[attr-defined]
+
+
+def test_an_invalid_edit_is_reported_not_served_from_cache(base_copy: Path, tmp_path: Path) -> None:
+    from coopkb.problems import DataError
+
+    _load(base_copy, tmp_path / "c")
+    coops = base_copy / "cooperatives.yaml"
+    coops.write_text(coops.read_text().replace("region: Estrie", "region: Estri"))
+    with pytest.raises(DataError):
+        _load(base_copy, tmp_path / "c")
+    assert len(_entries(tmp_path / "c")) == 1  # invalid data is never cached
+
+
+def test_a_removed_file_invalidates(base_copy: Path, tmp_path: Path) -> None:
+    from coopkb.problems import DataError
+
+    _load(base_copy, tmp_path / "c")
+    (base_copy / "missions.yaml").unlink()
+    with pytest.raises(DataError):
+        _load(base_copy, tmp_path / "c")
+
+
+def test_an_added_file_changes_the_key(base_copy: Path) -> None:
+    """A data file that appears (it was missing) gives other contents, so another key."""
+    before = store.content_key(store.read_data_files(base_copy))
+    (base_copy / "missions.yaml").unlink()
+    missing = store.content_key(store.read_data_files(base_copy))
+    (base_copy / "missions.yaml").write_text("missions: []\n")
+    added = store.content_key(store.read_data_files(base_copy))
+    assert len({before, missing, added}) == 3
+
+
+def test_an_empty_file_and_a_missing_file_have_different_keys(base_copy: Path) -> None:
+    (base_copy / "missions.yaml").write_bytes(b"")
+    empty = store.content_key(store.read_data_files(base_copy))
+    (base_copy / "missions.yaml").unlink()
+    assert store.content_key(store.read_data_files(base_copy)) != empty
+
+
+def test_a_new_version_invalidates(
+    base_copy: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _load(base_copy, tmp_path / "c")
+    monkeypatch.setattr(store, "__version__", "99.0.0")
+    _, hit = _load(base_copy, tmp_path / "c")
+    assert not hit
+
+
+@pytest.mark.parametrize(
+    "damage",
+    [
+        lambda raw: raw[: len(raw) // 2],
+        lambda raw: b"",
+        lambda raw: b"not json at all",
+        lambda raw: raw.replace(b'"La Brunante"', b'"La Brunantx"'),
+        lambda raw: raw.split(b"\n", 1)[0] + b"\n[1, 2, 3]",
+    ],
+    ids=["truncated", "empty", "garbage", "tampered-payload", "wrong-shape"],
+)
+def test_a_corrupt_cache_file_is_a_miss_and_is_rewritten(
+    damage: object, base_copy: Path, tmp_path: Path
+) -> None:
+    expected, _ = _load(base_copy, tmp_path / "c")
+    [entry] = _entries(tmp_path / "c")
+    entry.write_bytes(damage(entry.read_bytes()))  # type: ignore[operator]
+    kb, hit = _load(base_copy, tmp_path / "c")
+    assert not hit and kb == expected
+    _, hit_again = _load(base_copy, tmp_path / "c")
+    assert hit_again
+
+
+def test_cache_is_json_not_pickle(base_copy: Path, tmp_path: Path) -> None:
+    _load(base_copy, tmp_path / "c")
+    [entry] = _entries(tmp_path / "c")
+    header, payload = entry.read_bytes().split(b"\n", 1)
+    assert json.loads(header)["format"] == cache.FORMAT
+    assert json.loads(payload)["cooperatives"][0]["slug"] == "la-brunante"
+
+
+def test_concurrent_writers_leave_one_complete_entry(base_copy: Path, tmp_path: Path) -> None:
+    kb, _ = _load(base_copy, tmp_path / "seed")
+    key = store.content_key(store.read_data_files(base_copy))
+    target = tmp_path / "c"
+    errors: list[BaseException] = []
+
+    def writer() -> None:
+        try:
+            for _ in range(20):
+                cache.write(target, key, kb)
+                assert cache.read(target, key) in (None, kb)
+        except BaseException as err:  # pragma: no cover - reported below
+            errors.append(err)
+
+    threads = [threading.Thread(target=writer) for _ in range(8)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert not errors
+    assert cache.read(target, key) == kb
+    assert not list(target.glob(".kb-*.tmp"))
+
+
+def test_concurrent_processes_agree(base_copy: Path, tmp_path: Path) -> None:
+    """Several real `coopkb` processes filling one cache at once all answer correctly."""
+    import subprocess
+
+    from conftest import run_coopkb
+
+    env = {"COOPKB_CACHE_DIR": str(tmp_path / "shared-cache")}
+    procs = [
+        subprocess.Popen(
+            [*_coopkb_cmd(), "--data-dir", str(base_copy), "list", "--format", "json"],
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            env={**_environ(), **env},
+        )
+        for _ in range(6)
+    ]
+    outputs = [p.communicate(timeout=120) for p in procs]
+    assert all(p.returncode == 0 for p in procs), outputs
+    assert len({out for out, _ in outputs}) == 1
+    assert run_coopkb("--data-dir", str(base_copy), "list", env=env).returncode == 0
+
+
+def test_unwritable_cache_directory_is_skipped(base_copy: Path, tmp_path: Path) -> None:
+    blocker = tmp_path / "file-not-dir"
+    blocker.write_text("x")
+    kb, hit = _load(base_copy, blocker / "cache")
+    assert not hit and kb["cooperatives"]
+
+
+def test_no_cache_option_bypasses_the_cache(base_copy: Path, tmp_path: Path) -> None:
+    from conftest import Cli
+
+    cli = Cli()
+    cache_dir = tmp_path / "cache"  # the autouse fixture points COOPKB_CACHE_DIR here
+    assert cli("--no-cache", "--data-dir", str(base_copy), "list").code == 0
+    assert not _entries(cache_dir)
+    assert cli("--data-dir", str(base_copy), "list").code == 0
+    assert len(_entries(cache_dir)) == 1
+
+
+def _coopkb_cmd() -> list[str]:
+    import os
+    import shutil
+    import sys
+
+    return [shutil.which("coopkb", path=os.path.dirname(sys.executable)) or "coopkb"]
+
+
+def _environ() -> dict[str, str]:
+    import os
+
+    return dict(os.environ)

@@ -1,0 +1,105 @@
+"""The documentation tells the truth: commands, quick start, exit codes, dictionary."""
+
+from __future__ import annotations
+
+import re
+import shutil
+from pathlib import Path
+
+from conftest import ROOT, Cli
+from coopkb.cli import app
+from coopkb.dictionary import markdown, undocumented
+
+README = (ROOT / "README.md").read_text(encoding="utf-8")
+CONTRIBUTING = (ROOT / "CONTRIBUTING.md").read_text(encoding="utf-8")
+
+
+def _commands() -> list[str]:
+    import typer.main
+
+    group = typer.main.get_command(app)
+    return sorted(group.commands)  # type: ignore[attr-defined]
+
+
+def test_every_command_is_documented_in_the_readme() -> None:
+    commands = _commands()
+    assert commands == [
+        "federations",
+        "list",
+        "missions",
+        "schema",
+        "search",
+        "show",
+        "stats",
+        "validate",
+    ]
+    for command in commands:
+        assert f"### `coopkb {command}" in README, command
+
+
+def test_quick_start_has_exactly_two_commands_and_ci_runs_the_second() -> None:
+    quick = README.split("## Quick start", 1)[1].split("\n## ", 1)[0]
+    blocks = re.findall(r"```bash\n(.*?)```", quick, re.S)
+    assert [b.strip() for b in blocks] == [
+        "pip install . && coopkb list --region Estrie",
+        'pip install -e ".[test]" && python -m pytest',
+    ]
+    assert "<!-- test-command -->\n```bash\n" + blocks[1] in quick
+    assert "test-command" in (ROOT / ".ci" / "run").read_text(encoding="utf-8")
+
+
+def test_exit_codes_in_readme_match_the_cli() -> None:
+    from coopkb import cli
+
+    table = README.split("## Exit codes", 1)[1]
+    for code in (cli.EXIT_OK, cli.EXIT_DATA, cli.EXIT_USAGE, cli.EXIT_INTERNAL):
+        assert f"| {code} |" in table
+
+
+def test_every_model_field_is_described() -> None:
+    assert undocumented() == []
+
+
+def test_contributing_data_dictionary_is_current() -> None:
+    section = CONTRIBUTING.split("<!-- data-dictionary:start -->\n", 1)[1]
+    section = section.split("<!-- data-dictionary:end -->", 1)[0]
+    assert section == markdown(), "regenerate the data dictionary in CONTRIBUTING.md"
+
+
+def test_contributing_template_is_a_valid_record(data_copy: Path, cli: Cli) -> None:
+    template = CONTRIBUTING.split("<!-- template:start -->\n```yaml\n", 1)[1]
+    template = template.split("```\n<!-- template:end -->", 1)[0]
+    coops = data_copy / "cooperatives.yaml"
+    coops.write_text(coops.read_text(encoding="utf-8") + template, encoding="utf-8")
+    result = cli("--data-dir", str(data_copy), "validate")
+    assert result.code == 0, result.stdout
+    assert "21 cooperative" in result.stdout
+
+
+def test_readme_validate_example_is_what_validate_prints(data_copy: Path, cli: Cli) -> None:
+    """The README's example error line is real output (at the line where Estrie first appears)."""
+    coops = data_copy / "cooperatives.yaml"
+    text = coops.read_text(encoding="utf-8")
+    coops.write_text(text.replace("region: Estrie", "region: Estri", 1), encoding="utf-8")
+    result = cli("--data-dir", str(data_copy), "validate")
+    line = next(ln for ln in result.stdout.splitlines() if "error:" in ln)
+    documented = next(ln for ln in README.splitlines() if "error: region 'Estri'" in ln)
+    assert line.split(":", 1)[1] == documented.split(":", 1)[1]
+
+
+def test_pre_commit_hook_manifest_names_the_documented_hook() -> None:
+    import yaml
+
+    hooks = yaml.safe_load((ROOT / ".pre-commit-hooks.yaml").read_text(encoding="utf-8"))
+    assert [h["id"] for h in hooks] == ["coopkb-validate"]
+    assert hooks[0]["entry"] == "coopkb validate" and hooks[0]["pass_filenames"] is False
+    assert "id: coopkb-validate" in README
+
+
+def test_ci_workflow_validates_pull_requests_with_github_annotations() -> None:
+    import yaml
+
+    workflow = yaml.safe_load((ROOT / ".github" / "workflows" / "ci.yml").read_text("utf-8"))
+    steps = [s.get("run", "") for s in workflow["jobs"]["validate-data"]["steps"]]
+    assert "coopkb validate --format github" in steps
+    assert shutil.which("git")  # the workflow's checkout needs nothing else of ours

@@ -1,0 +1,83 @@
+"""One real subprocess per command: the installed console script, as a shell runs it."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from conftest import ROOT, run_coopkb
+
+
+@pytest.mark.parametrize(
+    ("args", "expect"),
+    [
+        (["list", "--region", "Estrie"], "la-brunante"),
+        (["show", "la-brunante"], "La Brunante"),
+        (["missions", "--year", "2017"], "mission-3"),
+        (["federations", "--sector", "travailleurs"], "Réseau de la coopération du travail"),
+        (["search", "édouard"], "lac-edouard"),
+        (["stats"], "cooperatives per region"),
+        (["validate"], "valid: 3 files"),
+        (["schema", "missions"], '"title": "coopkb missions.yaml"'),
+        (["--version"], "coopkb "),
+    ],
+    ids=lambda v: v[0] if isinstance(v, list) else None,
+)
+def test_command_runs_in_a_real_process(args: list[str], expect: str, tmp_path: Path) -> None:
+    result = run_coopkb(*args, cwd=ROOT, env={"COOPKB_CACHE_DIR": str(tmp_path / "c")})
+    assert result.returncode == 0, result.stderr
+    assert expect in result.stdout
+    assert "\x1b[" not in result.stdout  # piped: no escape codes
+
+
+def test_installed_copy_is_used_outside_a_checkout(tmp_path: Path) -> None:
+    """From a folder without data/, coopkb falls back to the data bundled with the package."""
+    result = run_coopkb("validate", cwd=tmp_path, env={"COOPKB_CACHE_DIR": str(tmp_path / "c")})
+    assert result.returncode == 0, result.stderr
+    assert "(from bundled)" in result.stdout
+    listed = run_coopkb(
+        "list",
+        "--region",
+        "estrie",
+        "--format",
+        "json",
+        cwd=tmp_path,
+        env={"COOPKB_CACHE_DIR": str(tmp_path / "c")},
+    )
+    assert [r["slug"] for r in json.loads(listed.stdout)] == [
+        "developpement-local-racine",
+        "la-brunante",
+    ]
+
+
+def test_errors_are_one_line_without_traceback(tmp_path: Path) -> None:
+    for args, code in (
+        (["show", "nope-nope"], 1),
+        (["lst"], 2),
+        (["list", "--kind", "x"], 1),
+        (["validate", "--data-dir", str(tmp_path)], 1),
+    ):
+        result = run_coopkb(*args, cwd=tmp_path, env={"COOPKB_CACHE_DIR": str(tmp_path / "c")})
+        assert result.returncode == code, (args, result.stderr)
+        assert "Traceback" not in result.stdout + result.stderr
+
+
+def test_broken_pipe_is_quiet(tmp_path: Path) -> None:
+    import os
+    import shutil
+    import subprocess
+    import sys
+
+    exe = shutil.which("coopkb", path=os.path.dirname(sys.executable))
+    command = f"'{exe}' search a --format json | head -c 10 >/dev/null"
+    result = subprocess.run(
+        ["bash", "-o", "pipefail", "-c", command],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        check=False,
+        env={**os.environ, "COOPKB_CACHE_DIR": str(tmp_path / "c")},
+    )
+    assert "Traceback" not in result.stderr
