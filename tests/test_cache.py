@@ -89,8 +89,18 @@ def test_a_new_version_invalidates(
         lambda raw: b"not json at all",
         lambda raw: raw.replace(b'"La Brunante"', b'"La Brunantx"'),
         lambda raw: raw.split(b"\n", 1)[0] + b"\n[1, 2, 3]",
+        lambda raw: b'{"format": 2, "key": "x", "segments": {}}\n',
+        lambda raw: raw.replace(b'"segments":', b'"segments":{"base":[0,-1,"x"]},"x":', 1),
     ],
-    ids=["truncated", "empty", "garbage", "tampered-payload", "wrong-shape"],
+    ids=[
+        "truncated",
+        "empty",
+        "garbage",
+        "tampered-payload",
+        "wrong-shape",
+        "other-key",
+        "bad-segment-table",
+    ],
 )
 def test_a_corrupt_cache_file_is_a_miss_and_is_rewritten(
     damage: object, base_copy: Path, tmp_path: Path
@@ -107,13 +117,28 @@ def test_a_corrupt_cache_file_is_a_miss_and_is_rewritten(
 def test_cache_is_json_not_pickle(base_copy: Path, tmp_path: Path) -> None:
     _load(base_copy, tmp_path / "c")
     [entry] = _entries(tmp_path / "c")
-    header, payload = entry.read_bytes().split(b"\n", 1)
-    assert json.loads(header)["format"] == cache.FORMAT
-    assert json.loads(payload)["cooperatives"][0]["slug"] == "la-brunante"
+    header_line, payload = entry.read_bytes().split(b"\n", 1)
+    header = json.loads(header_line)
+    assert header["format"] == cache.FORMAT
+    offset, length, _ = header["segments"]["cooperatives:Estrie"]
+    segment = json.loads(payload[offset : offset + length])
+    assert segment["records"][0]["slug"] == "la-brunante"
+
+
+def test_a_region_load_decodes_only_that_region(base_copy: Path, tmp_path: Path) -> None:
+    full, _ = _load(base_copy, tmp_path / "c")
+    location = store.DataLocation(base_copy, "test")
+    partial, hit = store.load_knowledge_base(location, tmp_path / "c", region="Estrie")
+    assert hit
+    assert [c["slug"] for c in partial["cooperatives"]] == ["la-brunante"]
+    assert partial["members"] == full["members"]
+    whole, hit = store.load_knowledge_base(location, tmp_path / "c")
+    assert hit and whole == full  # the files' order is restored
 
 
 def test_concurrent_writers_leave_one_complete_entry(base_copy: Path, tmp_path: Path) -> None:
     kb, _ = _load(base_copy, tmp_path / "seed")
+    segments = store._split(kb)
     key = store.content_key(store.read_data_files(base_copy))
     target = tmp_path / "c"
     errors: list[BaseException] = []
@@ -121,8 +146,8 @@ def test_concurrent_writers_leave_one_complete_entry(base_copy: Path, tmp_path: 
     def writer() -> None:
         try:
             for _ in range(20):
-                cache.write(target, key, kb)
-                assert cache.read(target, key) in (None, kb)
+                cache.write(target, key, segments)
+                assert cache.read(target, key) in (None, segments)
         except BaseException as err:  # pragma: no cover - reported below
             errors.append(err)
 
@@ -132,7 +157,7 @@ def test_concurrent_writers_leave_one_complete_entry(base_copy: Path, tmp_path: 
     for thread in threads:
         thread.join()
     assert not errors
-    assert cache.read(target, key) == kb
+    assert cache.read(target, key) == segments
     assert not list(target.glob(".kb-*.tmp"))
 
 
@@ -188,3 +213,15 @@ def _environ() -> dict[str, str]:
     import os
 
     return dict(os.environ)
+
+
+def test_benchmark_generator_writes_valid_data(tmp_path: Path) -> None:
+    import sys
+
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "benchmarks"))
+    from generate import generate
+
+    data = generate(300, tmp_path / "synthetic")
+    kb, _ = _load(data, tmp_path / "c")
+    slugs = [c["slug"] for c in kb["cooperatives"]]  # type: ignore[attr-defined]
+    assert len(slugs) == len(set(slugs)) == 320

@@ -355,3 +355,23 @@ def test_data_dir_option_is_accepted_after_the_command_too(base_copy: Path, cli:
 def test_environment_variable_chooses_the_data(base_copy: Path, cli: Cli) -> None:
     result = cli("list", "--format", "json", env={"COOPKB_DATA_DIR": str(base_copy)})
     assert len(json.loads(result.stdout)) == 2
+
+
+def test_long_listing_uses_the_light_layout_and_stays_in_80_columns(
+    tmp_path: Path, cli: Cli
+) -> None:
+    import sys
+
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "benchmarks"))
+    from generate import generate
+
+    data = generate(600, tmp_path / "big")
+    result = cli("--data-dir", str(data), "list")
+    assert result.code == 0, result
+    lines = result.stdout.splitlines()
+    assert all(len(line) <= 80 for line in lines)
+    assert lines[2].split() == ["name", "·", "slug", "municipality", "·", "region", "kind"]
+    assert "coop-synthetique-599" in result.stdout
+    assert lines[-1] == "620 cooperatives"
+    as_json = json.loads(cli("--data-dir", str(data), "list", "--format", "json").stdout)
+    assert len(as_json) == 620

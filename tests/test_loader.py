@@ -122,3 +122,51 @@ def _as_text(value: object) -> object:
     if isinstance(value, list):
         return [_as_text(v) for v in value]
     return value if isinstance(value, str) else str(value)
+
+
+@given(
+    st.one_of(
+        st.text(max_size=20),
+        st.sampled_from(
+            [
+                "yes",
+                "No",
+                "ON",
+                "off",
+                "null",
+                "~",
+                "",
+                "0x1F",
+                "0o17",
+                "1_000",
+                "-.inf",
+                ".NaN",
+                "2016-09-05",
+                "2016-09-05 10:00:00",
+                "1:30",
+                "<<",
+                "=",
+                "+1",
+                "true",
+                "False",
+                "y",
+                "n",
+                "nULL",
+                "1e3",
+                "12.5",
+                "0b101",
+            ]
+        ),
+    )
+)
+def test_fast_resolver_agrees_with_pyyaml(value: str) -> None:
+    from coopkb.loader import _Composer
+
+    ours = _Composer("")
+    theirs = yaml.SafeLoader("")
+    for implicit in ((True, False), (False, True), (False, False)):
+        assert ours.resolve(yaml.ScalarNode, value, implicit) == theirs.resolve(
+            yaml.ScalarNode, value, implicit
+        )
+    for kind in (yaml.SequenceNode, yaml.MappingNode):
+        assert ours.resolve(kind, None, (True, True)) == theirs.resolve(kind, None, (True, True))

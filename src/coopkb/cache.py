@@ -2,21 +2,28 @@
 
 Entries are named by the key of the content they were validated from, so an edited, added or
 removed data file, or another coopkb version, simply looks up another name: nothing can be stale.
-Each entry carries a digest of its payload and is written to a temporary file then renamed, so a
-torn, truncated or tampered file is a miss, never wrong data; concurrent writers each rename a
-complete file of their own.
+
+An entry is one file: a JSON header line, then named JSON segments laid end to end. The header
+gives each segment's offset, length and digest, so a reader decodes only the segments it needs
+(the store puts each region's cooperatives in a segment of its own) and checks each one it reads.
+Entries are written to a temporary file then renamed, so a torn, truncated or tampered file is a
+miss, never wrong data, and concurrent writers each rename a complete file of their own.
 """
 
 from __future__ import annotations
 
-import hashlib
 import json
 import os
-import tempfile
+from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import Any
 
-FORMAT = 1
+try:  # see store.py: the built-in BLAKE2 module imports faster than hashlib
+    from _blake2 import blake2b as _hasher
+except ImportError:  # pragma: no cover
+    from hashlib import blake2b as _hasher
+
+FORMAT = 2
 _KEEP = 8  # entries kept; older ones are pruned when a new one is written
 
 
@@ -24,31 +31,61 @@ def entry_path(cache_dir: Path, key: str) -> Path:
     return cache_dir / f"kb-{key}.json"
 
 
-def read(cache_dir: Path, key: str) -> dict[str, Any] | None:
-    """The cached knowledge base for ``key``, or None for a miss or any damaged entry."""
+def read(
+    cache_dir: Path, key: str, wanted: Callable[[str], bool] | None = None
+) -> dict[str, Any] | None:
+    """The segments of the entry for ``key`` that ``wanted`` selects (all by default), or None
+    for a miss or any damaged entry."""
     try:
-        raw = entry_path(cache_dir, key).read_bytes()
-        header_line, _, payload = raw.partition(b"\n")
-        header = json.loads(header_line)
-        if (
-            not isinstance(header, dict)
-            or header.get("format") != FORMAT
-            or header.get("key") != key
-            or header.get("sha256") != hashlib.sha256(payload).hexdigest()
-        ):
-            return None
-        data = json.loads(payload)
-    except (OSError, ValueError):
+        with entry_path(cache_dir, key).open("rb") as handle:
+            header = json.loads(handle.readline())
+            if (
+                not isinstance(header, dict)
+                or header.get("format") != FORMAT
+                or header.get("key") != key
+                or not isinstance(header.get("segments"), dict)
+            ):
+                return None
+            start = handle.tell()
+            segments: dict[str, Any] = {}
+            for name, (offset, length, digest) in header["segments"].items():
+                if wanted is not None and not wanted(name):
+                    continue
+                handle.seek(start + offset)
+                raw = handle.read(length)
+                if len(raw) != length or _hasher(raw).hexdigest() != digest:
+                    return None
+                segments[name] = _load_json(raw)
+    except (OSError, ValueError, TypeError):
         return None
-    return data if isinstance(data, dict) else None
+    return segments
 
 
-def write(cache_dir: Path, key: str, knowledge_base: dict[str, Any]) -> None:
+def _load_json(payload: bytes) -> Any:
+    """json.loads with the cyclic GC paused: a large base is ~10^5 acyclic objects, and the
+    collections their allocation triggers would cost more than the decoding."""
+    import gc
+
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        return json.loads(payload)
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
+def write(cache_dir: Path, key: str, segments: Mapping[str, Any]) -> None:
     """Store an entry atomically; a cache that cannot be written is silently skipped."""
-    payload = json.dumps(knowledge_base, ensure_ascii=False, separators=(",", ":")).encode()
-    header = json.dumps(
-        {"format": FORMAT, "key": key, "sha256": hashlib.sha256(payload).hexdigest()}
-    ).encode()
+    import tempfile  # only a cache miss writes
+
+    table: dict[str, tuple[int, int, str]] = {}
+    payload = bytearray()
+    for name, value in segments.items():
+        raw = json.dumps(value, ensure_ascii=False, separators=(",", ":")).encode()
+        table[name] = (len(payload), len(raw), _hasher(raw).hexdigest())
+        payload += raw
+    header = json.dumps({"format": FORMAT, "key": key, "segments": table}).encode()
     try:
         cache_dir.mkdir(parents=True, exist_ok=True)
         fd, temp_name = tempfile.mkstemp(prefix=".kb-", suffix=".tmp", dir=cache_dir)

@@ -6,7 +6,9 @@ result is a plain, JSON-ready knowledge base (only when there was no problem) an
 
 from __future__ import annotations
 
+import gc
 from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -59,8 +61,30 @@ class Outcome:
     counts: dict[str, int] = field(default_factory=dict)
 
 
+@contextmanager
+def gc_paused() -> Iterator[None]:
+    """Pause the cyclic garbage collector while building a large tree of acyclic objects.
+
+    Parsing 10,000 records creates ~250,000 nodes; each allocation burst triggers collections
+    that rescan everything built so far, which costs more than the parse itself (3.3 s against
+    1.2 s on the benchmark data). Reference counting still frees everything, so nothing leaks.
+    """
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
 def validate_contents(data_dir: Path, shown: str, raws: dict[str, bytes | None]) -> Outcome:
     """Load and check every data file (contents read by the caller); report all problems."""
+    with gc_paused():
+        return _validate(data_dir, shown, raws)
+
+
+def _validate(data_dir: Path, shown: str, raws: dict[str, bytes | None]) -> Outcome:
     problems: list[Problem] = []
     loaded_files: list[LoadedFile] = []
     valid: dict[str, dict[str, Any]] = {}

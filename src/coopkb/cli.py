@@ -8,8 +8,10 @@ need them, so each answer costs little beyond its own imports.
 
 from __future__ import annotations
 
+import gc
 import os
 import sys
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any, NoReturn
 
@@ -24,16 +26,6 @@ if TYPE_CHECKING:
 
 EXIT_OK, EXIT_DATA, EXIT_USAGE, EXIT_INTERNAL = 0, 1, 2, 3
 OUTPUT_FORMATS = ("table", "json", "csv", "yaml", "markdown")
-
-app = typer.Typer(
-    name="coopkb",
-    help="A knowledge base of the Quebec cooperative movement (data in French).\n\n"
-    "Example: coopkb list --region Estrie",
-    no_args_is_help=True,
-    pretty_exceptions_enable=False,
-    rich_markup_mode=None,
-    context_settings={"help_option_names": ["-h", "--help"]},
-)
 
 
 def _version(value: bool) -> None:
@@ -94,7 +86,6 @@ class _State:
         self.data_dir, self.no_cache = data_dir, no_cache
 
 
-@app.callback()
 def _main(
     ctx: typer.Context,
     data_dir: DataDirOption = None,
@@ -152,13 +143,17 @@ def _fail(message: str, code: int = EXIT_DATA) -> NoReturn:
     raise typer.Exit(code)
 
 
-def _knowledge_base(state: _State, quiet: bool = False) -> dict[str, Any]:
+def _knowledge_base(
+    state: _State, quiet: bool = False, region: str | None = None
+) -> dict[str, Any]:
     from .problems import DataError
     from .store import load_knowledge_base
 
     location = _location(state)
     try:
-        kb, _from_cache = load_knowledge_base(location, _cache_dir(state))
+        kb, _from_cache = load_knowledge_base(location, _cache_dir(state), region)
+        # The base lives until the process ends: keep the collector from rescanning it.
+        gc.freeze()
     except DataError as err:
         if quiet:
             raise
@@ -186,7 +181,6 @@ def _unknown(err: Exception) -> NoReturn:
 # --- commands ---------------------------------------------------------------------------------
 
 
-@app.command("list")
 def list_cooperatives(
     ctx: typer.Context,
     region: Annotated[
@@ -213,10 +207,14 @@ def list_cooperatives(
 
     Example: coopkb list --region Estrie --kind solidarité
     """
-    from .query import CooperativeFilter, UnknownValue, find_cooperatives
+    from .query import CooperativeFilter, UnknownValue, find_cooperatives, resolve_region
     from .render import TableView, render_view
 
-    kb = _knowledge_base(_state(ctx, data_dir, no_cache))
+    try:  # a region filter lets the cache decode that region's cooperatives only
+        official_region = resolve_region(region) if region is not None else None
+    except UnknownValue as err:
+        _unknown(err)
+    kb = _knowledge_base(_state(ctx, data_dir, no_cache), region=official_region)
     wanted = CooperativeFilter(region, mrc, municipality, kind, model, country, project, sector)
     try:
         found = find_cooperatives(kb, wanted)
@@ -243,7 +241,6 @@ def list_cooperatives(
     _emit(render_view(TableView("Cooperatives", columns, rows, found, footer), output_format))
 
 
-@app.command()
 def show(
     ctx: typer.Context,
     slug: Annotated[
@@ -273,7 +270,6 @@ def show(
     _emit(render_record(kind, record, links(kb, record["slug"]), sources, output_format))
 
 
-@app.command()
 def missions(
     ctx: typer.Context,
     year: Annotated[int | None, typer.Option(help="Keep missions overlapping this year.")] = None,
@@ -319,7 +315,6 @@ def missions(
     _emit(render_view(TableView("Missions", columns, rows, found, footer), output_format))
 
 
-@app.command()
 def federations(
     ctx: typer.Context,
     sector: Annotated[str | None, typer.Option(help="Sector group, e.g. travailleurs.")] = None,
@@ -356,7 +351,6 @@ def federations(
     _emit(render_view(view, output_format))
 
 
-@app.command()
 def search(
     ctx: typer.Context,
     text: Annotated[str, typer.Argument(help="Words to find (case and accents ignored).")],
@@ -406,7 +400,6 @@ def _excerpt(value: str, text: str, width: int = 60) -> str:
     return ("…" if start else "") + value[start : start + width] + "…"
 
 
-@app.command()
 def stats(
     ctx: typer.Context,
     output_format: FormatOption = "table",
@@ -424,7 +417,6 @@ def stats(
     _emit(render_stats(summarise(kb), output_format))
 
 
-@app.command()
 def validate(
     ctx: typer.Context,
     output_format: Annotated[
@@ -472,7 +464,6 @@ def validate(
     summary_to.write(f"valid: {len(outcome.files)} files in {location.describe()}: {counts}\n")
 
 
-@app.command()
 def schema(
     name: Annotated[
         str | None,
@@ -511,10 +502,63 @@ def schema(
     sys.stdout.write(json.dumps(single, ensure_ascii=False, indent=2) + "\n")
 
 
+COMMANDS: dict[str, Callable[..., None]] = {
+    "list": list_cooperatives,
+    "show": show,
+    "missions": missions,
+    "federations": federations,
+    "search": search,
+    "stats": stats,
+    "validate": validate,
+    "schema": schema,
+}
+
+
+def make_app(only: str | None = None) -> typer.Typer:
+    """The Typer application, with every command or just ``only``.
+
+    Click builds every registered command's parameters on each run (about 10 ms for all of
+    them), so a run that names its command builds only that one.
+    """
+    new = typer.Typer(
+        name="coopkb",
+        help="A knowledge base of the Quebec cooperative movement (data in French).\n\n"
+        "Example: coopkb list --region Estrie",
+        no_args_is_help=True,
+        pretty_exceptions_enable=False,
+        rich_markup_mode=None,
+        context_settings={"help_option_names": ["-h", "--help"]},
+    )
+    new.callback()(_main)
+    for name, function in COMMANDS.items():
+        if only is None or name == only:
+            new.command(name)(function)
+    return new
+
+
+app = make_app()
+
+
+def _named_command(args: list[str]) -> str | None:
+    """The command a command line names, skipping the global options before it."""
+    index = 0
+    while index < len(args):
+        arg = args[index]
+        if arg == "--data-dir":
+            index += 2
+        elif arg.startswith("--data-dir=") or arg == "--no-cache":
+            index += 1
+        else:
+            return arg if arg in COMMANDS else None
+    return None
+
+
 def main() -> None:
     """Console-script entry point: no traceback ever reaches the user."""
     try:
-        app(prog_name="coopkb")
+        completing = any(k.endswith("_COMPLETE") for k in os.environ)
+        only = None if completing else _named_command(sys.argv[1:])
+        (app if only is None else make_app(only))(prog_name="coopkb")
     except SystemExit:
         raise
     except KeyboardInterrupt:

@@ -31,6 +31,7 @@ from .matching import did_you_mean, fold
 _CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069]")
 _EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 _PHONE = re.compile(r"(?<![\w-])\+?\(?\d{1,4}\)?(?:[ .-]\d{2,4}){3,5}(?![\w-])")
+_DIGIT = re.compile(r"\d")
 _SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 _DATE = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
 
@@ -43,15 +44,17 @@ def _fail(code: str, message: str, field: str | None = None) -> PydanticCustomEr
 
 
 def _clean_text(value: str) -> str:
-    bad = _CONTROL.search(value)
+    # Fast paths first (this runs for every string of every record): printable text has no
+    # control or bidi character, and text without '@' or digits holds no e-mail or phone.
+    bad = None if value.isprintable() else _CONTROL.search(value)
     if bad:
         raise _fail(
             "control-character",
             f"text contains the control character U+{ord(bad.group()):04X} at offset {bad.start()}",
         )
-    if _EMAIL.search(value):
+    if "@" in value and _EMAIL.search(value):
         raise _fail("personal-data", "e-mail addresses are never stored in coopkb")
-    phone = _PHONE.search(value)
+    phone = _PHONE.search(value) if _DIGIT.search(value) else None
     if phone and sum(ch.isdigit() for ch in phone.group()) >= 9:
         raise _fail("personal-data", "phone numbers are never stored in coopkb")
     if not value.strip():
@@ -227,7 +230,7 @@ class Item(Model):
     number: int | None = None
     name: Text
     description: Text | None = None
-    actions: list[Text] = []
+    actions: list[Text] = Field(default_factory=list)
 
 
 class Source(Model):
@@ -244,7 +247,7 @@ class Source(Model):
 class Record(Model):
     slug: Slug
     name: Text
-    aliases: list[Text] = []
+    aliases: list[Text] = Field(default_factory=list)
 
 
 class Located(Record):
@@ -266,10 +269,10 @@ class Cooperative(Located):
     website: Url | None = None
     description: Text | None = None
     purpose: Text | None = None
-    leadership: list[Text] = []
-    timeline: list[Step] = []
-    projects: list[Step] = []
-    figures: list[Figure] = []
+    leadership: list[Text] = Field(default_factory=list)
+    timeline: list[Step] = Field(default_factory=list)
+    projects: list[Step] = Field(default_factory=list)
+    figures: list[Figure] = Field(default_factory=list)
     sources: list[Ref] = Field(min_length=1)
 
 
@@ -302,8 +305,8 @@ class Programme(Record):
     end: PartialDate | None = None
     funder: Text | None = None
     description: Text | None = None
-    steps: list[Step] = []
-    figures: list[Figure] = []
+    steps: list[Step] = Field(default_factory=list)
+    figures: list[Figure] = Field(default_factory=list)
     sources: list[Ref] = Field(min_length=1)
 
     @model_validator(mode="after")
@@ -324,16 +327,16 @@ class Council(Record):
     founded: PartialDate
     founding_context: Text
     description: Text
-    represents: list[Figure] = []
-    network: list[Text] = []
-    research_activities: list[Text] = []
-    fields_of_action: list[Item] = []
-    strategic_axes: list[Item] = []
-    proximity_milestones: list[Step] = []
-    collective_action_models: list[Item] = []
-    outlook: list[Text] = []
-    programmes: list[Programme] = []
-    roadmaps: list[Roadmap] = []
+    represents: list[Figure] = Field(default_factory=list)
+    network: list[Text] = Field(default_factory=list)
+    research_activities: list[Text] = Field(default_factory=list)
+    fields_of_action: list[Item] = Field(default_factory=list)
+    strategic_axes: list[Item] = Field(default_factory=list)
+    proximity_milestones: list[Step] = Field(default_factory=list)
+    collective_action_models: list[Item] = Field(default_factory=list)
+    outlook: list[Text] = Field(default_factory=list)
+    programmes: list[Programme] = Field(default_factory=list)
+    roadmaps: list[Roadmap] = Field(default_factory=list)
     sources: list[Ref] = Field(min_length=1)
 
 
@@ -348,7 +351,7 @@ class Member(Record):
 
 class Cooperation(Record):
     partners: list[Ref] = Field(min_length=2)
-    associated_partners: list[Ref] = []
+    associated_partners: list[Ref] = Field(default_factory=list)
     funding: Text
     funder: Ref
     start: PartialDate
@@ -356,9 +359,9 @@ class Cooperation(Record):
     duration_months: int
     phases: int | None = None
     origin: Text
-    context: list[Text] = []
-    strategic_objectives: list[Text] = []
-    specific_objectives: list[Text] = []
+    context: list[Text] = Field(default_factory=list)
+    strategic_objectives: list[Text] = Field(default_factory=list)
+    specific_objectives: list[Text] = Field(default_factory=list)
     sources: list[Ref] = Field(min_length=1)
 
     @model_validator(mode="after")
@@ -370,7 +373,7 @@ class Cooperation(Record):
 class Event(Located):
     start: PartialDate
     end: PartialDate | None = None
-    organisers: list[Ref] = []
+    organisers: list[Ref] = Field(default_factory=list)
     participants: Figure | None = None
     description: Text | None = None
     sources: list[Ref] = Field(min_length=1)
@@ -390,12 +393,12 @@ class Mission(Located):
     date_note: Text | None = None
     status: Text | None = None
     delegation_from: Ref | None = None
-    delegation: list[Ref] = []
+    delegation: list[Ref] = Field(default_factory=list)
     delegation_size: int | None = Field(default=None, ge=0)
     delegation_note: Text | None = None
-    visits: list[Ref] = []
-    events: list[Ref] = []
-    activities: list[Text] = []
+    visits: list[Ref] = Field(default_factory=list)
+    events: list[Ref] = Field(default_factory=list)
+    activities: list[Text] = Field(default_factory=list)
     sources: list[Ref] = Field(min_length=1)
 
     @model_validator(mode="after")
@@ -405,24 +408,24 @@ class Mission(Located):
 
 
 class CooperativesFile(Model):
-    sources: list[Source] = []
+    sources: list[Source] = Field(default_factory=list)
     cooperatives: list[Cooperative] = Field(min_length=1)
 
 
 class FederationsFile(Model):
-    sources: list[Source] = []
+    sources: list[Source] = Field(default_factory=list)
     council: Council
     members: list[Member] = Field(min_length=1)
-    organisations: list[Organisation] = []
-    people: list[Person] = []
+    organisations: list[Organisation] = Field(default_factory=list)
+    people: list[Person] = Field(default_factory=list)
 
 
 class MissionsFile(Model):
-    sources: list[Source] = []
+    sources: list[Source] = Field(default_factory=list)
     cooperation: Cooperation
-    organisations: list[Organisation] = []
-    people: list[Person] = []
-    events: list[Event] = []
+    organisations: list[Organisation] = Field(default_factory=list)
+    people: list[Person] = Field(default_factory=list)
+    events: list[Event] = Field(default_factory=list)
     missions: list[Mission] = Field(min_length=1)
 
 

@@ -9,9 +9,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
-from dataclasses import field as dataclass_field
-from typing import Any
+from typing import Any, NamedTuple
 
 from . import reference
 from .matching import fold, suggest
@@ -62,8 +60,7 @@ def find_record(kb: dict[str, Any], slug: str) -> tuple[str, Record]:
 # --- cooperatives ---------------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
-class CooperativeFilter:
+class CooperativeFilter(NamedTuple):
     region: str | None = None
     mrc: str | None = None
     municipality: str | None = None
@@ -239,14 +236,13 @@ def links(kb: dict[str, Any], slug: str) -> dict[str, list[tuple[str, Record]]]:
 # --- search -------------------------------------------------------------------------------------
 
 
-@dataclass(frozen=True, order=True)
-class Hit:
+class Hit(NamedTuple):
     score: int
-    kind: str = dataclass_field(compare=False)
-    slug: str = dataclass_field(compare=False)
-    name: str = dataclass_field(compare=False)
-    where: str = dataclass_field(compare=False)
-    excerpt: str = dataclass_field(compare=False)
+    kind: str
+    slug: str
+    name: str
+    where: str
+    excerpt: str
 
 
 def search(kb: dict[str, Any], text: str) -> list[Hit]:

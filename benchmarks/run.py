@@ -1,0 +1,198 @@
+"""coopkb's speed targets, each measured side by side with its baseline in one run.
+
+Every target runs its command and its baseline alternately (so machine noise hits both alike),
+as real processes, and compares medians:
+
+1. `coopkb show la-brunante` and `coopkb list --region Estrie` on the shipped data
+   <= 1.0 x `python -c "import typer, rich.table, pydantic, yaml"`.
+2. With 10,000 cooperatives, a repeated `coopkb list --region Estrie` (warm cache)
+   <= 0.1 x a hand-written script that loads the YAML with PyYAML's C loader and filters it.
+3. With 10,000 cooperatives, `coopkb validate` <= 1.3 x a bare C-loader parse of the same files,
+   peak memory <= 300 MiB, and 100,000 cooperatives <= 12 x the 10,000 time.
+
+usage: python benchmarks/run.py [--repeat N] [--quick] [--markdown FILE]
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from generate import generate
+
+ROOT = Path(__file__).resolve().parent.parent
+PYTHON = sys.executable
+COOPKB = shutil.which("coopkb", path=os.path.dirname(PYTHON)) or "coopkb"
+
+IMPORTS_ONLY = [PYTHON, "-c", "import typer, rich.table, pydantic, yaml"]
+HAND_WRITTEN_LIST = """
+import sys, yaml
+with open(sys.argv[1] + "/cooperatives.yaml", encoding="utf-8") as handle:
+    data = yaml.load(handle, Loader=yaml.CSafeLoader)
+for coop in data["cooperatives"]:
+    if coop.get("region") == "Estrie":
+        print(coop["slug"], coop["name"], coop.get("municipality") or "", sep="\\t")
+"""
+BARE_PARSE = """
+import sys, yaml
+for name in ("cooperatives.yaml", "federations.yaml", "missions.yaml"):
+    with open(sys.argv[1] + "/" + name, encoding="utf-8") as handle:
+        yaml.load(handle, Loader=yaml.CSafeLoader)
+"""
+
+
+def run(command: list[str], env: dict[str, str]) -> tuple[float, int]:
+    """Wall time in seconds and peak RSS in KiB of one process."""
+    started = time.perf_counter()
+    process = subprocess.Popen(
+        command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=env, cwd=ROOT
+    )
+    _, status, usage = os.wait4(process.pid, 0)
+    elapsed = time.perf_counter() - started
+    process.returncode = os.waitstatus_to_exitcode(status)
+    if process.returncode != 0:
+        error = process.stderr.read().decode() if process.stderr else ""
+        raise SystemExit(f"{' '.join(command)} failed ({process.returncode}): {error}")
+    if process.stderr:
+        process.stderr.close()
+    return elapsed, usage.ru_maxrss
+
+
+def side_by_side(
+    commands: dict[str, list[str]], env: dict[str, str], repeat: int
+) -> dict[str, tuple[float, int]]:
+    """Median wall time and max peak RSS of each command, run alternately ``repeat`` times."""
+    times: dict[str, list[float]] = {name: [] for name in commands}
+    peaks: dict[str, int] = dict.fromkeys(commands, 0)
+    for _ in range(repeat):
+        for name, command in commands.items():
+            elapsed, peak = run(command, env)
+            times[name].append(elapsed)
+            peaks[name] = max(peaks[name], peak)
+    return {name: (statistics.median(times[name]), peaks[name]) for name in commands}
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--repeat", type=int, default=15, help="runs per command (target 1)")
+    parser.add_argument("--quick", action="store_true", help="skip the 100,000 run")
+    parser.add_argument("--markdown", type=Path, help="also write the table to this file")
+    args = parser.parse_args()
+
+    work = Path(tempfile.mkdtemp(prefix="coopkb-bench-"))
+    env = {**os.environ, "COOPKB_CACHE_DIR": str(work / "cache")}
+    env.pop("COOPKB_NO_CACHE", None)
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
+    # Installed packages are byte-compiled by pip; do the same for coopkb in an editable install.
+    subprocess.run([PYTHON, "-m", "compileall", "-q", str(ROOT / "src" / "coopkb")], check=True)
+    rows: list[tuple[str, str, float, float, str, str]] = []
+
+    def add(target: str, label: str, ours: float, base: float, limit: float) -> None:
+        ratio = ours / base
+        verdict = "met" if ratio <= limit else "NOT met"
+        rows.append((target, label, ours, base, f"{ratio:.2f} (≤ {limit})", verdict))
+        print(
+            f"{target:3} {label:52} {ours * 1000:9.0f} ms {base * 1000:9.0f} ms  "
+            f"{ratio:5.2f} ≤ {limit:<4} {verdict}",
+            flush=True,
+        )
+
+    shipped = {**env, "COOPKB_DATA_DIR": str(ROOT / "data")}
+    run([COOPKB, "show", "la-brunante"], shipped)  # warm the cache
+    result = side_by_side(
+        {
+            "show": [COOPKB, "show", "la-brunante"],
+            "list": [COOPKB, "list", "--region", "Estrie"],
+            "imports": IMPORTS_ONLY,
+        },
+        shipped,
+        args.repeat,
+    )
+    add(
+        "1", "coopkb show la-brunante vs imports only", result["show"][0], result["imports"][0], 1.0
+    )
+    add(
+        "1",
+        "coopkb list --region Estrie vs imports only",
+        result["list"][0],
+        result["imports"][0],
+        1.0,
+    )
+
+    data_10k = generate(10_000, work / "data-10k")
+    listing = [COOPKB, "--data-dir", str(data_10k), "list", "--region", "Estrie"]
+    run(listing, env)  # first run fills the cache; the target is the repeated run
+    result = side_by_side(
+        {"coopkb": listing, "script": [PYTHON, "-c", HAND_WRITTEN_LIST, str(data_10k)]},
+        env,
+        max(5, args.repeat // 3),
+    )
+    add(
+        "2",
+        "10k: coopkb list --region Estrie (cached) vs C-loader script",
+        result["coopkb"][0],
+        result["script"][0],
+        0.1,
+    )
+
+    validate = [COOPKB, "--data-dir", str(data_10k), "validate"]
+    result = side_by_side(
+        {"validate": validate, "parse": [PYTHON, "-c", BARE_PARSE, str(data_10k)]},
+        env,
+        max(5, args.repeat // 3),
+    )
+    validate_10k = result["validate"][0]
+    add("3", "10k: coopkb validate vs bare C-loader parse", validate_10k, result["parse"][0], 1.3)
+    peak_mib = result["validate"][1] / 1024
+    rows.append(
+        (
+            "3",
+            "10k: coopkb validate peak memory (MiB)",
+            peak_mib,
+            300.0,
+            f"{peak_mib / 300:.2f} (≤ 1.0)",
+            "met" if peak_mib <= 300 else "NOT met",
+        )
+    )
+    print(f"3   10k: coopkb validate peak memory {peak_mib:.0f} MiB (limit 300)", flush=True)
+
+    if not args.quick:
+        data_100k = generate(100_000, work / "data-100k")
+        big = side_by_side({"validate": [COOPKB, "--data-dir", str(data_100k), "validate"]}, env, 3)
+        add(
+            "3",
+            "100k vs 10k: coopkb validate (linear growth)",
+            big["validate"][0],
+            validate_10k,
+            12.0,
+        )
+
+    shutil.rmtree(work, ignore_errors=True)
+    table = [
+        "| target | measurement | coopkb (median) | baseline (median) | ratio (limit) | |",
+        "|---|---|---|---|---|---|",
+    ]
+    for target, label, ours, base, ratio, verdict in rows:
+        unit = "MiB" if "MiB" in label else "ms"
+        scale = 1 if unit == "MiB" else 1000
+        table.append(
+            f"| {target} | {label} | {ours * scale:.0f} {unit} | "
+            f"{base * scale:.0f} {unit} | {ratio} | {verdict} |"
+        )
+    text = "\n".join(table)
+    print("\n" + text)
+    if args.markdown:
+        args.markdown.write_text(text + "\n", encoding="utf-8")
+    if any(verdict != "met" for *_, verdict in rows):
+        sys.exit(1)
+
+
+if __name__ == "__main__":
+    main()
