@@ -375,3 +375,19 @@ def test_long_listing_uses_the_light_layout_and_stays_in_80_columns(
     assert lines[-1] == "620 cooperatives"
     as_json = json.loads(cli("--data-dir", str(data), "list", "--format", "json").stdout)
     assert len(as_json) == 620
+
+
+def test_verbose_says_which_data_and_cache(base_copy: Path, cli: Cli) -> None:
+    first = cli("-v", "--data-dir", str(base_copy), "list")
+    assert f"data: {base_copy} (from --data-dir); cache: miss, written" in first.stderr
+    second = cli("-v", "--data-dir", str(base_copy), "list")
+    assert "cache: hit" in second.stderr
+    off = cli("-v", "--no-cache", "list")
+    assert "data: data (from ./data); cache: off" in off.stderr
+
+
+def test_show_a_source_lists_what_cites_it(cli: Cli) -> None:
+    payload = json.loads(cli("show", "cqcm-relance-2020", "--format", "json").stdout)
+    assert payload["kind"] == "source"
+    assert payload["record"]["name"] == "Penser la relance par l'enrichissement collectif"
+    assert "feuille-de-route-relance-2020" in payload["links"]["cited by"]

@@ -81,3 +81,26 @@ def test_broken_pipe_is_quiet(tmp_path: Path) -> None:
         env={**os.environ, "COOPKB_CACHE_DIR": str(tmp_path / "c")},
     )
     assert "Traceback" not in result.stderr
+
+
+@pytest.mark.parametrize(
+    ("words", "cword", "expected"),
+    [
+        ("coopkb li", 1, "list"),
+        ("coopkb list --reg", 2, "--region"),
+        ("coopkb show la-bru", 2, "la-brunante"),
+        ("coopkb list --region Cap", 3, "Capitale-Nationale"),
+    ],
+)
+def test_shell_completion_of_commands_options_slugs_and_regions(
+    words: str, cword: int, expected: str, tmp_path: Path
+) -> None:
+    env = {
+        "_COOPKB_COMPLETE": "complete_bash",
+        "COMP_WORDS": words,
+        "COMP_CWORD": str(cword),
+        "COOPKB_CACHE_DIR": str(tmp_path / "c"),
+    }
+    result = run_coopkb(cwd=ROOT, env=env)
+    assert result.returncode == 0, result.stderr
+    assert expected in result.stdout.split()

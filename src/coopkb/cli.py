@@ -82,14 +82,20 @@ FormatOption = Annotated[
 
 
 class _State:
-    def __init__(self, data_dir: Path | None = None, no_cache: bool = False) -> None:
-        self.data_dir, self.no_cache = data_dir, no_cache
+    def __init__(
+        self, data_dir: Path | None = None, no_cache: bool = False, verbose: bool = False
+    ) -> None:
+        self.data_dir, self.no_cache, self.verbose = data_dir, no_cache, verbose
 
 
 def _main(
     ctx: typer.Context,
     data_dir: DataDirOption = None,
     no_cache: NoCacheOption = False,
+    verbose: Annotated[
+        bool,
+        typer.Option("--verbose", "-v", help="Say which data directory and cache were used."),
+    ] = False,
     version: Annotated[
         bool | None,
         typer.Option("--version", callback=_version, is_eager=True, help="Show the version."),
@@ -99,12 +105,12 @@ def _main(
 
     Example: coopkb list --region Estrie
     """
-    ctx.obj = _State(data_dir, no_cache)
+    ctx.obj = _State(data_dir, no_cache, verbose)
 
 
 def _state(ctx: typer.Context, data_dir: Path | None, no_cache: bool) -> _State:
     base = ctx.obj if isinstance(ctx.obj, _State) else _State()
-    return _State(data_dir or base.data_dir, no_cache or base.no_cache)
+    return _State(data_dir or base.data_dir, no_cache or base.no_cache, base.verbose)
 
 
 def _location(state: _State) -> DataLocation:
@@ -151,7 +157,12 @@ def _knowledge_base(
 
     location = _location(state)
     try:
-        kb, _from_cache = load_knowledge_base(location, _cache_dir(state), region)
+        cache_dir = _cache_dir(state)
+        if not sys.stderr.isatty():
+            kb, from_cache = load_knowledge_base(location, cache_dir, region)
+        else:  # a large base takes seconds to validate after an edit: show that work goes on
+            with _stderr().status(f"Reading {location.path} …"):
+                kb, from_cache = load_knowledge_base(location, cache_dir, region)
         # The base lives until the process ends: keep the collector from rescanning it.
         gc.freeze()
     except DataError as err:
@@ -164,6 +175,9 @@ def _knowledge_base(
             f"({len(err.problems)} problem(s)); run `coopkb validate` for the full list:\n"
             f"{shown}{more}"
         )
+    if state.verbose:
+        cache_state = "off" if cache_dir is None else ("hit" if from_cache else "miss, written")
+        sys.stderr.write(f"data: {location.describe()}; cache: {cache_state}\n")
     return kb
 
 
@@ -267,7 +281,7 @@ def show(
         _unknown(err)
     by_id = {s["id"]: s for s in kb.get("sources", [])}
     sources = [by_id[s] for s in record.get("sources", []) if s in by_id]
-    _emit(render_record(kind, record, links(kb, record["slug"]), sources, output_format))
+    _emit(render_record(kind, record, links(kb, record["slug"], kind), sources, output_format))
 
 
 def missions(

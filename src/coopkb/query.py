@@ -50,11 +50,21 @@ def find_record(kb: dict[str, Any], slug: str) -> tuple[str, Record]:
     for kind, record in records:
         if record["slug"] == slug:
             return kind, record
+    sources = [_source_record(s) for s in kb.get("sources") or []]
+    for source in sources:
+        if source["slug"] == slug:
+            return "source", source
     wanted = fold(slug)
     by_name = [(k, r) for k, r in records if wanted in (fold(r["slug"]), fold(r["name"]))]
     if len(by_name) == 1:
         return by_name[0]
-    raise UnknownValue("slug", slug, [r["slug"] for _, r in records])
+    raise UnknownValue("slug", slug, [r["slug"] for _, r in records] + [s["slug"] for s in sources])
+
+
+def _source_record(source: Record) -> Record:
+    """A source shown like a record: its id as slug, its title as name."""
+    rest = {k: v for k, v in source.items() if k not in ("id", "title")}
+    return {"slug": source["id"], "name": source["title"], **rest}
 
 
 # --- cooperatives ---------------------------------------------------------------------------
@@ -197,7 +207,9 @@ def find_members(kb: dict[str, Any], sector: str | None = None) -> list[Record]:
     return [m for group in groups for m in members if m["sector_group"] == group]
 
 
-def links(kb: dict[str, Any], slug: str) -> dict[str, list[tuple[str, Record]]]:
+def links(
+    kb: dict[str, Any], slug: str, target_kind: str = ""
+) -> dict[str, list[tuple[str, Record]]]:
     """What points at ``slug``, grouped by how: missions that met it, people working there…"""
     found: dict[str, list[tuple[str, Record]]] = {}
 
@@ -205,6 +217,10 @@ def links(kb: dict[str, Any], slug: str) -> dict[str, list[tuple[str, Record]]]:
         found.setdefault(label, []).append((kind, record))
 
     for kind, record in iter_records(kb):
+        if target_kind == "source":
+            if slug in record.get("sources", []):
+                add("cited by", kind, record)
+            continue
         if kind == "mission":
             if slug in record.get("visits", []):
                 add("met during", kind, record)

@@ -280,7 +280,8 @@ def render_record(
         grid.add_row(
             Text(label), Text("\n".join(f"{safe(r['name'])} [{r['slug']}]" for _, r in items))
         )
-    grid.add_row(Text("sources"), Text("\n".join(safe(_source_line(s)) for s in sources)))
+    if sources:
+        grid.add_row(Text("sources"), Text("\n".join(safe(_source_line(s)) for s in sources)))
     from rich.panel import Panel  # only `show` draws a panel
 
     title = Text(f"{safe(record['name'])}  ", style="bold")
