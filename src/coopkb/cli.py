@@ -222,7 +222,8 @@ def list_cooperatives(
     Example: coopkb list --region Estrie --kind solidarité
     """
     from .query import CooperativeFilter, UnknownValue, find_cooperatives, resolve_region
-    from .render import TableView, render_view
+    from .render import render_view
+    from .views import cooperatives_view
 
     try:  # a region filter lets the cache decode that region's cooperatives only
         official_region = resolve_region(region) if region is not None else None
@@ -237,22 +238,7 @@ def list_cooperatives(
     if not found and output_format == "table":
         _stderr().print("No cooperatives match these filters.")
         return
-    rows = [
-        {
-            **c,
-            "kind": c.get("legal_category") or "",
-            "place": "\n".join(p for p in (c.get("municipality"), c.get("region")) if p),
-        }
-        for c in found
-    ]
-    columns = [
-        ("slug", "slug"),
-        ("name", "name"),
-        ("place", "municipality · region"),
-        ("kind", "kind"),
-    ]
-    footer = f"{len(found)} cooperative{'s' if len(found) != 1 else ''}"
-    _emit(render_view(TableView("Cooperatives", columns, rows, found, footer), output_format))
+    _emit(render_view(cooperatives_view(found), output_format))
 
 
 def show(
@@ -297,7 +283,8 @@ def missions(
     Example: coopkb missions --year 2017
     """
     from .query import UnknownValue, find_missions
-    from .render import TableView, render_view
+    from .render import render_view
+    from .views import missions_view
 
     kb = _knowledge_base(_state(ctx, data_dir, no_cache))
     try:
@@ -308,25 +295,7 @@ def missions(
         where = f" in {year}" if year is not None else ""
         sys.stderr.write(f"no missions{where}{f' to {country}' if country else ''}\n")
         return
-    rows = [
-        {
-            **m,
-            "dates": m["start"] + (f"→{m['end'][5:]}" if m.get("end") else ""),
-            "size": "" if m.get("delegation_size") is None else m["delegation_size"],
-            "met": len(m.get("visits", [])),
-        }
-        for m in found
-    ]
-    columns = [
-        ("number", "#"),
-        ("slug", "slug"),
-        ("dates", "dates"),
-        ("destination", "destination"),
-        ("size", "delegation"),
-        ("met", "met"),
-    ]
-    footer = f"{len(found)} mission{'s' if len(found) != 1 else ''}"
-    _emit(render_view(TableView("Missions", columns, rows, found, footer), output_format))
+    _emit(render_view(missions_view(found), output_format))
 
 
 def federations(
@@ -341,28 +310,15 @@ def federations(
     Example: coopkb federations --sector travailleurs
     """
     from .query import UnknownValue, find_members
-    from .render import TableView, render_view
+    from .render import render_view
+    from .views import members_view
 
     kb = _knowledge_base(_state(ctx, data_dir, no_cache))
     try:
         found = find_members(kb, sector)
     except UnknownValue as err:
         _unknown(err)
-    columns = [("slug", "slug"), ("name", "name"), ("body_kind", "kind")]
-    groups: dict[str, list[dict[str, Any]]] = {}
-    for member in found:
-        groups.setdefault(member["sector_group"], []).append(member)
-    view = TableView(
-        "CQCM members by sector",
-        columns,
-        found,
-        found,
-        f"{len(found)} member{'s' if len(found) != 1 else ''}",
-        groups=list(groups.items()),
-    )
-    if output_format == "markdown":
-        view.columns = [("sector_group", "sector"), *columns]
-    _emit(render_view(view, output_format))
+    _emit(render_view(members_view(found, grouped=output_format == "table"), output_format))
 
 
 def search(
@@ -377,41 +333,15 @@ def search(
     Example: coopkb search édouard
     """
     from .query import search as run_search
-    from .render import TableView, render_view
+    from .render import render_view
+    from .views import search_view
 
     kb = _knowledge_base(_state(ctx, data_dir, no_cache))
     hits = run_search(kb, text)
     if not hits and output_format == "table":
         _stderr().print(f"Nothing matches '{text}'.", markup=False)
         return
-    records = [
-        {
-            "slug": h.slug,
-            "kind": h.kind,
-            "name": h.name,
-            "field": h.where,
-            "match": h.excerpt,
-            "score": h.score,
-        }
-        for h in hits
-    ]
-    rows = [
-        {**r, "match": f"{h.where.split('[')[0]}: {_excerpt(h.excerpt, text)}"}
-        for r, h in zip(records, hits, strict=True)
-    ]
-    columns = [("kind", "kind"), ("slug", "slug"), ("name", "name"), ("match", "where: match")]
-    footer = f"{len(hits)} match{'es' if len(hits) != 1 else ''}"
-    _emit(render_view(TableView(f"Search: {text}", columns, rows, records, footer), output_format))
-
-
-def _excerpt(value: str, text: str, width: int = 60) -> str:
-    from .matching import fold
-
-    if len(value) <= width:
-        return value
-    at = max(fold(value).find(fold(text).split()[0]) if text.split() else 0, 0)
-    start = max(0, at - width // 3)
-    return ("…" if start else "") + value[start : start + width] + "…"
+    _emit(render_view(search_view(hits, text), output_format))
 
 
 def stats(

@@ -17,7 +17,14 @@ from .reference import DATA_FILES
 
 _PACKAGE = Path(__file__).resolve().parent
 # Modules whose code decides what valid data is: a change to any of them invalidates the cache.
-_VALIDATION_CODE = ("loader.py", "models.py", "checks.py", "reference.py", "matching.py")
+_VALIDATION_CODE = (
+    "loader.py",
+    "fields.py",
+    "models.py",
+    "checks.py",
+    "reference.py",
+    "matching.py",
+)
 
 
 class DataLocation(NamedTuple):
