@@ -141,6 +141,13 @@ def _stderr() -> Console:
     return Console(stderr=True, highlight=False)
 
 
+def _notice(message: str) -> None:
+    """An empty result is not an error: say so on stderr, keep stdout clean for pipes."""
+    from .render import safe
+
+    sys.stderr.write(safe(message) + "\n")
+
+
 def _fail(message: str, code: int = EXIT_DATA) -> NoReturn:
     """One `Error: …` message on stderr, never wrapped, never styled, then exit."""
     from .render import safe
@@ -236,7 +243,7 @@ def list_cooperatives(
     except UnknownValue as err:
         _unknown(err)
     if not found and output_format == "table":
-        _stderr().print("No cooperatives match these filters.")
+        _notice("No cooperatives match these filters.")
         return
     _emit(render_view(cooperatives_view(found), output_format))
 
@@ -293,7 +300,7 @@ def missions(
         _unknown(err)
     if not found and output_format == "table":
         where = f" in {year}" if year is not None else ""
-        sys.stderr.write(f"no missions{where}{f' to {country}' if country else ''}\n")
+        _notice(f"no missions{where}{f' to {country}' if country else ''}")
         return
     _emit(render_view(missions_view(found), output_format))
 
@@ -339,7 +346,7 @@ def search(
     kb = _knowledge_base(_state(ctx, data_dir, no_cache))
     hits = run_search(kb, text)
     if not hits and output_format == "table":
-        _stderr().print(f"Nothing matches '{text}'.", markup=False)
+        _notice(f"Nothing matches '{text}'.")
         return
     _emit(render_view(search_view(hits, text), output_format))
 
