@@ -275,7 +275,6 @@ def _check_place(record: RecordAt) -> Iterator[Problem]:
     data = record.data
     country, region, mrc = data.get("country"), data.get("region"), data.get("mrc")
     if region is not None:
-        code = reference.region_code(region)
         home = next(
             (c for c, regions in reference.COUNTRIES.items() if region in regions.values()), None
         )
@@ -293,7 +292,6 @@ def _check_place(record: RecordAt) -> Iterator[Problem]:
                 "region-country-mismatch",
                 f"region '{region}' is in {home}, not {country}",
             )
-        del code
     if mrc is not None:
         if country not in (None, "Canada"):
             yield _at(record, ("mrc",), "mrc-country-mismatch", "an MRC exists only in Quebec")
@@ -350,23 +348,21 @@ def _translate(loaded: LoadedFile, errors: list[Any], file_name: str) -> list[Pr
         field_hint = (error.get("ctx") or {}).get("field")
         full_loc = (*error["loc"], field_hint) if field_hint else tuple(error["loc"])
         loc = _data_loc(loaded.data, full_loc, error["type"])
-        kind = (
-            "number"
-            if len(loc) < len(error["loc"]) and error["type"] in ("int_type", "float_type")
-            else error["type"]
-        )
+        # A number field is a union (int | float): its members' errors say one thing together.
+        number_union = error["type"] in ("int_type", "float_type", "finite_number")
+        kind = "number" if len(loc) < len(error["loc"]) and number_union else error["type"]
         field_name = next((str(s) for s in reversed(loc) if isinstance(s, str)), "")
         if not loc and error["type"] == "model_type":
             expected = ", ".join(FILE_MODELS[file_name].model_fields)
             message = f"the file must be a mapping with the top-level keys: {expected}"
         elif kind == "number":
-            message = f"'{field_name}' must be a number, got {_describe(error['input'])}"
+            message = f"'{field_name}' must be a finite number, got {_describe(error['input'])}"
         elif error["type"] in _MESSAGES:
             message = _MESSAGES[error["type"]](field_name, error)
         else:
             message = error["msg"]
         line, column = loaded.position(loc, at_key=error["type"] == "extra_forbidden")
-        code = error["type"].replace("_", "-")
+        code = "not-a-number" if kind == "number" else error["type"].replace("_", "-")
         problems.setdefault(
             (line, column, message), Problem(loaded.path, line, column, code, message)
         )

@@ -7,6 +7,8 @@ No I/O here.
 
 from __future__ import annotations
 
+from typing import Annotated
+
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from .fields import (
@@ -41,7 +43,7 @@ class Figure(Model):
     """A number the sources give, with what it counts."""
 
     label: Text
-    value: int | float
+    value: int | Annotated[float, Field(allow_inf_nan=False)]
     unit: Text | None = None
     qualifier: Qualifier | None = None
     date: PartialDate | None = None

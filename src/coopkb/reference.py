@@ -153,15 +153,6 @@ ORGANISATION_KINDS: tuple[str, ...] = (
 )
 
 
-def region_code(name: str) -> str | None:
-    """Official code of a Quebec or French region name (exact official spelling), else None."""
-    for regions in COUNTRIES.values():
-        for code, official in regions.items():
-            if official == name:
-                return code
-    return None
-
-
 def official_region(text: str, country: str | None = None) -> str | None:
     """The official region ``text`` means, ignoring case, accents and dash variants."""
     wanted = fold(text)
