@@ -136,9 +136,16 @@ def test_show_any_kind_of_record(cli: Cli) -> None:
         ("jeune-coop", "programme"),
         ("feuille-de-route-2022", "roadmap"),
         ("forum-cooperation-territoriale-2017", "event"),
+        ("cooperation-coactions-polecn", "cooperation"),
+        ("cqcm-2014-territoires", "source"),
     ]:
         payload = json.loads(cli("show", slug, "--format", "json").stdout)
-        assert (payload["record"]["slug"], payload["kind"]) == (slug, kind)
+        assert (payload["slug"], payload["type"]) == (slug, kind)
+
+
+def test_show_csv_keeps_an_organisation_kind_apart_from_the_record_type(cli: Cli) -> None:
+    [row] = list(csv.DictReader(io.StringIO(cli("show", "polecn", "--format", "csv").stdout)))
+    assert (row["kind"], row["type"]) == ("réseau", "organisation")
 
 
 def test_show_links_mission_delegation_and_organisations_met(cli: Cli) -> None:
@@ -152,12 +159,16 @@ def test_show_links_mission_delegation_and_organisations_met(cli: Cli) -> None:
 
 def test_show_timeline_keeps_undated_steps_undated(cli: Cli) -> None:
     payload = json.loads(cli("show", "la-brunante", "--format", "json").stdout)
-    dates = [step["date"] for step in payload["record"]["timeline"]]
+    dates = [step["date"] for step in payload["timeline"]]
     assert dates == ["1997", "1998", None, None]
-    assert [s["id"] for s in payload["sources"]] == [
-        "cqcm-2014-territoires",
-        "cqcm-2014-territoires-transcript",
-    ]
+    assert (
+        payload["sources"]
+        == [s["id"] for s in payload["source_details"]]
+        == [
+            "cqcm-2014-territoires",
+            "cqcm-2014-territoires-transcript",
+        ]
+    )
 
 
 def test_unknown_slug_suggests_the_closest(cli: Cli) -> None:
@@ -388,6 +399,6 @@ def test_verbose_says_which_data_and_cache(base_copy: Path, cli: Cli) -> None:
 
 def test_show_a_source_lists_what_cites_it(cli: Cli) -> None:
     payload = json.loads(cli("show", "cqcm-relance-2020", "--format", "json").stdout)
-    assert payload["kind"] == "source"
-    assert payload["record"]["name"] == "Penser la relance par l'enrichissement collectif"
+    assert payload["type"] == "source"
+    assert payload["name"] == "Penser la relance par l'enrichissement collectif"
     assert "feuille-de-route-relance-2020" in payload["links"]["cited by"]

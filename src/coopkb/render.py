@@ -251,15 +251,16 @@ def render_record(
     output_format: str,
 ) -> RenderableType | str:
     if output_format in ("json", "yaml"):
+        # The record's own fields at the top, as `list` prints them; then what coopkb adds.
         payload = {
-            "kind": kind,
-            "record": record,
+            **record,
+            "type": kind,
             "links": {label: [r["slug"] for _, r in items] for label, items in linked.items()},
-            "sources": sources,
+            "source_details": sources,
         }
         return machine(payload, output_format)
     if output_format == "csv":
-        return to_csv([{"kind": kind, **record}])
+        return to_csv([{**record, "type": kind}])
     from rich.table import Table
     from rich.text import Text
 
