@@ -84,6 +84,11 @@ def test_filters_combine(cli: Cli) -> None:
     assert len(_slugs(cli, "list", "--project", "recherche-action-proximite-2012-2014")) == 12
 
 
+def test_a_unique_part_of_a_model_or_kind_is_enough(cli: Cli) -> None:
+    assert _slugs(cli, "list", "--model", "organisme") == ["mfr-krtb"]
+    assert _slugs(cli, "list", "--kind", "coopérative de travail") == ["la-barberie"]
+
+
 def test_mrc_filter_accepts_the_source_spelling(cli: Cli) -> None:
     assert _slugs(cli, "list", "--mrc", "MRC d'Autrey") == ["chasse-galerie"]
     assert _slugs(cli, "list", "--mrc", "hors MRC") == ["lac-edouard"]

@@ -138,6 +138,9 @@ def _resolve_choice(
     for key, long_name in choices.items():
         if wanted == fold(key) or (long_names and wanted == fold(long_name)):
             return key
+    partial = [key for key in choices if wanted and wanted in fold(key)]
+    if len(partial) == 1:  # `organisme` is the organisme du milieu model
+        return partial[0]
     raise UnknownValue(what, text, choices)
 
 
