@@ -310,6 +310,10 @@ def _brief(value: Any) -> Any:
         return "; ".join(str(_brief(v)) for v in value)
     if not isinstance(value, dict):
         return value
+    if "slug" in value:  # a nested record (a programme, a roadmap): `coopkb show` it for more
+        start, end = value.get("date") or value.get("start"), value.get("end")
+        when = f"{start or ''}–{end}" if end else (start or "")
+        return f"{value['name']} [{value['slug']}]" + (f" ({when})" if when else "")
     if "event" in value:  # a timeline step
         when = value.get("date") or "année inconnue"
         if value.get("end"):
