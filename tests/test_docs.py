@@ -73,7 +73,7 @@ def test_contributing_template_is_a_valid_record(data_copy: Path, cli: Cli) -> N
     coops.write_text(coops.read_text(encoding="utf-8") + template, encoding="utf-8")
     result = cli("--data-dir", str(data_copy), "validate")
     assert result.code == 0, result.stdout
-    assert "21 cooperative" in result.stdout
+    assert "21 cooperatives" in result.stdout
 
 
 def test_readme_validate_example_is_what_validate_prints(data_copy: Path, cli: Cli) -> None:

@@ -64,7 +64,7 @@ def test_shipped_data_is_valid_and_summary_counts_records(cli: Cli) -> None:
     assert "valid: 3 files in data (from ./data)" in result.stdout or "valid: 3 files" in (
         result.stdout
     )
-    assert "20 cooperative" in result.stdout and "18 member" in result.stdout
+    assert "20 cooperatives, 18 members" in result.stdout and "26 people" in result.stdout
 
 
 def test_all_problems_of_all_files_in_one_run(base_copy: Path, cli: Cli) -> None:

@@ -411,7 +411,10 @@ def validate(
             f"{len(outcome.problems)} problem(s) in {files} file(s) of {location.describe()}\n"
         )
         raise typer.Exit(EXIT_DATA)
-    counts = ", ".join(f"{n} {kind}" for kind, n in outcome.counts.items())
+    from .views import count_line
+
+    plurals = {"person": "people"}
+    counts = ", ".join(count_line(n, kind, plurals.get(kind)) for kind, n in outcome.counts.items())
     summary_to.write(f"valid: {len(outcome.files)} files in {location.describe()}: {counts}\n")
 
 
