@@ -103,3 +103,8 @@ def test_ci_workflow_validates_pull_requests_with_github_annotations() -> None:
     steps = [s.get("run", "") for s in workflow["jobs"]["validate-data"]["steps"]]
     assert "coopkb validate --format github" in steps
     assert shutil.which("git")  # the workflow's checkout needs nothing else of ours
+
+
+def test_exit_codes_are_in_the_help(cli: Cli) -> None:
+    help_text = " ".join(cli("--help").stdout.split())
+    assert "Exit codes: 0 success" in help_text and "3 internal error" in help_text

@@ -479,6 +479,8 @@ def make_app(only: str | None = None) -> typer.Typer:
         help="A knowledge base of the Quebec cooperative movement (data in French).\n\n"
         "Example: coopkb list --region Estrie",
         no_args_is_help=True,
+        epilog="Exit codes: 0 success (an empty result too), 1 invalid data or unknown "
+        "slug/value, 2 usage error, 3 internal error.",
         pretty_exceptions_enable=False,
         rich_markup_mode=None,
         context_settings={"help_option_names": ["-h", "--help"]},
