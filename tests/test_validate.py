@@ -36,18 +36,14 @@ def test_negative_fixture_reports_exact_place_and_message(
     fixture: Path, base_copy: Path, cli: Cli
 ) -> None:
     target = _install(fixture, base_copy)
+    expected = [e.replace("DATA", str(base_copy)).split(": ", 2) for e in _expected(fixture)]
     result = cli("validate", "--data-dir", str(base_copy))
     assert result.code == 1, result
-    expected = [
-        f"{base_copy}/{target}:{e.replace('DATA', str(base_copy))}" for e in _expected(fixture)
-    ]
-    found = [
-        re.sub(r": error: (.*) \[([a-z0-9-]+)\]$", r": \2: \1", line)
-        for line in result.stdout.splitlines()
-        if ": error: " in line
-    ]
-    assert found == expected
+    found = [line for line in result.stdout.splitlines() if ": error: " in line]
+    assert found == [f"{base_copy}/{target}:{at}: error: {message}" for at, _, message in expected]
     assert f"{len(expected)} problem(s)" in result.stdout
+    as_json = json.loads(cli("validate", "--data-dir", str(base_copy), "-f", "json").stdout)
+    assert [p["code"] for p in as_json] == [code for _, code, _ in expected]
 
 
 @pytest.mark.parametrize("fixture", POSITIVE, ids=[f.stem for f in POSITIVE])

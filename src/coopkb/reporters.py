@@ -19,9 +19,7 @@ def report(problems: Sequence[Problem], output_format: str) -> str:
         return json.dumps(_sarif(problems), ensure_ascii=False, indent=2)
     if output_format == "github":
         return "\n".join(_github(p) for p in problems)
-    return "\n".join(
-        f"{p.file}:{p.line}:{p.column}: {p.severity}: {p.message} [{p.code}]" for p in problems
-    )
+    return "\n".join(f"{p.file}:{p.line}:{p.column}: {p.severity}: {p.message}" for p in problems)
 
 
 def _github(problem: Problem) -> str:
