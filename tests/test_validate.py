@@ -98,10 +98,10 @@ def test_github_format_is_a_workflow_command_per_problem(base_copy: Path, cli: C
     assert result.code == 1
     [line] = result.stdout.splitlines()
     # https://docs.github.com/actions/reference/workflow-commands-for-github-actions#setting-an-error-message
-    match = re.fullmatch(r"::error file=([^,]+),line=(\d+),col=(\d+),title=([^:]+)::(.+)", line)
+    match = re.fullmatch(r"::error file=([^,]+),line=(\d+),col=(\d+)::(.+)", line)
     assert match, line
     assert match.groups()[:3] == (f"{base_copy}/cooperatives.yaml", "8", "13")
-    assert match.group(5).startswith("region 'Estri'")
+    assert match.group(4).startswith("region 'Estri'")
 
 
 def test_github_format_escapes_newlines_and_percent() -> None:
@@ -110,7 +110,7 @@ def test_github_format_escapes_newlines_and_percent() -> None:
 
     problem = Problem("a,b:c.yaml", 1, 2, "x", "50% sure\nsecond line")
     assert report([problem], "github") == (
-        "::error file=a%2Cb%3Ac.yaml,line=1,col=2,title=coopkb x::50%25 sure%0Asecond line"
+        "::error file=a%2Cb%3Ac.yaml,line=1,col=2::50%25 sure%0Asecond line"
     )
 
 

@@ -24,10 +24,7 @@ def report(problems: Sequence[Problem], output_format: str) -> str:
 
 def _github(problem: Problem) -> str:
     """A GitHub Actions workflow command; data and properties escaped as the runner expects."""
-    props = (
-        f"file={_escape_property(problem.file)},line={problem.line},col={problem.column},"
-        f"title={_escape_property('coopkb ' + problem.code)}"
-    )
+    props = f"file={_escape_property(problem.file)},line={problem.line},col={problem.column}"
     return f"::{problem.severity} {props}::{_escape_data(problem.message)}"
 
 
