@@ -39,3 +39,35 @@ def test_any_case_and_dash_variant_of_a_region_resolves(region: str, data: st.Da
     typed = "".join(c.upper() if f else c.lower() for c, f in zip(region, flips, strict=True))
     typed = typed.replace("\u2013", data.draw(st.sampled_from(["-", " ", "\u2013", "--"])))
     assert official_region(typed) == region
+
+
+_KB = None
+
+
+def _kb() -> dict[str, object]:
+    global _KB
+    if _KB is None:
+        from conftest import DATA
+        from coopkb import store
+
+        _KB, _ = store.load_knowledge_base(store.DataLocation(DATA, "test"), None)
+    return _KB
+
+
+@given(st.text(max_size=30))
+def test_search_and_filters_take_any_text(text: str) -> None:
+    """Whatever a user types, a query answers or raises UnknownValue with suggestions."""
+    from coopkb import query
+
+    kb = _kb()
+    hits = query.search(kb, text)
+    assert hits == sorted(hits, key=lambda h: (-h.score, fold(h.name)))
+    for option in ("region", "mrc", "municipality", "kind", "model", "country", "project"):
+        try:
+            query.find_cooperatives(kb, query.CooperativeFilter(**{option: text}))
+        except query.UnknownValue as err:
+            assert err.value == text
+    try:
+        query.find_record(kb, text)
+    except query.UnknownValue:
+        pass
