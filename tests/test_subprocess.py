@@ -104,3 +104,50 @@ def test_shell_completion_of_commands_options_slugs_and_regions(
     result = run_coopkb(cwd=ROOT, env=env)
     assert result.returncode == 0, result.stderr
     assert expected in result.stdout.split()
+
+
+def _run_in_terminal(args: list[str], cwd: Path, env: dict[str, str]) -> tuple[int, str]:
+    """Run coopkb with a pseudo-terminal as stdout and stderr, as a person at a terminal would."""
+    import os
+    import pty
+    import shutil
+    import subprocess
+    import sys
+
+    exe = shutil.which("coopkb", path=os.path.dirname(sys.executable)) or "coopkb"
+    master, slave = pty.openpty()
+    process = subprocess.Popen(
+        [exe, *args],
+        stdin=slave,
+        stdout=slave,
+        stderr=slave,
+        cwd=cwd,
+        env={**os.environ, "TERM": "xterm", "COLUMNS": "80", **env},
+    )
+    os.close(slave)
+    output = b""
+    while True:
+        try:
+            chunk = os.read(master, 4096)
+        except OSError:  # the child closed the terminal
+            break
+        if not chunk:
+            break
+        output += chunk
+    os.close(master)
+    return process.wait(timeout=60), output.decode("utf-8", "replace")
+
+
+def test_validate_shows_its_steps_on_a_terminal(tmp_path: Path) -> None:
+    code, output = _run_in_terminal(["validate"], ROOT, {"COOPKB_CACHE_DIR": str(tmp_path)})
+    assert code == 0
+    assert "━" in output  # the progress bar (small data finishes before a step is redrawn)
+    assert "valid: 3 files" in output
+
+
+def test_colour_on_a_terminal_and_none_with_no_color(tmp_path: Path) -> None:
+    env = {"COOPKB_CACHE_DIR": str(tmp_path)}
+    code, output = _run_in_terminal(["stats"], ROOT, env)
+    assert code == 0 and "\x1b[" in output
+    code, plain = _run_in_terminal(["stats"], ROOT, {**env, "NO_COLOR": "1"})
+    assert code == 0 and "\x1b[36m" not in plain

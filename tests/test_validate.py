@@ -204,3 +204,12 @@ def test_deep_nesting_is_refused_without_crashing(base_copy: Path, cli: Cli) -> 
     result = cli("validate", "--data-dir", str(base_copy))
     assert result.code == 1
     assert "nested more than" in result.stdout
+
+
+def test_validation_reports_each_step_for_a_progress_display(base_copy: Path) -> None:
+    from coopkb.checks import STEPS, validate_contents
+    from coopkb.store import read_data_files
+
+    seen: list[str] = []
+    outcome = validate_contents(base_copy, "d", read_data_files(base_copy), seen.append)
+    assert seen == list(STEPS) and not outcome.problems

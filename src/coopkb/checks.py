@@ -78,17 +78,33 @@ def gc_paused() -> Iterator[None]:
             gc.enable()
 
 
-def validate_contents(data_dir: Path, shown: str, raws: dict[str, bytes | None]) -> Outcome:
-    """Load and check every data file (contents read by the caller); report all problems."""
+# The steps of a validation, for a progress display: parse and check each file, then the
+# rules across files.
+STEPS: tuple[str, ...] = (*(f"checking {name}" for name in DATA_FILES), "checking references")
+
+
+def validate_contents(
+    data_dir: Path,
+    shown: str,
+    raws: dict[str, bytes | None],
+    progress: Callable[[str], None] | None = None,
+) -> Outcome:
+    """Load and check every data file (contents read by the caller); report all problems.
+
+    ``progress`` is told each of STEPS as it starts.
+    """
     with gc_paused():
-        return _validate(data_dir, shown, raws)
+        return _validate(data_dir, shown, raws, progress or (lambda step: None))
 
 
-def _validate(data_dir: Path, shown: str, raws: dict[str, bytes | None]) -> Outcome:
+def _validate(
+    data_dir: Path, shown: str, raws: dict[str, bytes | None], progress: Callable[[str], None]
+) -> Outcome:
     problems: list[Problem] = []
     loaded_files: list[LoadedFile] = []
     valid: dict[str, dict[str, Any]] = {}
     for name in DATA_FILES:
+        progress(f"checking {name}")
         display = f"{shown.rstrip('/')}/{name}" if shown else name
         loaded = load_file(data_dir / name, display, raws.get(name))
         loaded_files.append(loaded)
@@ -102,6 +118,7 @@ def _validate(data_dir: Path, shown: str, raws: dict[str, bytes | None]) -> Outc
             continue
         if not loaded.problems:
             valid[name] = model.model_dump(mode="json")
+    progress("checking references")
     records = list(_records(loaded_files, valid))
     problems.extend(_cross_checks(records, loaded_files, valid))
     outcome = Outcome(None, sorted(set(problems)), [f.path for f in loaded_files])

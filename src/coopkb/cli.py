@@ -392,13 +392,20 @@ def validate(
     state = _state(ctx, data_dir, False)
     location = _location(state)
     err = _stderr()
-    from .checks import validate_contents
+    from .checks import STEPS, validate_contents
     from .store import read_data_files
 
     contents = read_data_files(location.path)
-    if err.is_terminal:
-        with err.status(f"Validating {location.path} …"):
-            outcome = validate_contents(location.path, str(location.path), contents)
+    if err.is_terminal:  # a large base takes seconds: show each step as it runs
+        from rich.progress import Progress
+
+        with Progress(console=err, transient=True) as bar:
+            task = bar.add_task("validating", total=len(STEPS))
+
+            def advance(step: str) -> None:
+                bar.update(task, description=step, completed=STEPS.index(step))
+
+            outcome = validate_contents(location.path, str(location.path), contents, advance)
     else:
         outcome = validate_contents(location.path, str(location.path), contents)
     findings = report(outcome.problems, output_format)
