@@ -407,3 +407,12 @@ def test_show_a_source_lists_what_cites_it(cli: Cli) -> None:
     assert payload["type"] == "source"
     assert payload["name"] == "Penser la relance par l'enrichissement collectif"
     assert "feuille-de-route-relance-2020" in payload["links"]["cited by"]
+
+
+def test_the_named_command_is_found_after_global_options() -> None:
+    from coopkb.cli import _named_command
+
+    assert _named_command(["--data-dir", "x", "-v", "--no-cache", "show", "cqcm"]) == "show"
+    assert _named_command(["--data-dir=x", "list"]) == "list"
+    assert _named_command(["lst"]) is None
+    assert _named_command(["--help"]) is None
