@@ -416,3 +416,11 @@ def test_the_named_command_is_found_after_global_options() -> None:
     assert _named_command(["--data-dir=x", "list"]) == "list"
     assert _named_command(["lst"]) is None
     assert _named_command(["--help"]) is None
+
+
+def test_show_names_the_records_a_record_refers_to(cli: Cli) -> None:
+    text = cli("show", "mission-3", "--format", "markdown").stdout
+    assert "Cécile Marsan [cecile-marsan]" in text
+    assert "Coopérative artistique Méduse [meduse]" in text
+    as_json = json.loads(cli("show", "mission-3", "--format", "json").stdout)
+    assert as_json["delegation"][0] == "cecile-marsan"  # machine formats keep plain slugs

@@ -249,7 +249,9 @@ def render_record(
     linked: dict[str, list[tuple[str, dict[str, Any]]]],
     sources: list[dict[str, Any]],
     output_format: str,
+    names: dict[str, str] | None = None,
 ) -> RenderableType | str:
+    """One record; in human formats, slugs it refers to read as "Name [slug]" (``names``)."""
     if output_format in ("json", "yaml"):
         # The record's own fields at the top, as `list` prints them; then what coopkb adds.
         payload = {
@@ -264,7 +266,11 @@ def render_record(
     from rich.table import Table
     from rich.text import Text
 
-    facts = [(key, value) for key, value in record.items() if _shown(key, value)]
+    facts = [
+        (key, _named(value, names or {}) if key in REFERENCE_FIELDS else value)
+        for key, value in record.items()
+        if _shown(key, value)
+    ]
     if output_format == "markdown":
         lines = [f"### {_md(record['name'])} ({kind})", "", "| field | value |", "|---|---|"]
         lines += [f"| {key} | {_md(_brief(value))} |" for key, value in facts]
@@ -288,6 +294,37 @@ def render_record(
     title = Text(f"{safe(record['name'])}  ", style="bold")
     title.append(f"{kind} · {record['slug']}", style="dim")
     return Panel(grid, title=title, title_align="left")
+
+
+# Fields whose values are slugs of other records (an affiliation's organisation is one too).
+REFERENCE_FIELDS = frozenset(
+    {
+        "delegation",
+        "visits",
+        "events",
+        "delegation_from",
+        "cooperation",
+        "partners",
+        "associated_partners",
+        "organisers",
+        "member_of",
+        "project",
+        "hosted_by",
+        "parent",
+        "funder",
+        "affiliations",
+    }
+)
+
+
+def _named(value: Any, names: dict[str, str]) -> Any:
+    if isinstance(value, str):
+        return f"{names[value]} [{value}]" if value in names else value
+    if isinstance(value, list):
+        return [_named(item, names) for item in value]
+    if isinstance(value, dict) and "organisation" in value:
+        return {**value, "organisation": _named(value["organisation"], names)}
+    return value
 
 
 def _shown(key: str, value: Any) -> bool:

@@ -136,7 +136,7 @@ def show(
 
     Example: coopkb show la-brunante
     """
-    from ..query import UnknownValue, find_record, links
+    from ..query import UnknownValue, find_record, iter_records, links
     from ..render import render_record
 
     kb = knowledge_base(state_of(ctx, data_dir, no_cache))
@@ -146,7 +146,9 @@ def show(
         unknown(err)
     by_id = {s["id"]: s for s in kb.get("sources", [])}
     sources = [by_id[s] for s in record.get("sources", []) if s in by_id]
-    emit(render_record(kind, record, links(kb, record["slug"], kind), sources, output_format))
+    names = {r["slug"]: r["name"] for _, r in iter_records(kb)}
+    linked = links(kb, record["slug"], kind)
+    emit(render_record(kind, record, linked, sources, output_format, names))
 
 
 def missions(
