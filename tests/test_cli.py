@@ -424,3 +424,8 @@ def test_show_names_the_records_a_record_refers_to(cli: Cli) -> None:
     assert "Coopérative artistique Méduse [meduse]" in text
     as_json = json.loads(cli("show", "mission-3", "--format", "json").stdout)
     assert as_json["delegation"][0] == "cecile-marsan"  # machine formats keep plain slugs
+
+
+def test_search_finds_sources_too(cli: Cli) -> None:
+    hits = json.loads(cli("search", "territoires vivants", "--format", "json").stdout)
+    assert ("cqcm-2014-territoires", "source") in {(h["slug"], h["kind"]) for h in hits}

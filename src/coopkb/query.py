@@ -271,7 +271,8 @@ def search(kb: dict[str, Any], text: str) -> list[Hit]:
         return []
     phrase = " ".join(words)
     hits: list[Hit] = []
-    for kind, record in iter_records(kb):
+    sources = [("source", _source_record(s)) for s in kb.get("sources") or []]
+    for kind, record in [*iter_records(kb), *sources]:
         texts = list(_texts(record))
         folded = [(path, value, fold(value)) for path, value in texts]
         everything = " ".join(f for _, _, f in folded)
