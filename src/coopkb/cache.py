@@ -18,10 +18,14 @@ from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import Any
 
-try:  # see store.py: the built-in BLAKE2 module imports faster than hashlib
-    from _blake2 import blake2b as _hasher
-except ImportError:  # pragma: no cover
-    from hashlib import blake2b as _hasher
+from .memory import gc_paused
+
+try:  # BLAKE2 from its small built-in module: importing hashlib (OpenSSL) costs ~3 ms per run
+    from _blake2 import blake2b as new_digest
+except ImportError:  # pragma: no cover - CPython always builds _blake2
+    from hashlib import blake2b as new_digest
+
+__all__ = ["FORMAT", "entry_path", "new_digest", "read", "write"]
 
 FORMAT = 2
 _KEEP = 8  # entries kept; older ones are pruned when a new one is written
@@ -53,7 +57,7 @@ def read(
                     continue
                 handle.seek(start + offset)
                 raw = handle.read(length)
-                if len(raw) != length or _hasher(raw).hexdigest() != digest:
+                if len(raw) != length or new_digest(raw).hexdigest() != digest:
                     return None
                 segments[name] = _load_json(raw)
     except (OSError, ValueError, TypeError):
@@ -62,17 +66,8 @@ def read(
 
 
 def _load_json(payload: bytes) -> Any:
-    """json.loads with the cyclic GC paused: a large base is ~10^5 acyclic objects, and the
-    collections their allocation triggers would cost more than the decoding."""
-    import gc
-
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
+    with gc_paused():  # a large base decodes to ~10^5 acyclic objects
         return json.loads(payload)
-    finally:
-        if was_enabled:
-            gc.enable()
 
 
 def write(cache_dir: Path, key: str, segments: Mapping[str, Any]) -> None:
@@ -83,7 +78,7 @@ def write(cache_dir: Path, key: str, segments: Mapping[str, Any]) -> None:
     payload = bytearray()
     for name, value in segments.items():
         raw = json.dumps(value, ensure_ascii=False, separators=(",", ":")).encode()
-        table[name] = (len(payload), len(raw), _hasher(raw).hexdigest())
+        table[name] = (len(payload), len(raw), new_digest(raw).hexdigest())
         payload += raw
     header = json.dumps({"format": FORMAT, "key": key, "segments": table}).encode()
     try:

@@ -119,6 +119,13 @@ def flatten(record: dict[str, Any], prefix: str = "") -> dict[str, str]:
     return flat
 
 
+def _display_columns(view: TableView) -> tuple[bool, list[tuple[str, str]]]:
+    """Whether the slug goes under the name (it does when both are shown), and the columns left."""
+    keys = [key for key, _ in view.columns]
+    merged = "slug" in keys and "name" in keys
+    return merged, [(k, h) for k, h in view.columns if not (merged and k == "slug")]
+
+
 def _rich_table(view: TableView) -> RenderableType:
     """A table for 80 columns: the slug goes under the name, dimmed, instead of its own column."""
     from rich import box
@@ -126,9 +133,7 @@ def _rich_table(view: TableView) -> RenderableType:
     from rich.table import Table
     from rich.text import Text
 
-    keys = [key for key, _ in view.columns]
-    merged = "slug" in keys and "name" in keys
-    columns = [(k, h) for k, h in view.columns if not (merged and k == "slug")]
+    merged, columns = _display_columns(view)
     table = Table(title=Text(safe(view.title)), title_justify="left", box=box.SIMPLE_HEAD)
     for key, header in columns:
         wraps = key in _WRAPPING
@@ -170,9 +175,7 @@ def _column_table(view: TableView) -> str:
     """
     from rich.cells import cell_len
 
-    keys = [k for k, _ in view.columns]
-    merged = "slug" in keys and "name" in keys
-    columns = [(k, h) for k, h in view.columns if not (merged and k == "slug")]
+    merged, columns = _display_columns(view)
     headers = ["name · slug" if merged and k == "name" else h for k, h in columns]
     all_rows = [r for _, rows in view.groups for r in rows] if view.groups else view.rows
 

@@ -35,12 +35,6 @@ class DataLocation(NamedTuple):
         return f"{self.path} (from {self.origin})"
 
 
-try:  # BLAKE2 from its small built-in module: importing hashlib (OpenSSL) costs ~3 ms per run
-    from _blake2 import blake2b as _hasher
-except ImportError:  # pragma: no cover - CPython always builds _blake2
-    from hashlib import blake2b as _hasher
-
-
 def bundled_data_dir() -> Path:
     """The copy installed with the package, or the repository's own data in a source checkout."""
     installed = _PACKAGE / "data"
@@ -73,7 +67,7 @@ def read_data_files(data_dir: Path) -> dict[str, bytes | None]:
 
 def content_key(contents: Mapping[str, bytes | None]) -> str:
     """Digest of everything that decides the validated result: data, coopkb version and code."""
-    digest = _hasher(f"coopkb {__version__}\n".encode())
+    digest = cache.new_digest(f"coopkb {__version__}\n".encode())
     for module in _VALIDATION_CODE:
         digest.update((_PACKAGE / module).read_bytes())
     for name in sorted(contents):
