@@ -8,11 +8,17 @@ from pathlib import Path
 
 import pytest
 
-from coopkb import cache, store
+from coopkb.storage import cache
+from coopkb.storage import knowledge as store
+
+SECRET = b"k" * 32
 
 
 def _load(data: Path, cache_dir: Path) -> tuple[dict[str, object], bool]:
-    return store.load_knowledge_base(store.DataLocation(data, "test"), cache_dir)
+    kb, status = store.load_knowledge_base(
+        store.DataLocation(data, "test"), store.CacheUse(cache_dir, SECRET)
+    )
+    return kb, status == "hit"
 
 
 def _entries(cache_dir: Path) -> list[Path]:
@@ -89,7 +95,7 @@ def test_a_new_version_invalidates(
         lambda raw: b"not json at all",
         lambda raw: raw.replace(b'"La Brunante"', b'"La Brunantx"'),
         lambda raw: raw.split(b"\n", 1)[0] + b"\n[1, 2, 3]",
-        lambda raw: b'{"format": 2, "key": "x", "segments": {}}\n',
+        lambda raw: b'{"format": 3, "key": "x", "segments": {}}\n',
         lambda raw: raw.replace(b'"segments":', b'"segments":{"base":[0,-1,"x"]},"x":', 1),
     ],
     ids=[
@@ -128,12 +134,13 @@ def test_cache_is_json_not_pickle(base_copy: Path, tmp_path: Path) -> None:
 def test_a_region_load_decodes_only_that_region(base_copy: Path, tmp_path: Path) -> None:
     full, _ = _load(base_copy, tmp_path / "c")
     location = store.DataLocation(base_copy, "test")
-    partial, hit = store.load_knowledge_base(location, tmp_path / "c", region="Estrie")
-    assert hit
+    use = store.CacheUse(tmp_path / "c", SECRET)
+    partial, status = store.load_knowledge_base(location, use, region="Estrie")
+    assert status == "hit"
     assert [c["slug"] for c in partial["cooperatives"]] == ["la-brunante"]
     assert partial["members"] == full["members"]
-    whole, hit = store.load_knowledge_base(location, tmp_path / "c")
-    assert hit and whole == full  # the files' order is restored
+    whole, status = store.load_knowledge_base(location, use)
+    assert status == "hit" and whole == full  # the files' order is restored
 
 
 def test_concurrent_writers_leave_one_complete_entry(base_copy: Path, tmp_path: Path) -> None:
@@ -146,8 +153,8 @@ def test_concurrent_writers_leave_one_complete_entry(base_copy: Path, tmp_path: 
     def writer() -> None:
         try:
             for _ in range(20):
-                cache.write(target, key, segments)
-                assert cache.read(target, key) in (None, segments)
+                cache.write(target, key, SECRET, segments)
+                assert cache.read(target, key, SECRET) in (None, segments)
         except BaseException as err:  # pragma: no cover - reported below
             errors.append(err)
 
@@ -157,7 +164,7 @@ def test_concurrent_writers_leave_one_complete_entry(base_copy: Path, tmp_path: 
     for thread in threads:
         thread.join()
     assert not errors
-    assert cache.read(target, key) == segments
+    assert cache.read(target, key, SECRET) == segments
     assert not list(target.glob(".kb-*.tmp"))
 
 

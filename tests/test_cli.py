@@ -316,7 +316,7 @@ def test_markup_in_data_is_printed_literally(data_copy: Path, cli: Cli) -> None:
 
 
 def test_control_characters_never_reach_the_terminal() -> None:
-    from coopkb.render import safe
+    from coopkb.output.text import safe
 
     assert safe("a\x1b[31mb\x9bc\u202ed\x07") == "a\ufffd[31mb\ufffdc\ufffdd\ufffd"
     assert safe("ligne\nsuivante\ttab") == "ligne\nsuivante\ttab"

@@ -10,9 +10,12 @@ from typing import Any
 import pytest
 
 from conftest import DATA, SHARED
-from coopkb import query, store
-from coopkb.loader import load_file
-from coopkb.models import FILE_MODELS
+from coopkb import query
+from coopkb.query import filters, records
+from coopkb.query import search as search_module
+from coopkb.storage import knowledge as store
+from coopkb.validation.loader import load_file
+from coopkb.validation.models import FILE_MODELS
 
 
 @pytest.fixture(scope="module")
@@ -22,7 +25,7 @@ def kb() -> dict[str, Any]:
 
 
 def _get(kb: dict[str, Any], slug: str) -> dict[str, Any]:
-    return query.find_record(kb, slug)[1]
+    return records.find_record(kb, slug)[1]
 
 
 # --- cqcm-2014-territoires (+ transcript) ---------------------------------------------------
@@ -222,7 +225,7 @@ def test_no_email_address_or_phone_number_anywhere_in_data() -> None:
 def test_every_record_names_its_sources(kb: dict[str, Any]) -> None:
     ids = {s["id"] for s in kb["sources"]}
     assert len(ids) == 5
-    for kind, record in query.iter_records(kb):
+    for kind, record in records.iter_records(kb):
         assert record["sources"], (kind, record["slug"])
         assert set(record["sources"]) <= ids
 

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from conftest import ROOT, Cli
 from coopkb.cli import app
-from coopkb.dictionary import markdown, undocumented
+from coopkb.validation.data_dictionary import markdown, undocumented
 
 README = (ROOT / "README.md").read_text(encoding="utf-8")
 CONTRIBUTING = (ROOT / "CONTRIBUTING.md").read_text(encoding="utf-8")

@@ -9,8 +9,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from conftest import DATA, EXAMPLES
-from coopkb.checks import validate_contents
-from coopkb.loader import load_file
+from coopkb.validation.pipeline import validate_contents
+from coopkb.validation.loader import load_file
 
 BASE_FILES = {p.name: p.read_bytes() for p in (EXAMPLES / "base").glob("*.yaml")}
 YAML_PIECES = st.sampled_from(
@@ -160,7 +160,7 @@ def _as_text(value: object) -> object:
     )
 )
 def test_fast_resolver_agrees_with_pyyaml(value: str) -> None:
-    from coopkb.loader import _Composer
+    from coopkb.validation.loader import _Composer
 
     ours = _Composer("")
     theirs = yaml.SafeLoader("")

@@ -48,7 +48,7 @@ def _kb() -> dict[str, object]:
     global _KB
     if _KB is None:
         from conftest import DATA
-        from coopkb import store
+        from coopkb.storage import knowledge as store
 
         _KB, _ = store.load_knowledge_base(store.DataLocation(DATA, "test"), None)
     return _KB
@@ -58,16 +58,18 @@ def _kb() -> dict[str, object]:
 def test_search_and_filters_take_any_text(text: str) -> None:
     """Whatever a user types, a query answers or raises UnknownValue with suggestions."""
     from coopkb import query
+    from coopkb.query import filters, records
+    from coopkb.query import search as search_module
 
     kb = _kb()
-    hits = query.search(kb, text)
+    hits = search_module.search(kb, text)
     assert hits == sorted(hits, key=lambda h: (-h.score, fold(h.name)))
     for option in ("region", "mrc", "municipality", "kind", "model", "country", "project"):
         try:
-            query.find_cooperatives(kb, query.CooperativeFilter(**{option: text}))
+            filters.find_cooperatives(kb, filters.CooperativeFilter(**{option: text}))
         except query.UnknownValue as err:
             assert err.value == text
     try:
-        query.find_record(kb, text)
+        records.find_record(kb, text)
     except query.UnknownValue:
         pass

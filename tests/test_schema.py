@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 
 from conftest import DATA, ROOT, Cli
-from coopkb.schema import json_schemas
+from coopkb.validation.schema import json_schemas
 
 
 def test_schema_files_in_the_repo_are_current() -> None:

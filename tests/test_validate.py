@@ -41,7 +41,8 @@ def test_negative_fixture_reports_exact_place_and_message(
     assert result.code == 1, result
     found = [line for line in result.stdout.splitlines() if ": error: " in line]
     assert found == [f"{base_copy}/{target}:{at}: error: {message}" for at, _, message in expected]
-    assert f"{len(expected)} problem(s)" in result.stdout
+    count = len(expected)
+    assert f"{count} problem{'s' if count > 1 else ''} in 1 file of" in result.stdout
     as_json = json.loads(cli("validate", "--data-dir", str(base_copy), "-f", "json").stdout)
     assert [p["code"] for p in as_json] == [code for _, code, _ in expected]
 
@@ -89,7 +90,7 @@ def test_json_format_lists_file_line_column_code_message(base_copy: Path, cli: C
         "code": "unknown-region",
         "message": "region 'Estri' is not a Quebec administrative region (did you mean 'Estrie'?)",
     }
-    assert "1 problem(s)" in result.stderr
+    assert "1 problem in 1 file of" in result.stderr
 
 
 def test_github_format_is_a_workflow_command_per_problem(base_copy: Path, cli: Cli) -> None:
@@ -106,7 +107,7 @@ def test_github_format_is_a_workflow_command_per_problem(base_copy: Path, cli: C
 
 def test_github_format_escapes_newlines_and_percent() -> None:
     from coopkb.problems import Problem
-    from coopkb.reporters import report
+    from coopkb.validation.reporters import report
 
     problem = Problem("a,b:c.yaml", 1, 2, "x", "50% sure\nsecond line")
     assert report([problem], "github") == (
@@ -207,8 +208,8 @@ def test_deep_nesting_is_refused_without_crashing(base_copy: Path, cli: Cli) -> 
 
 
 def test_validation_reports_each_step_for_a_progress_display(base_copy: Path) -> None:
-    from coopkb.checks import STEPS, validate_contents
-    from coopkb.store import read_data_files
+    from coopkb.validation.pipeline import STEPS, validate_contents
+    from coopkb.storage.knowledge import read_data_files
 
     seen: list[str] = []
     outcome = validate_contents(base_copy, "d", read_data_files(base_copy), seen.append)

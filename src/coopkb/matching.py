@@ -6,8 +6,21 @@ every comparison in coopkb goes through :func:`fold` so those are the same text.
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from collections.abc import Iterable
+
+# What must never reach a terminal from the data: C0 controls but tab and newline, DEL, C1, the
+# bidi marks, embeddings, overrides and isolates, line/paragraph separators and non-characters.
+UNSAFE = re.compile(
+    "[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028-\u202e\u2066-\u2069\ufffe\uffff]"
+)
+# Shown escaped when a value is echoed in a message: the above, plus what is invisible.
+_ECHO_UNSAFE = re.compile(
+    "[\x00-\x1f\x7f-\x9f\u00ad\u061c\u200b-\u200f\u2028-\u202e\u2060\u2066-\u2069"
+    "\ufeff\ufffe\uffff]"
+)
+_ECHO_LIMIT = 80
 
 # Hyphen, non-breaking hyphen, figure dash, en dash, em dash, minus, apostrophes: folded together.
 _DASHES = dict.fromkeys(map(ord, "-\u2010\u2011\u2012\u2013\u2014\u2015\u2212_"), " ")
@@ -45,6 +58,24 @@ def did_you_mean(value: str, choices: Iterable[str]) -> str:
     return " (did you mean " + " or ".join(repr_fr(f) for f in found) + "?)"
 
 
+def neutral(text: str) -> str:
+    """``text`` with every control or invisible character written as an escape (``\\x1b``)."""
+    return _ECHO_UNSAFE.sub(_escape, text) if not (text.isprintable() and text.isascii()) else text
+
+
+def _escape(found: re.Match[str]) -> str:
+    code = ord(found.group())
+    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
+
+
+def quote(value: object) -> str:
+    """A value echoed in a message: quoted, neutralised, and cut when it is very long."""
+    text = neutral(str(value))
+    if len(text) > _ECHO_LIMIT:
+        text = text[: _ECHO_LIMIT - 1] + "…"
+    return f"'{text}'" if "'" not in text else f'"{text}"'
+
+
 def repr_fr(text: str) -> str:
     """Quote a value for a message; French names keep their apostrophes readable."""
-    return f"'{text}'" if "'" not in text else f'"{text}"'
+    return quote(text)

@@ -13,21 +13,6 @@ from __future__ import annotations
 
 from .matching import fold
 
-# The data files of a coopkb data directory, each a mapping with documented top-level lists.
-DATA_FILES: tuple[str, ...] = ("cooperatives.yaml", "federations.yaml", "missions.yaml")
-# Sections of the knowledge base holding lists of records, and the kind of record each holds.
-LIST_SECTIONS: dict[str, str] = {
-    "cooperatives": "cooperative",
-    "members": "member",
-    "missions": "mission",
-    "events": "event",
-    "organisations": "organisation",
-    "people": "person",
-}
-# Sections holding one record; the council nests its programmes and roadmaps.
-SINGLE_SECTIONS: dict[str, str] = {"council": "council", "cooperation": "cooperation"}
-NESTED_SECTIONS: dict[str, str] = {"programmes": "programme", "roadmaps": "roadmap"}
-
 # code -> official name. Note the en dash (U+2013) in 02 and 11.
 QUEBEC_REGIONS: dict[str, str] = {
     "01": "Bas-Saint-Laurent",

@@ -1,4 +1,4 @@
-"""The `coopkb` command: thin Typer commands over query, render and validation.
+"""The `coopkb` command: thin Typer commands over query, output and validation.
 
 Only this package (cli/) reads the environment, prints, and exits. Exit codes: 0 success (an empty
 result of a valid filter included), 1 invalid data or an unknown slug/value, 2 usage error,
@@ -11,23 +11,26 @@ from __future__ import annotations
 import os
 import sys
 from collections.abc import Callable
+from pathlib import Path
 from typing import Annotated
 
 import typer
 
 from .. import __version__
-from .commands import (
-    DataDirOption,
-    NoCacheOption,
+from ..i18n import N_, _
+from .app import GLOBAL_FLAGS, GLOBAL_VALUES, SECTION_OF, CoopkbCommand, CoopkbGroup
+from .browse import (
+    events,
     federations,
     list_cooperatives,
     missions,
-    schema,
-    search,
-    show,
-    stats,
-    validate,
+    organisations,
+    people,
+    programmes,
+    roadmaps,
 )
+from .editing import new, schema, validate
+from .lookup import search, show, stats, timeline, values
 from .session import EXIT_DATA, EXIT_INTERNAL, EXIT_OK, EXIT_USAGE, State
 
 __all__ = ["COMMANDS", "EXIT_DATA", "EXIT_INTERNAL", "EXIT_OK", "EXIT_USAGE", "app", "main"]
@@ -41,33 +44,68 @@ def _version(value: bool) -> None:
 
 def _main(
     ctx: typer.Context,
-    data_dir: DataDirOption = None,
-    no_cache: NoCacheOption = False,
+    data_dir: Annotated[
+        Path | None,
+        typer.Option(
+            "--data-dir",
+            help=N_("Data directory (else $COOPKB_DATA_DIR, ./data, bundled)."),
+            show_default=False,
+        ),
+    ] = None,
+    no_cache: Annotated[
+        bool, typer.Option("--no-cache", help=N_("Validate the data afresh; skip the cache."))
+    ] = False,
     verbose: Annotated[
         bool,
-        typer.Option("--verbose", "-v", help="Say which data directory and cache were used."),
+        typer.Option("--verbose", "-v", help=N_("Say which data directory and cache were used.")),
+    ] = False,
+    lang: Annotated[
+        str | None,
+        typer.Option(
+            "--lang",
+            help=N_("Interface language: fr or en (else $COOPKB_LANG, then the locale)."),
+            show_default=False,
+        ),
+    ] = None,
+    no_pager: Annotated[
+        bool, typer.Option("--no-pager", help=N_("Never page long output."))
     ] = False,
     version: Annotated[
         bool | None,
-        typer.Option("--version", callback=_version, is_eager=True, help="Show the version."),
+        typer.Option("--version", callback=_version, is_eager=True, help=N_("Show the version.")),
     ] = None,
 ) -> None:
     """A knowledge base of the Quebec cooperative movement (data in French).
 
     Example: coopkb list --region Estrie
     """
-    ctx.obj = State(data_dir, no_cache, verbose)
+    ctx.obj = State(data_dir, no_cache, verbose, pager=not no_pager)
 
 
+# The commands, by what they are for (the order and groups of --help).
+SECTIONS: dict[str, dict[str, Callable[..., None]]] = {
+    N_("Browse"): {
+        "list": list_cooperatives,
+        "missions": missions,
+        "federations": federations,
+        "people": people,
+        "organisations": organisations,
+        "events": events,
+        "programmes": programmes,
+        "roadmaps": roadmaps,
+    },
+    N_("Look up"): {
+        "show": show,
+        "search": search,
+        "timeline": timeline,
+        "values": values,
+        "stats": stats,
+    },
+    N_("Edit and check the data"): {"validate": validate, "schema": schema, "new": new},
+}
+ALIASES = {"organizations": "organisations"}
 COMMANDS: dict[str, Callable[..., None]] = {
-    "list": list_cooperatives,
-    "show": show,
-    "missions": missions,
-    "federations": federations,
-    "search": search,
-    "stats": stats,
-    "validate": validate,
-    "schema": schema,
+    name: function for section in SECTIONS.values() for name, function in section.items()
 }
 
 
@@ -77,22 +115,30 @@ def make_app(only: str | None = None) -> typer.Typer:
     Click builds every registered command's parameters on each run (about 10 ms for all of
     them), so a run that names its command builds only that one.
     """
-    new = typer.Typer(
+    new_app = typer.Typer(
         name="coopkb",
-        help="A knowledge base of the Quebec cooperative movement (data in French).\n\n"
-        "Example: coopkb list --region Estrie",
+        cls=CoopkbGroup,
+        help=_main.__doc__,
         no_args_is_help=True,
-        epilog="Exit codes: 0 success (an empty result too), 1 invalid data or unknown "
-        "slug/value, 2 usage error, 3 internal error.",
+        epilog=N_(
+            "Exit codes: 0 success (an empty result too), 1 invalid data or unknown "
+            "slug/value, 2 usage error, 3 internal error."
+        ),
         pretty_exceptions_enable=False,
         rich_markup_mode=None,
+        add_completion=True,
         context_settings={"help_option_names": ["-h", "--help"]},
     )
-    new.callback()(_main)
+    new_app.callback()(_main)
+    for title, section in SECTIONS.items():
+        SECTION_OF.update(dict.fromkeys(section, title))
     for name, function in COMMANDS.items():
         if only is None or name == only:
-            new.command(name)(function)
-    return new
+            new_app.command(name, cls=CoopkbCommand)(function)
+    for alias, name in ALIASES.items():
+        if only is None or alias == only:
+            new_app.command(alias, cls=CoopkbCommand, hidden=True)(COMMANDS[name])
+    return new_app
 
 
 app = make_app()
@@ -103,31 +149,21 @@ def _named_command(args: list[str]) -> str | None:
     index = 0
     while index < len(args):
         arg = args[index]
-        if arg == "--data-dir":
+        if arg in GLOBAL_VALUES:
             index += 2
-        elif arg.startswith("--data-dir=") or arg in ("--no-cache", "--verbose", "-v"):
+        elif arg.split("=", 1)[0] in GLOBAL_VALUES or arg in GLOBAL_FLAGS:
             index += 1
         else:
-            return arg if arg in COMMANDS else None
+            return arg if arg in COMMANDS or arg in ALIASES else None
     return None
 
 
 def main() -> None:
     """Console-script entry point: no traceback ever reaches the user."""
-    try:
-        completing = any(k.endswith("_COMPLETE") for k in os.environ)
-        only = None if completing else _named_command(sys.argv[1:])
-        (app if only is None else make_app(only))(prog_name="coopkb")
-    except SystemExit:
-        raise
-    except KeyboardInterrupt:
-        sys.exit(130)
-    except BrokenPipeError:
-        sys.stderr.close()
-        sys.exit(EXIT_DATA)
-    except Exception as err:  # noqa: BLE001 - last resort, reported as a bug
-        sys.stderr.write(
-            f"Error: internal error ({type(err).__name__}: {err}); "
-            "please report it at the coopkb issue tracker\n"
-        )
-        sys.exit(EXIT_INTERNAL)
+    for stream in (sys.stdout, sys.stderr):  # an ASCII or Latin-1 terminal gets "?" rather than a crash
+        reconfigure = getattr(stream, "reconfigure", None)
+        if reconfigure is not None:
+            reconfigure(errors="replace")
+    completing = any(k.endswith("_COMPLETE") for k in os.environ)
+    only = None if completing else _named_command(sys.argv[1:])
+    (app if only is None else make_app(only))(prog_name="coopkb")

@@ -18,7 +18,9 @@ from typing import Any
 import yaml
 from yaml.constructor import SafeConstructor
 
-from .problems import Problem
+from ..matching import neutral, quote
+from ..files import Unreadable, read_data_file
+from ..problems import Problem
 
 try:  # PyYAML built against libyaml; fall back to the pure-Python parser where it is missing.
     from yaml import CSafeLoader as _Loader
@@ -70,6 +72,12 @@ _SCAN_LIMIT = 500
 _DEEP_INDENT = re.compile(rf"^[ \t]{{{_SCAN_LIMIT},}}\S", re.MULTILINE)
 _COMPACT_NESTING = re.compile(rf"(?:[-?:][ \t]+){{{_SCAN_LIMIT},}}")
 _FLOW_BRACKET = re.compile(r"[\[\]{}]")
+# Characters YAML does not allow in a stream (it allows tab, LF, CR, NEL and printable text).
+_RAW_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x84\x86-\x9f\ufffe\uffff]")
+# YAML 1.1 reads 012 as octal, 0x1 as hex, 1:30 as 90 and 1_000 as 1000: coopkb takes whole
+# numbers in plain decimal only, and no longer than any real figure.
+_DECIMAL = re.compile(r"[-+]?(?:0|[1-9][0-9]*)")
+_MAX_DIGITS = 15
 
 
 @dataclass
@@ -109,21 +117,25 @@ class LoadedFile:
         return (mark.line + 1, mark.column + 1)
 
 
-def load_file(path: Path, display: str, raw: bytes | None = None) -> LoadedFile:
+def load_file(path: Path, display: str, raw: bytes | Unreadable | None = None) -> LoadedFile:
     """Read and parse one file; every failure is recorded on the result, never raised."""
     loaded = LoadedFile(display)
-    try:
-        if raw is None:
-            raw = path.read_bytes()
-    except FileNotFoundError:
-        loaded.problems.append(_problem(display, 1, 1, "missing-file", "data file is missing"))
-        return loaded
-    except OSError as err:
-        reason = err.strerror or str(err)
-        loaded.problems.append(_problem(display, 1, 1, "unreadable-file", f"cannot read: {reason}"))
+    if raw is None:
+        raw = read_data_file(path)
+    if isinstance(raw, Unreadable):
+        loaded.problems.append(_problem(display, 1, 1, raw.code, raw.message))
         return loaded
     text = _decode(raw, loaded)
     if text is None:
+        return loaded
+    bad = _RAW_CONTROL.search(text)
+    if bad:
+        line, col = _offset_position(text, bad.start())
+        message = (
+            f"the file holds the control character U+{ord(bad.group()):04X}, "
+            "which YAML does not allow: remove it"
+        )
+        loaded.problems.append(_problem(display, line, col, "control-character", message))
         return loaded
     if _MAYBE_NODE_PROPERTY.search(text) and not _refuse_node_properties(text, loaded):
         return loaded
@@ -139,7 +151,9 @@ def load_file(path: Path, display: str, raw: bytes | None = None) -> LoadedFile:
         loaded.problems.append(_yaml_problem(display, err))
         return loaded
     except (yaml.YAMLError, RecursionError, ValueError) as err:
-        loaded.problems.append(_problem(display, 1, 1, "yaml-syntax", f"not valid YAML: {err}"))
+        loaded.problems.append(
+            _problem(display, 1, 1, "yaml-syntax", f"not valid YAML: {_one_line(err)}")
+        )
         return loaded
     if root is None:
         loaded.problems.append(_problem(display, 1, 1, "empty-file", "data file is empty"))
@@ -198,25 +212,32 @@ def _refuse_node_properties(text: str, loaded: LoadedFile) -> bool:
             line, column = (mark.line + 1, mark.column + 1) if mark is not None else (1, 1)
             if isinstance(event, yaml.AliasEvent):
                 found = True
-                message = f"YAML aliases are not allowed (*{event.anchor}): write the value out"
+                message = (
+                    f"YAML aliases are not allowed (*{quote(event.anchor)[1:-1]}): "
+                    "write the value out"
+                )
                 loaded.problems.append(_problem(loaded.path, line, column, "yaml-alias", message))
                 continue
             anchor = getattr(event, "anchor", None)
             if anchor is not None:
                 found = True
-                message = f"YAML anchors are not allowed (&{anchor}): write each value out"
+                message = (
+                    f"YAML anchors are not allowed (&{quote(anchor)[1:-1]}): write each value out"
+                )
                 loaded.problems.append(_problem(loaded.path, line, column, "yaml-anchor", message))
             tag = getattr(event, "tag", None)
             if tag is not None:  # the parser reports a tag only where the text writes one
                 found = True
-                shown = tag.replace(_TAG, "!!") if tag else tag
+                shown = quote(tag.replace(_TAG, "!!"))[1:-1] if tag else tag
                 message = f"YAML tags are not allowed ({shown}): plain values only"
                 loaded.problems.append(_problem(loaded.path, line, column, "yaml-tag", message))
     except yaml.MarkedYAMLError as err:
         loaded.problems.append(_yaml_problem(loaded.path, err))
         return False
     except (yaml.YAMLError, RecursionError, ValueError) as err:
-        loaded.problems.append(_problem(loaded.path, 1, 1, "yaml-syntax", f"not valid YAML: {err}"))
+        loaded.problems.append(
+            _problem(loaded.path, 1, 1, "yaml-syntax", f"not valid YAML: {_one_line(err)}")
+        )
         return False
     return not found
 
@@ -254,12 +275,32 @@ class _Builder:
         if tag == "tag:yaml.org,2002:null":
             return None
         if tag == "tag:yaml.org,2002:int":
-            return self.constructor.construct_yaml_int(node)
+            return self.integer(node)
         if tag == "tag:yaml.org,2002:bool":
             return self.constructor.construct_yaml_bool(node)
         if tag == "tag:yaml.org,2002:float":
             return self.constructor.construct_yaml_float(node)
         return node.value
+
+    def integer(self, node: yaml.ScalarNode) -> int | str:
+        text = node.value
+        mark = node.start_mark
+        if not _DECIMAL.fullmatch(text):
+            message = (
+                f"{quote(text)} is not a plain decimal whole number (YAML would read it as "
+                f"{self.constructor.construct_yaml_int(node)}): write the number in decimal "
+                "digits, or quote it if it is text"
+            )
+            code = "non-decimal-number"
+        elif len(text.lstrip("+-")) > _MAX_DIGITS:
+            message = f"the number has more than {_MAX_DIGITS} digits"
+            code = "number-too-large"
+        else:
+            return int(text)
+        self.loaded.problems.append(
+            _problem(self.loaded.path, mark.line + 1, mark.column + 1, code, message)
+        )
+        return text
 
     def mapping(self, node: yaml.MappingNode, depth: int) -> dict[Any, Any]:
         result: dict[Any, Any] = {}
@@ -278,7 +319,7 @@ class _Builder:
                 key = key_node.value
             if key in first_seen:
                 first = first_seen[key].start_mark
-                message = f"duplicate key '{key}' (first defined at line {first.line + 1})"
+                message = f"duplicate key {quote(key)} (first defined at line {first.line + 1})"
                 self.loaded.problems.append(
                     _problem(
                         self.loaded.path, mark.line + 1, mark.column + 1, "duplicate-key", message
@@ -298,10 +339,14 @@ def _yaml_problem(path: str, err: yaml.MarkedYAMLError) -> Problem:
     return _problem(path, line, column, "yaml-syntax", f"YAML syntax error: {what}{context}")
 
 
+def _one_line(err: Exception) -> str:
+    return neutral(" ".join(str(err).split()))
+
+
 def _offset_position(text: str, offset: int) -> tuple[int, int]:
     before = text[:offset]
     return before.count("\n") + 1, offset - (before.rfind("\n") + 1) + 1
 
 
 def _problem(path: str, line: int, column: int, code: str, message: str) -> Problem:
-    return Problem(path, line, column, code, message)
+    return Problem(path, line, column, code, neutral(message))

@@ -5,8 +5,8 @@ from __future__ import annotations
 import json
 from collections.abc import Sequence
 
-from . import __version__
-from .problems import Problem
+from .. import __version__
+from ..problems import Problem
 
 FORMATS = ("text", "github", "json", "sarif")
 

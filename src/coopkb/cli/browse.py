@@ -1,0 +1,196 @@
+"""Browsing commands: every kind of record as a filtered listing, with the same formats."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+
+from ..i18n import N_, _
+from .options import CountryOption, FormatOption, OutputFormat, RegionOption, YearOption
+from .session import answers, knowledge_base, show_listing, state_of
+
+
+def _complete_regions(incomplete: str) -> list[str]:
+    from ..matching import fold
+    from ..reference import QUEBEC_REGIONS
+
+    return [name for name in QUEBEC_REGIONS.values() if fold(name).startswith(fold(incomplete))]
+
+
+def list_cooperatives(
+    ctx: typer.Context,
+    region: Annotated[
+        str | None,
+        typer.Option(help=N_("Region (name, code or a unique start)."), autocompletion=_complete_regions),
+    ] = None,
+    mrc: Annotated[str | None, typer.Option(help=N_("MRC (official name or source spelling)."))] = None,
+    municipality: Annotated[str | None, typer.Option(help=N_("Municipality."))] = None,
+    kind: Annotated[str | None, typer.Option(help=N_("Legal category, e.g. solidarité, CAE."))] = None,
+    model: Annotated[
+        str | None,
+        typer.Option(help=N_("Collective-action model: organisme du milieu, citoyen, municipal.")),
+    ] = None,
+    country: CountryOption = None,
+    project: Annotated[str | None, typer.Option(help=N_("Project slug or name."))] = None,
+    sector: Annotated[str | None, typer.Option(help=N_("Sector, e.g. santé."))] = None,
+    output_format: FormatOption = OutputFormat.table,
+) -> None:
+    """List cooperatives, filtered; sorted by region then name.
+
+    Example: coopkb list --region Estrie --kind solidarité
+    """
+    from ..output.views import cooperatives_view
+    from ..query.filters import CooperativeFilter, find_cooperatives, resolve_region
+
+    state = state_of(ctx)
+    with answers():  # a region filter lets the cache decode that region's cooperatives only
+        official_region = resolve_region(region) if region is not None else None
+        kb = knowledge_base(state, region=official_region)
+        wanted = CooperativeFilter(official_region, mrc, municipality, kind, model, country, project, sector)
+        found = find_cooperatives(kb, wanted)
+    show_listing(state, cooperatives_view(found), output_format.value, _("No cooperatives match these filters."))
+
+
+def people(
+    ctx: typer.Context,
+    organisation: Annotated[
+        str | None, typer.Option(help=N_("Keep people of this organisation (slug or name)."))
+    ] = None,
+    mission: Annotated[int | None, typer.Option(help=N_("Keep the delegation of this mission (1–4)."))] = None,
+    output_format: FormatOption = OutputFormat.table,
+) -> None:
+    """List the people the sources name: role, organisation, missions.
+
+    Example: coopkb people --mission 2
+    """
+    from ..output.views import people_view
+    from ..query.filters import find_people, missions_of_person
+    from ..query.links import names_by_slug
+
+    state = state_of(ctx)
+    kb = knowledge_base(state)
+    with answers():
+        found = find_people(kb, organisation, mission)
+    went = {p["slug"]: missions_of_person(kb, p["slug"]) for p in found}
+    view = people_view(found, names_by_slug(kb), went)
+    show_listing(state, view, output_format.value, _("No people match these filters."))
+
+
+def organisations(
+    ctx: typer.Context,
+    kind: Annotated[str | None, typer.Option(help=N_("Kind: réseau, collectivité, tiers-lieu…"))] = None,
+    country: CountryOption = None,
+    region: RegionOption = None,
+    output_format: FormatOption = OutputFormat.table,
+) -> None:
+    """List the organisations that are neither cooperatives nor CQCM members.
+
+    Example: coopkb organisations --country France
+    """
+    from ..output.views import organisations_view
+    from ..query.filters import find_organisations
+
+    state = state_of(ctx)
+    kb = knowledge_base(state)
+    with answers():
+        found = find_organisations(kb, kind, country, region)
+    show_listing(state, organisations_view(found), output_format.value, _("No organisations match these filters."))
+
+
+def events(
+    ctx: typer.Context,
+    year: YearOption = None,
+    output_format: FormatOption = OutputFormat.table,
+) -> None:
+    """List the events (forums, evenings, seminars) in date order.
+
+    Example: coopkb events --year 2017
+    """
+    from ..output.views import events_view
+    from ..query.filters import find_dated
+
+    state = state_of(ctx)
+    found = find_dated(knowledge_base(state), "event", year)
+    empty = _("no events in {year}").format(year=year) if year else _("No events.")
+    show_listing(state, events_view(found), output_format.value, empty)
+
+
+def programmes(
+    ctx: typer.Context,
+    year: YearOption = None,
+    output_format: FormatOption = OutputFormat.table,
+) -> None:
+    """List the CQCM's programmes, projects and studies with their key figures.
+
+    Example: coopkb programmes --format csv
+    """
+    from ..output.views import programmes_view
+    from ..query.filters import find_dated
+
+    state = state_of(ctx)
+    found = find_dated(knowledge_base(state), "programme", year)
+    empty = _("no programmes in {year}").format(year=year) if year else _("No programmes.")
+    show_listing(state, programmes_view(found), output_format.value, empty)
+
+
+def roadmaps(
+    ctx: typer.Context,
+    year: YearOption = None,
+    output_format: FormatOption = OutputFormat.table,
+) -> None:
+    """List the CQCM's roadmaps with their levers.
+
+    Example: coopkb roadmaps
+    """
+    from ..output.views import roadmaps_view
+    from ..query.filters import find_dated
+
+    state = state_of(ctx)
+    found = find_dated(knowledge_base(state), "roadmap", year, start="date")
+    empty = _("no roadmaps in {year}").format(year=year) if year else _("No roadmaps.")
+    show_listing(state, roadmaps_view(found), output_format.value, empty)
+
+
+def missions(
+    ctx: typer.Context,
+    year: YearOption = None,
+    country: CountryOption = None,
+    output_format: FormatOption = OutputFormat.table,
+) -> None:
+    """List the Co-Actions/POLECN missions in date order.
+
+    Example: coopkb missions --year 2017
+    """
+    from ..output.views import missions_view
+    from ..query.filters import find_missions
+
+    state = state_of(ctx)
+    kb = knowledge_base(state)
+    with answers():
+        found = find_missions(kb, year, country)
+    if year is not None:
+        empty = _("no missions in {year}").format(year=year)
+    else:
+        empty = _("No missions match these filters.")
+    show_listing(state, missions_view(found), output_format.value, empty)
+
+
+def federations(
+    ctx: typer.Context,
+    sector: Annotated[str | None, typer.Option(help=N_("Sector group, e.g. travailleurs."))] = None,
+    output_format: FormatOption = OutputFormat.table,
+) -> None:
+    """List the CQCM's members grouped by sector.
+
+    Example: coopkb federations --sector travailleurs
+    """
+    from ..output.views import members_view
+    from ..query.filters import find_members
+
+    state = state_of(ctx)
+    kb = knowledge_base(state)
+    with answers():
+        found = find_members(kb, sector)
+    view = members_view(found, grouped=output_format is OutputFormat.table)
+    show_listing(state, view, output_format.value, _("No members."))

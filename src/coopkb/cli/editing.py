@@ -1,0 +1,146 @@
+"""For the editors of the data: validate, JSON Schemas, record skeletons."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from ..i18n import N_, _, ngettext
+from .options import ReportFormat
+from .session import EXIT_DATA, fail, location_of, state_of, stderr_console, write_err
+
+
+def validate(
+    ctx: typer.Context,
+    output_format: Annotated[
+        ReportFormat,
+        typer.Option("--format", "-f", help=N_("Report format."), case_sensitive=False),
+    ] = ReportFormat.text,
+) -> None:
+    """Check every data file; report all problems with file:line:column.
+
+    Exit 0 when valid, 1 when not. Example: coopkb validate --format github
+    """
+    from ..storage.knowledge import read_data_files
+    from ..validation.pipeline import STEPS, validate_contents
+    from ..validation.reporters import report
+
+    state = state_of(ctx)
+    location = location_of(state)
+    err = stderr_console()
+    contents = read_data_files(location.path)
+    if err.is_terminal:  # a large base takes seconds: show each step as it runs
+        from rich.progress import Progress
+
+        with Progress(console=err, transient=True) as bar:
+            task = bar.add_task(_("validating"), total=len(STEPS))
+
+            def advance(step: str) -> None:
+                bar.update(task, description=_(step), completed=STEPS.index(step))
+
+            outcome = validate_contents(location.path, location.display, contents, advance)
+    else:
+        outcome = validate_contents(location.path, location.display, contents)
+    findings = report(outcome.problems, output_format.value)
+    if findings:
+        sys.stdout.write(findings + "\n")
+    summary_to = sys.stdout.write if output_format is ReportFormat.text else write_err
+    if outcome.problems:
+        files = len({p.file for p in outcome.problems})
+        problems = ngettext("{count} problem", "{count} problems", len(outcome.problems))
+        in_files = ngettext("in {count} file", "in {count} files", files)
+        summary_to(
+            _("{problems} {in_files} of {where}").format(
+                problems=problems.format(count=len(outcome.problems)),
+                in_files=in_files.format(count=files),
+                where=location.describe(),
+            )
+            + "\n"
+        )
+        raise typer.Exit(EXIT_DATA)
+    from ..output.views import count_line
+    from ..output.labels import KIND_PLURALS
+
+    counts = ", ".join(
+        count_line(n, *KIND_PLURALS[kind]) for kind, n in outcome.counts.items()
+    )
+    summary_to(
+        _("valid: {files} files in {where}: {counts}").format(
+            files=len(outcome.files), where=location.describe(), counts=counts
+        )
+        + "\n"
+    )
+
+
+def schema(
+    name: Annotated[
+        str | None,
+        typer.Argument(
+            help=N_("cooperatives.yaml, federations.yaml or missions.yaml (default: all)."),
+            show_default=False,
+        ),
+    ] = None,
+    output_dir: Annotated[
+        Path | None,
+        typer.Option("--output-dir", help=N_("Write <file>.schema.json files here instead of printing.")),
+    ] = None,
+) -> None:
+    """Print the JSON Schema of the data files, generated from the models.
+
+    Example: coopkb schema cooperatives.yaml
+    """
+    import json
+
+    from ..validation.schema import json_schemas
+
+    schemas = json_schemas()
+    if name is not None:
+        from ..matching import did_you_mean, quote
+
+        key = name if name.endswith(".yaml") else f"{name}.yaml"
+        if key not in schemas:
+            fail(_("unknown data file {name}").format(name=quote(name)) + did_you_mean(name, schemas))
+        schemas = {key: schemas[key]}
+    if output_dir is not None:
+        try:
+            output_dir.mkdir(parents=True, exist_ok=True)
+            for key, value in schemas.items():
+                target = output_dir / key.replace(".yaml", ".schema.json")
+                target.write_text(json.dumps(value, ensure_ascii=False, indent=2) + "\n", "utf-8")
+        except OSError as err:
+            fail(_("cannot write the schemas to {path}: {reason}").format(
+                path=output_dir, reason=err.strerror or err
+            ))
+        return
+    single = next(iter(schemas.values())) if name is not None else schemas
+    sys.stdout.write(json.dumps(single, ensure_ascii=False, indent=2) + "\n")
+
+
+def new(
+    kind: Annotated[
+        str,
+        typer.Argument(
+            help=N_("cooperative, person, organisation, event, mission, member, programme…"),
+            show_default=False,
+        ),
+    ],
+    slug: Annotated[str | None, typer.Option(help=N_("The new record's slug."))] = None,
+    name: Annotated[str | None, typer.Option(help=N_("The new record's name."))] = None,
+) -> None:
+    """Print a commented skeleton of a new record, to paste into a data file and fill in.
+
+    It never writes into the data files. Example: coopkb new cooperative --slug ma-coop
+    """
+    from ..query import UnknownValue
+    from ..query.filters import resolve
+    from ..validation.skeleton import KINDS, skeleton
+
+    try:
+        chosen = resolve("kind of record", kind, {k: [] for k in KINDS})
+        text = skeleton(chosen, slug, name)
+    except (UnknownValue, ValueError) as err:
+        fail(str(err))
+    sys.stdout.write(text)

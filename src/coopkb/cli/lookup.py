@@ -1,0 +1,175 @@
+"""Looking things up: one record by any name, search, the timeline, values in use, summaries."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+
+from ..i18n import N_, _
+from .options import FormatOption, OutputFormat
+from .session import (
+    answers,
+    emit,
+    fail,
+    knowledge_base,
+    notice,
+    show_listing,
+    state_of,
+    terminal_width,
+)
+
+_KINDS = ("council", "programme", "roadmap", "cooperation", "cooperative", "member", "mission",
+          "event", "organisation", "person", "source")
+
+
+def _complete_names(incomplete: str) -> list[str]:
+    try:
+        from .session import State
+        from ..query.records import iter_records
+
+        kb = knowledge_base(State(), quiet=True)
+        return [r["slug"] for _k, r in iter_records(kb) if r["slug"].startswith(incomplete)]
+    except Exception:  # noqa: BLE001 - completion must never print an error into the shell
+        return []
+
+
+def _kinds(values: list[str] | None) -> tuple[str, ...]:
+    from ..query.filters import resolve
+
+    with answers():
+        return tuple(resolve("kind of record", v, {k: [] for k in _KINDS}) for v in values or [])
+
+
+def show(
+    ctx: typer.Context,
+    name: Annotated[
+        str,
+        typer.Argument(
+            help=N_("Slug, name, alias, acronym or a unique part of them."),
+            autocompletion=_complete_names,
+            show_default=False,
+        ),
+    ],
+    fields: Annotated[
+        str | None, typer.Option("--fields", help=N_("Only these fields, comma-separated."))
+    ] = None,
+    output_format: FormatOption = OutputFormat.table,
+) -> None:
+    """Show one record: its facts, timeline, links and sources.
+
+    Example: coopkb show brunante
+    """
+    from ..output.record import render_record
+    from ..query.links import links, names_by_slug
+    from ..query.records import find_record
+
+    state = state_of(ctx)
+    kb = knowledge_base(state)
+    with answers():
+        kind, record = find_record(kb, name)
+    chosen = [f.strip() for f in fields.split(",") if f.strip()] if fields else None
+    if chosen:
+        from ..query.filters import resolve
+
+        known = {k: [] for k in [*record, "sources"] if k not in ("slug", "name")}
+        with answers():
+            chosen = [resolve("field", f, known) for f in chosen]
+    by_id = {s["id"]: s for s in kb.get("sources", [])}
+    sources = [by_id[s] for s in record.get("sources", []) if s in by_id]
+    linked = links(kb, record["slug"], kind)
+    output = render_record(kind, record, linked, sources, output_format.value, names_by_slug(kb), chosen)
+    emit(output, state)
+
+
+def search(
+    ctx: typer.Context,
+    text: Annotated[
+        str,
+        typer.Argument(
+            help=N_("Words, a number (3000, 3 000) or a date (octobre 2017, 2017-10)."),
+            show_default=False,
+        ),
+    ],
+    kind: Annotated[
+        list[str] | None, typer.Option("--kind", help=N_("Only records of this kind (repeatable)."))
+    ] = None,
+    output_format: FormatOption = OutputFormat.table,
+) -> None:
+    """Search every record and source, best matches first.
+
+    Example: coopkb search "octobre 2017"
+    """
+    from ..output.views import search_view
+    from ..query.search import search as run_search
+
+    state = state_of(ctx)
+    kinds = _kinds(kind)
+    hits = run_search(knowledge_base(state), text, kinds)
+    show_listing(state, search_view(hits, text), output_format.value, _("Nothing matches {text}.").format(text=repr(text)))
+
+
+def timeline(
+    ctx: typer.Context,
+    year: Annotated[int | None, typer.Option(help=N_("Only this year."), min=1000, max=9999)] = None,
+    year_from: Annotated[int | None, typer.Option("--from", help=N_("From this year."), min=1000, max=9999)] = None,
+    year_to: Annotated[int | None, typer.Option("--to", help=N_("Up to this year."), min=1000, max=9999)] = None,
+    kind: Annotated[
+        list[str] | None, typer.Option("--kind", help=N_("Only facts of records of this kind (repeatable)."))
+    ] = None,
+    region: Annotated[str | None, typer.Option(help=N_("Only records of this region."))] = None,
+    output_format: FormatOption = OutputFormat.table,
+) -> None:
+    """Every dated fact of the base in one chronology, oldest first.
+
+    Example: coopkb timeline --from 2016 --to 2018
+    """
+    from ..output.views import timeline_view
+    from ..query.timeline import timeline as chronology
+
+    state = state_of(ctx)
+    kinds = _kinds(kind)
+    first, last = (year, year) if year is not None else (year_from, year_to)
+    with answers():
+        entries = chronology(knowledge_base(state), first, last, kinds, region)
+    show_listing(state, timeline_view(entries), output_format.value, _("No dated facts match these filters."))
+
+
+def values(
+    ctx: typer.Context,
+    field: Annotated[
+        str,
+        typer.Argument(
+            help=N_("region, mrc, municipality, country, kind, model, sector, sector-group, "
+                    "organisation-kind or body-kind."),
+            show_default=False,
+        ),
+    ],
+    output_format: FormatOption = OutputFormat.table,
+) -> None:
+    """The values in use for a field, with how many records hold each.
+
+    Example: coopkb values region
+    """
+    from ..output.views import values_view
+    from ..query.values import values_in_use
+
+    state = state_of(ctx)
+    with answers():
+        name, counts = values_in_use(knowledge_base(state), field)
+    show_listing(state, values_view(name, counts), output_format.value, _("No values."))
+
+
+def stats(ctx: typer.Context, output_format: FormatOption = OutputFormat.table) -> None:
+    """Summaries for a report: per region, kind, model, sector, year, and key figures.
+
+    Example: coopkb stats --format markdown
+    """
+    from ..output.stats import render_stats
+    from ..query.stats import stats as summarise
+
+    state = state_of(ctx)
+    emit(render_stats(summarise(knowledge_base(state)), output_format.value), state)
+
+
+__all__ = ["fail", "notice", "terminal_width"]

@@ -1,0 +1,75 @@
+"""The interface's language: French or English, from standard gettext catalogs.
+
+Messages are written in English in the code (the catalog's source language) and translated
+through ``locale/<lang>/LC_MESSAGES/coopkb.po``, compiled to ``.mo`` beside it (what is loaded:
+the stdlib reads a ``.mo`` in well under a millisecond). Only the French catalog exists; English is
+the source text itself. The language is chosen once per run by the CLI (``choose_language``).
+"""
+
+from __future__ import annotations
+
+import gettext as _gettext
+import re
+from collections.abc import Mapping
+from pathlib import Path
+
+LANGUAGES = ("fr", "en")
+DOMAIN = "coopkb"
+LOCALE_DIR = Path(__file__).resolve().parent / "locale"
+
+_catalog: _gettext.NullTranslations = _gettext.NullTranslations()
+_language = "en"
+
+
+def choose_language(option: str | None, env: Mapping[str, str]) -> str:
+    """--lang, else $COOPKB_LANG, else the first of LANGUAGE, LC_ALL, LC_MESSAGES, LANG that is
+    set (``fr_CA.UTF-8``, ``fr_FR``, ``fr`` → French), else English. No system locale needed."""
+    for value in (option, env.get("COOPKB_LANG")):
+        if value:
+            return _language_of(value) or "en"
+    for name in ("LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG"):
+        value = env.get(name)
+        if value:
+            # LANGUAGE may list several (fr_CA:en); the first one we speak wins.
+            for part in value.split(":"):
+                found = _language_of(part)
+                if found:
+                    return found
+            return "en"
+    return "en"
+
+
+def _language_of(value: str) -> str | None:
+    code = re.split(r"[_.@-]", value.strip().lower(), maxsplit=1)[0]
+    return code if code in LANGUAGES else None
+
+
+def set_language(language: str) -> None:
+    """Load the catalog of ``language`` (English needs none)."""
+    global _catalog, _language
+    _language = language if language in LANGUAGES else "en"
+    _catalog = _gettext.NullTranslations()
+    if _language != "en":
+        try:
+            with (LOCALE_DIR / _language / "LC_MESSAGES" / f"{DOMAIN}.mo").open("rb") as handle:
+                _catalog = _gettext.GNUTranslations(handle)
+        except OSError:  # pragma: no cover - the catalog ships with the package
+            _catalog = _gettext.NullTranslations()
+
+
+def language() -> str:
+    return _language
+
+
+def _(message: str) -> str:
+    """``message`` in the interface's language."""
+    return _catalog.gettext(message)
+
+
+def ngettext(singular: str, plural: str, count: int) -> str:
+    return _catalog.ngettext(singular, plural, count)
+
+
+def N_(message: str) -> str:
+    """Marks a message for the catalog where it is defined; it is translated where shown."""
+    return message

@@ -1,0 +1,62 @@
+"""Dates and periods as people read them, in the interface's language, exactly as precise as
+the data (``2018-09`` is "September 2018", never a guessed day)."""
+
+from __future__ import annotations
+
+from ..i18n import _, language
+
+_MONTHS = {
+    "en": (
+        "January February March April May June July August September October November December"
+    ).split(),
+    "fr": "janvier février mars avril mai juin juillet août septembre octobre novembre décembre".split(),
+}
+
+
+def human_date(date: str | None) -> str:
+    """``2017-05-08`` → "8 May 2017" / « 8 mai 2017 »; ``2018-09`` → "September 2018"."""
+    if not date:
+        return _("year unknown")
+    parts = date.split("-")
+    months = _MONTHS["fr" if language() == "fr" else "en"]
+    if len(parts) == 1:
+        return parts[0]
+    month = months[int(parts[1]) - 1]
+    if len(parts) == 2:
+        return f"{month} {parts[0]}"
+    day = int(parts[2])
+    if language() == "fr":
+        return f"{'1er' if day == 1 else day} {month} {parts[0]}"
+    return f"{day} {month} {parts[0]}"
+
+
+def human_period(start: str | None, end: str | None) -> str:
+    """A period, sharing what the two ends share: "8–12 May 2017" / « du 8 au 12 mai 2017 »."""
+    if not end or end == start:
+        return human_date(start)
+    if not start:
+        return _("until {end}").format(end=human_date(end))
+    french = language() == "fr"
+    s, e = start.split("-"), end.split("-")
+    if len(s) == len(e) == 3 and s[:2] == e[:2]:  # same month
+        first = "1er" if french and s[2] == "01" else str(int(s[2]))
+        tail = human_date(end)
+        return f"du {first} au {tail}" if french else f"{first}–{tail}"
+    if len(s) == len(e) and s[0] == e[0] and len(s) >= 2:  # same year
+        head = human_date(start).rsplit(" ", 1)[0]
+        return f"du {head} au {human_date(end)}" if french else f"{head} – {human_date(end)}"
+    if french:
+        return f"de {human_date(start)} à {human_date(end)}"
+    return f"{human_date(start)} – {human_date(end)}"
+
+
+def short_period(start: str | None, end: str | None) -> str:
+    """A compact period for table cells: ``2017-05-08→05-12``; the end's year is kept whenever it
+    differs from the start's, and a partial end is shown as it is (``2016-09-05→2018``)."""
+    if not start:
+        return f"→{end}" if end else ""
+    if not end or end == start:
+        return start
+    if len(end) > 4 and end[:4] == start[:4] and len(start) > 4:
+        return f"{start}→{end[5:]}"
+    return f"{start}→{end}"

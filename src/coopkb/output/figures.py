@@ -1,0 +1,32 @@
+"""Numbers and figures as people read them: "plus de 200 participants", « 19,5 % », "8 M$"."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from ..i18n import language
+
+
+def number_text(value: int | float) -> str:
+    """French groups thousands with a narrow no-break space and writes a decimal comma;
+    English uses a comma and a point. Whole floats lose their ``.0``."""
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    french = language() == "fr"
+    if isinstance(value, int):
+        grouped = f"{value:,}"
+        return grouped.replace(",", "\u202f") if french else grouped
+    shown = repr(value)
+    return shown.replace(".", ",") if french else shown
+
+
+def figure_text(figure: dict[str, Any], with_label: bool = True) -> str:
+    """A figure with its qualifier, unit and label: "plus de 200 participants"."""
+    value = number_text(figure["value"])
+    unit = figure.get("unit")
+    if unit:
+        # French puts a no-break space before %, $ and € alike; "M$" reads as a unit too.
+        value = f"{value}\u00a0{unit}" if language() == "fr" or unit != "%" else f"{value}{unit}"
+    parts = [figure.get("qualifier"), value, figure["label"] if with_label else None]
+    text = " ".join(str(p) for p in parts if p)
+    return f"{text} ({figure['date']})" if figure.get("date") else text

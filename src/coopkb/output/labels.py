@@ -1,0 +1,133 @@
+"""Names shown for kinds of records and for fields, marked for the catalog (translated where
+shown). Machine formats keep the field names themselves."""
+
+from __future__ import annotations
+
+from ..i18n import N_, _
+
+KIND_NAMES: dict[str, str] = {
+    "council": N_("council"),
+    "programme": N_("programme"),
+    "roadmap": N_("roadmap"),
+    "cooperation": N_("cooperation"),
+    "cooperative": N_("cooperative"),
+    "member": N_("member"),
+    "mission": N_("mission"),
+    "event": N_("event"),
+    "organisation": N_("organisation"),
+    "person": N_("person"),
+    "source": N_("source"),
+}
+
+FIELD_LABELS: dict[str, str] = {
+    "aliases": N_("aliases"),
+    "acronym": N_("acronym"),
+    "country": N_("country"),
+    "region": N_("region"),
+    "mrc": N_("MRC"),
+    "municipality": N_("municipality"),
+    "locality": N_("locality"),
+    "source_kind": N_("kind in the source"),
+    "legal_category": N_("legal category"),
+    "sector": N_("sector"),
+    "project": N_("project"),
+    "model": N_("model"),
+    "founded": N_("founded"),
+    "hosted_by": N_("hosted by"),
+    "parent": N_("part of"),
+    "website": N_("website"),
+    "description": N_("description"),
+    "purpose": N_("purpose"),
+    "leadership": N_("leadership"),
+    "timeline": N_("timeline"),
+    "projects": N_("projects"),
+    "figures": N_("figures"),
+    "kind": N_("kind"),
+    "affiliations": N_("affiliations"),
+    "start": N_("start"),
+    "end": N_("end"),
+    "funder": N_("funder"),
+    "steps": N_("steps"),
+    "date": N_("date"),
+    "levers": N_("levers"),
+    "founding_context": N_("founding context"),
+    "represents": N_("represents"),
+    "network": N_("network"),
+    "research_activities": N_("research activities"),
+    "fields_of_action": N_("fields of action"),
+    "strategic_axes": N_("strategic axes"),
+    "proximity_milestones": N_("proximity milestones"),
+    "collective_action_models": N_("collective-action models"),
+    "outlook": N_("outlook"),
+    "programmes": N_("programmes"),
+    "roadmaps": N_("roadmaps"),
+    "sector_group": N_("sector group"),
+    "body_kind": N_("kind of body"),
+    "member_of": N_("member of"),
+    "partners": N_("partners"),
+    "associated_partners": N_("associated partners"),
+    "funding": N_("funding"),
+    "duration_months": N_("duration (months)"),
+    "phases": N_("phases"),
+    "origin": N_("origin"),
+    "context": N_("context"),
+    "strategic_objectives": N_("strategic objectives"),
+    "specific_objectives": N_("specific objectives"),
+    "organisers": N_("organisers"),
+    "participants": N_("participants"),
+    "number": N_("number"),
+    "cooperation": N_("cooperation"),
+    "destination": N_("destination"),
+    "date_note": N_("note on the date"),
+    "status": N_("status"),
+    "delegation_from": N_("delegation from"),
+    "delegation": N_("delegation"),
+    "delegation_size": N_("delegation size"),
+    "delegation_note": N_("delegation note"),
+    "visits": N_("met"),
+    "events": N_("events"),
+    "activities": N_("activities"),
+    "author": N_("author"),
+    "document": N_("document"),
+    "url": N_("address"),
+    "sources": N_("sources"),
+    # reverse links (graph.py's link labels)
+    "cooperatives of this project": N_("cooperatives of this project"),
+    "hosts": N_("hosts"),
+    "includes": N_("includes"),
+    "people": N_("people"),
+    "members": N_("members"),
+    "missions": N_("missions"),
+    "partner of": N_("partner of"),
+    "associated partner of": N_("associated partner of"),
+    "funder of": N_("funder of"),
+    "sent a delegation on": N_("sent a delegation on"),
+    "delegation member of": N_("delegation member of"),
+    "met during": N_("met during"),
+    "attended during": N_("attended during"),
+    "organiser of": N_("organiser of"),
+    "cited by": N_("cited by"),
+}
+
+
+def kind_label(kind: str) -> str:
+    return _(KIND_NAMES.get(kind, kind))
+
+
+def field_label(name: str) -> str:
+    return _(FIELD_LABELS.get(name, name.replace("_", " ")))
+
+# "{count} cooperative" / "{count} cooperatives" per kind, for counts in summaries.
+KIND_PLURALS: dict[str, tuple[str, str]] = {
+    "council": ("{count} council", "{count} councils"),
+    "programme": ("{count} programme", "{count} programmes"),
+    "roadmap": ("{count} roadmap", "{count} roadmaps"),
+    "cooperation": ("{count} cooperation", "{count} cooperations"),
+    "cooperative": ("{count} cooperative", "{count} cooperatives"),
+    "member": ("{count} member", "{count} members"),
+    "mission": ("{count} mission", "{count} missions"),
+    "event": ("{count} event", "{count} events"),
+    "organisation": ("{count} organisation", "{count} organisations"),
+    "person": ("{count} person", "{count} people"),
+    "source": ("{count} source", "{count} sources"),
+}

@@ -1,0 +1,141 @@
+"""One record for `show`: a panel of its facts, or the record in a machine format.
+
+In human formats, slugs a record refers to read as "Name [slug]", list items (levers, axes,
+actions, steps) are bullets one per line, and dates read naturally in the interface's language.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from ..graph import REFERENCE_FIELDS
+from ..i18n import _
+from .dates import human_date, human_period
+from .figures import figure_text
+from .labels import field_label, kind_label
+from .machine import machine, to_csv
+from .tables import md_cell
+from .text import safe
+
+if TYPE_CHECKING:
+    from rich.console import RenderableType
+
+Linked = dict[str, list[tuple[str, dict[str, Any]]]]
+
+
+def render_record(
+    kind: str,
+    record: dict[str, Any],
+    linked: Linked,
+    sources: list[dict[str, Any]],
+    output_format: str,
+    names: dict[str, str] | None = None,
+    fields: list[str] | None = None,
+) -> RenderableType | str:
+    """One record; ``fields`` keeps only those fields (in that order)."""
+    if fields:
+        record = {"slug": record["slug"], "name": record["name"], **{f: record.get(f) for f in fields}}
+        linked = {k: v for k, v in linked.items() if k in fields}
+        sources = sources if "sources" in fields else []
+    if output_format in ("json", "yaml"):
+        # The record's own fields at the top, as `list` prints them; then what coopkb adds.
+        payload = {
+            **record,
+            "type": kind,
+            "links": {label: [r["slug"] for _, r in items] for label, items in linked.items()},
+            "source_details": sources,
+        }
+        return machine(payload, output_format)
+    if output_format == "csv":
+        return to_csv([{**record, "type": kind}])
+    references = REFERENCE_FIELDS.get(kind, frozenset())
+    facts = [
+        (key, lines_of(_named(value, names or {}) if key in references else value))
+        for key, value in record.items()
+        if _shown(key, value)
+    ]
+    facts += [
+        (label, [f"{r['name']} [{r['slug']}]" for _, r in items]) for label, items in linked.items()
+    ]
+    if sources:
+        facts.append(("sources", [_source_line(s) for s in sources]))
+    if output_format == "markdown":
+        lines = [f"### {md_cell(record['name'])} ({kind_label(kind)})", "", f"`{record['slug']}`", ""]
+        lines += ["| | |", "|---|---|"]
+        lines += [f"| {md_cell(field_label(k))} | {'<br>'.join(md_cell(v) for v in vs)} |" for k, vs in facts]
+        return "\n".join(lines)
+    from rich.console import Group
+    from rich.table import Table
+    from rich.text import Text
+
+    grid = Table.grid(padding=(0, 2))
+    grid.add_column(style="bold", no_wrap=True, max_width=24)
+    grid.add_column(overflow="fold")
+    for key, values in facts:
+        grid.add_row(Text(safe(field_label(key))), Text("\n".join(safe(v) for v in values)))
+    # The name and the slug on lines of their own: a slug is never cut or folded.
+    title = Text(safe(record["name"]), style="bold")
+    subtitle = Text(f"{kind_label(kind)} · ", style="dim")
+    subtitle.append(record["slug"])
+    return Group(title, subtitle, Text(""), grid)
+
+
+def _named(value: Any, names: dict[str, str]) -> Any:
+    if isinstance(value, str):
+        return f"{names[value]} [{value}]" if value in names else value
+    if isinstance(value, list):
+        return [_named(item, names) for item in value]
+    if isinstance(value, dict) and "organisation" in value:
+        return {**value, "organisation": _named(value["organisation"], names)}
+    return value
+
+
+def _shown(key: str, value: Any) -> bool:
+    return key not in ("name", "slug", "sources") and value not in (None, [], {})
+
+
+def lines_of(value: Any) -> list[str]:
+    """The lines a field's value takes in a panel: list items as bullets, one per line."""
+    if isinstance(value, list):
+        if len(value) == 1 and not isinstance(value[0], dict):
+            return [brief(value[0])]
+        out: list[str] = []
+        for item in value:
+            first, *rest = brief(item).split("\n")
+            out.append(f"• {first}")
+            out += [f"  {line}" for line in rest]
+        return out
+    return brief(value).split("\n")
+
+
+def brief(value: Any) -> str:
+    """Readable text for a nested value: a step, a figure, an item, an affiliation."""
+    if isinstance(value, list):
+        return "; ".join(brief(v) for v in value)
+    if isinstance(value, bool) or not isinstance(value, dict):
+        return "" if value is None else str(value)
+    if "slug" in value:  # a nested record (a programme, a roadmap): `coopkb show` it for more
+        start, end = value.get("date") or value.get("start"), value.get("end")
+        when = human_period(start, end) if start or end else ""
+        return f"{value['name']} [{value['slug']}]" + (f" ({when})" if when else "")
+    if "event" in value:  # a timeline step
+        when = human_period(value.get("date"), value.get("end"))
+        return _("{when}: {what}").format(when=when, what=value["event"])
+    if "value" in value and "label" in value:  # a figure
+        return figure_text(value)
+    if "organisation" in value:  # an affiliation
+        parts = [value["organisation"], value.get("role"), human_date(value["date"]) if value.get("date") else None]
+        return " — ".join(str(p) for p in parts if p)
+    if "name" in value:  # an item: field of action, axis, lever, with its actions one per line
+        head = f"{value['number']}. {value['name']}" if value.get("number") else value["name"]
+        if value.get("description"):
+            head += f" — {value['description']}"
+        return "\n".join([head, *(f"  – {action}" for action in value.get("actions") or [])])
+    import json
+
+    return json.dumps(value, ensure_ascii=False)
+
+
+def _source_line(source: dict[str, Any]) -> str:
+    when = human_date(source["date"]) if source.get("date") else (source.get("date_note") or _("undated"))
+    return f"{source['id']}: {source['title']} — {source['author']} ({when})"

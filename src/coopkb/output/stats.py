@@ -1,0 +1,89 @@
+"""`stats` in every format: bar charts in the terminal, a report section in Markdown."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:  # Rich is imported where something is drawn: long plain listings skip it
+    from rich.console import RenderableType
+
+from .machine import machine, to_csv
+from ..i18n import N_, _
+from .figures import figure_text
+from .labels import kind_label
+from .tables import md_cell
+from .text import text
+
+
+SECTION_TITLES: dict[str, str] = {
+    "totals": N_("records per kind"),
+    "cooperatives_per_region": N_("cooperatives per region"),
+    "cooperatives_per_kind": N_("cooperatives per legal category"),
+    "cooperatives_per_model": N_("cooperatives per model"),
+    "cooperatives_per_country": N_("cooperatives per country"),
+    "members_per_sector": N_("members per sector"),
+    "missions_per_year": N_("missions per year"),
+    "missions_per_country": N_("missions per country"),
+    "council_figures": N_("CQCM key figures"),
+}
+
+
+def _title(section: str) -> str:
+    return _(SECTION_TITLES.get(section, section.replace("_", " ")))
+
+
+def render_stats(summary: dict[str, Any], output_format: str) -> RenderableType | str:
+    if output_format in ("json", "yaml"):
+        return machine(summary, output_format)
+    rows = [
+        {"section": section, "label": label, "value": value}
+        for section, counts in summary.items()
+        if isinstance(counts, dict)
+        for label, value in counts.items()
+    ]
+    figures = summary.get("council_figures", [])
+    if output_format == "csv":
+        rows += [
+            {
+                "section": "council_figures",
+                "label": f"{f['programme']}: {f['label']}",
+                "value": f["value"],
+            }
+            for f in figures
+        ]
+        return to_csv(rows)
+    sections = [s for s, c in summary.items() if isinstance(c, dict)]
+    if output_format == "markdown":
+        lines: list[str] = []
+        for section in sections:
+            lines += [f"### {_title(section)}", "", f"| | {_('count')} |", "|---|---|"]
+            lines += [f"| {md_cell(k)} | {v} |" for k, v in summary[section].items()]
+            lines.append("")
+        lines += [f"### {_title('council_figures')}", "", f"| {_('programme')} | {_('figure')} |"]
+        lines.append("|---|---|")
+        lines += [f"| {md_cell(f['programme'])} | {md_cell(figure_text(f))} |" for f in figures]
+        return "\n".join(lines)
+    from rich.console import Group
+    from rich.table import Table
+    from rich.text import Text
+
+    parts: list[RenderableType] = []
+    for section in sections:
+        counts = summary[section]
+        table = Table(title=Text(_title(section)), title_justify="left")
+        table.add_column("", overflow="fold", max_width=34)
+        table.add_column("n", justify="right")
+        table.add_column("", no_wrap=True)
+        top = max(counts.values(), default=0) or 1
+        for label, value in counts.items():
+            bar = "█" * max(1, round(24 * value / top)) if value else ""
+            shown = kind_label(label) if section == "totals" else label
+            table.add_row(text(shown), Text(str(value)), Text(bar, style="cyan"))
+        parts.append(table)
+    figure_table = Table(title=Text(_title("council_figures")), title_justify="left")
+    figure_table.add_column(_("programme"), overflow="fold", max_width=30)
+    figure_table.add_column(_("figure"), overflow="fold")
+    for f in figures:
+        figure_table.add_row(text(f["programme"]), text(figure_text(f)))
+    parts.append(figure_table)
+    return Group(*parts)

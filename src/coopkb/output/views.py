@@ -1,0 +1,197 @@
+"""Query results shaped for display: which columns each listing shows, and its count line."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from ..i18n import _, ngettext
+from .dates import short_period
+from .figures import figure_text
+from .labels import kind_label
+from .tables import TableView
+
+Row = dict[str, Any]
+
+
+def count_line(count: int, singular: str, plural: str) -> str:
+    """"2 cooperatives" / « 2 coopératives » (``singular`` and ``plural`` hold ``{count}``)."""
+    return ngettext(singular, plural, count).format(count=count)
+
+
+def cooperatives_view(found: list[Row]) -> TableView:
+    rows = [
+        {
+            **c,
+            "kind": c.get("legal_category") or "",
+            "place": "\n".join(
+                p for p in (c.get("municipality"), c.get("mrc"), c.get("region")) if p
+            ),
+            "kind_model": "\n".join(p for p in (c.get("legal_category"), c.get("model")) if p),
+        }
+        for c in found
+    ]
+    columns = [
+        ("slug", "slug"),
+        ("name", _("name")),
+        ("place", _("municipality · MRC · region")),
+        ("kind_model", _("kind · model")),
+    ]
+    footer = count_line(len(found), "{count} cooperative", "{count} cooperatives")
+    return TableView(_("Cooperatives"), columns, rows, found, footer)
+
+
+def missions_view(found: list[Row]) -> TableView:
+    rows = [
+        {
+            **m,
+            "dates": short_period(m.get("start"), m.get("end")),
+            "size": "" if m.get("delegation_size") is None else m["delegation_size"],
+            "met": len(m.get("visits", [])),
+        }
+        for m in found
+    ]
+    columns = [
+        ("number", "#"),
+        ("slug", "slug"),
+        ("dates", _("dates")),
+        ("destination", _("destination")),
+        ("size", _("delegation")),
+        ("met", _("met")),
+    ]
+    footer = count_line(len(found), "{count} mission", "{count} missions")
+    return TableView(_("Missions"), columns, rows, found, footer)
+
+
+def members_view(found: list[Row], grouped: bool) -> TableView:
+    """Members under their sector's heading in a table; a sector column elsewhere."""
+    columns = [("slug", "slug"), ("name", _("name")), ("body_kind", _("kind"))]
+    groups: dict[str, list[Row]] = {}
+    for member in found:
+        groups.setdefault(member["sector_group"], []).append(member)
+    if not grouped:
+        columns = [("sector_group", _("sector")), *columns]
+    return TableView(
+        _("CQCM members by sector"),
+        columns,
+        found,
+        found,
+        count_line(len(found), "{count} member", "{count} members"),
+        groups=list(groups.items()) if grouped else None,
+    )
+
+
+def people_view(found: list[Row], names: dict[str, str], missions: dict[str, list[Row]]) -> TableView:
+    rows = []
+    for person in found:
+        roles = [
+            " — ".join(p for p in (a.get("role"), names.get(a["organisation"], a["organisation"])) if p)
+            for a in person["affiliations"]
+        ]
+        went = [
+            f"{m['number']} ({short_period(m.get('start'), m.get('end'))})"
+            for m in missions.get(person["slug"], [])
+        ]
+        rows.append({**person, "roles": "\n".join(roles), "missions": ", ".join(went)})
+    columns = [
+        ("slug", "slug"),
+        ("name", _("name")),
+        ("roles", _("role — organisation")),
+        ("missions", _("missions")),
+    ]
+    footer = count_line(len(found), "{count} person", "{count} people")
+    return TableView(_("People"), columns, rows, found, footer)
+
+
+def organisations_view(found: list[Row]) -> TableView:
+    rows = [
+        {
+            **o,
+            "place": "\n".join(
+                p for p in (o.get("municipality") or o.get("locality"), o.get("region"), o.get("country")) if p
+            ),
+        }
+        for o in found
+    ]
+    columns = [("slug", "slug"), ("name", _("name")), ("kind", _("kind")), ("place", _("place"))]
+    footer = count_line(len(found), "{count} organisation", "{count} organisations")
+    return TableView(_("Organisations"), columns, rows, found, footer)
+
+
+def events_view(found: list[Row]) -> TableView:
+    rows = [
+        {
+            **e,
+            "dates": short_period(e.get("start"), e.get("end")),
+            "place": "\n".join(p for p in (e.get("municipality") or e.get("locality"), e.get("country")) if p),
+            "count": figure_text(e["participants"]) if e.get("participants") else "",
+        }
+        for e in found
+    ]
+    columns = [
+        ("slug", "slug"),
+        ("name", _("name")),
+        ("dates", _("dates")),
+        ("place", _("place")),
+        ("count", _("participants")),
+    ]
+    footer = count_line(len(found), "{count} event", "{count} events")
+    return TableView(_("Events"), columns, rows, found, footer)
+
+
+def programmes_view(found: list[Row]) -> TableView:
+    rows = [
+        {
+            **p,
+            "period": short_period(p.get("start"), p.get("end")),
+            "key_figures": "\n".join(figure_text(f) for f in p.get("figures") or []),
+        }
+        for p in found
+    ]
+    columns = [
+        ("slug", "slug"),
+        ("name", _("name")),
+        ("period", _("period")),
+        ("funder", _("funder")),
+        ("key_figures", _("key figures")),
+    ]
+    footer = count_line(len(found), "{count} programme", "{count} programmes")
+    return TableView(_("Programmes"), columns, rows, found, footer)
+
+
+def roadmaps_view(found: list[Row]) -> TableView:
+    rows = [
+        {**r, "levers_text": "\n".join(f"{i.get('number') or '•'}. {i['name']}" for i in r["levers"])}
+        for r in found
+    ]
+    columns = [("slug", "slug"), ("name", _("name")), ("date", _("date")), ("levers_text", _("levers"))]
+    footer = count_line(len(found), "{count} roadmap", "{count} roadmaps")
+    return TableView(_("Roadmaps"), columns, rows, found, footer)
+
+
+def search_view(hits: Sequence[Any], text: str) -> TableView:
+    records = [h.as_dict() for h in hits]
+    rows = [{**r, "kind_label": kind_label(r["kind"]), "match": f"{r['field']}: {r['snippet']}"} for r in records]
+    columns = [
+        ("kind_label", _("kind")),
+        ("slug", "slug"),
+        ("name", _("name")),
+        ("match", _("where: match")),
+    ]
+    footer = count_line(len(hits), "{count} match", "{count} matches")
+    return TableView(_("Search: {text}").format(text=text), columns, rows, records, footer)
+
+
+def timeline_view(entries: Sequence[Any]) -> TableView:
+    records = [e.as_dict() for e in entries]
+    rows = [{**r, "kind_label": kind_label(r["kind"])} for r in records]
+    columns = [("when", _("date")), ("what", _("what happened")), ("slug", "slug")]
+    footer = count_line(len(entries), "{count} dated fact", "{count} dated facts")
+    return TableView(_("Timeline"), columns, rows, records, footer)
+
+
+def values_view(field: str, counts: list[tuple[str, int]]) -> TableView:
+    records = [{"value": value, "count": count} for value, count in counts]
+    columns = [("value", _("value")), ("count", _("records"))]
+    footer = count_line(len(counts), "{count} value", "{count} values")
+    return TableView(_("Values of {field}").format(field=field), columns, records, records, footer)

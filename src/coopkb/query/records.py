@@ -1,0 +1,75 @@
+"""Every record of the knowledge base, and finding one by any name a user knows."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from ..graph import walk_records
+from ..matching import fold
+from . import KB, Ambiguous, Record, UnknownValue
+
+_WORDS = re.compile(r"[^\W_]+")
+
+
+def iter_records(kb: KB) -> Iterator[tuple[str, Record]]:
+    """Every record with a slug, with its kind, in a stable presentation order."""
+    for found in walk_records(kb):
+        yield found.kind, found.record
+
+
+def iter_with_sources(kb: KB) -> Iterator[tuple[str, Record]]:
+    """Every record, then every source shown as a record."""
+    yield from iter_records(kb)
+    for source in kb.get("sources") or []:
+        yield "source", source_record(source)
+
+
+def source_record(source: Record) -> Record:
+    """A source shown like a record: its id as slug, its title as name."""
+    rest = {k: v for k, v in source.items() if k not in ("id", "title")}
+    return {"slug": source["id"], "name": source["title"], **rest}
+
+
+def lookup_key(text: str) -> str:
+    """``text`` as compared by `show`: case, accents, dashes and punctuation ignored."""
+    return " ".join(_WORDS.findall(fold(text)))
+
+
+def names_of(record: Record) -> list[str]:
+    """Every name a record answers to: slug, name, acronym, aliases."""
+    names = [record["slug"], record["name"]]
+    if isinstance(record.get("acronym"), str):
+        names.append(record["acronym"])
+    names += [a for a in record.get("aliases") or [] if isinstance(a, str)]
+    return names
+
+
+def find_record(kb: KB, wanted: str) -> tuple[str, Record]:
+    """The record ``wanted`` names: its slug, its name, an acronym or alias, or a unique part of
+    them (whole words), ignoring case, accents, dashes and punctuation.
+
+    Raises Ambiguous when several records answer to it, UnknownValue when none does.
+    """
+    records = list(iter_with_sources(kb))
+    for kind, record in records:
+        if record["slug"] == wanted:
+            return kind, record
+    key = lookup_key(wanted)
+    if not key:
+        raise UnknownValue("record", wanted, [])
+    exact: list[tuple[str, Record]] = []
+    partial: list[tuple[str, Record]] = []
+    padded = f" {key} "
+    for kind, record in records:
+        keys = [lookup_key(n) for n in names_of(record)]
+        if key in keys:
+            exact.append((kind, record))
+        elif any(padded in f" {k} " for k in keys):
+            partial.append((kind, record))
+    for matches in (exact, partial):
+        if len(matches) == 1:
+            return matches[0]
+        if matches:
+            raise Ambiguous(wanted, matches)
+    raise UnknownValue("record", wanted, [r["slug"] for _, r in records])

@@ -1,0 +1,235 @@
+"""Search over every record and source: whole words and French word forms, figures whatever
+their spacing, French dates; a match in a name, acronym or alias ranks above one in a text.
+
+Words are compared by their Snowball French stem (``snowballstemmer``, C-accelerated by
+PyStemmer when installed), so jeune/jeunes, coopérative/coopératives meet; a stem of four
+letters or more also finds longer words built on it (jeune → jeunesse), and the feminine -rice
+of an agent noun meets its -eur (directrice → directeur). Whole words only: aînés never matches
+Franciscaines.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from functools import lru_cache
+from typing import Any, NamedTuple
+
+from ..matching import fold
+from . import KB, Record
+from .records import iter_with_sources
+
+_WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
+# 3 000, 3 000 (no-break or narrow spaces), 3,000 and 1 250 000 000 are one number each.
+_GROUPED = re.compile(r"(?<![\d,.])\d{1,3}(?:[ \u00a0\u202f,]\d{3})+(?![\d]|[,.]\d)")
+_NAME_FIELDS = {"name": 100, "acronym": 95, "slug": 90, "aliases": 85}
+_BODY = 40
+_MONTHS = {
+    fold(m): f"{i:02d}"
+    for i, names in enumerate(
+        [
+            ("janvier", "january", "jan", "janv"),
+            ("février", "february", "feb", "fev", "févr"),
+            ("mars", "march", "mar"),
+            ("avril", "april", "apr", "avr"),
+            ("mai", "may"),
+            ("juin", "june", "jun"),
+            ("juillet", "july", "jul", "juil"),
+            ("août", "august", "aug", "aou"),
+            ("septembre", "september", "sep", "sept"),
+            ("octobre", "october", "oct"),
+            ("novembre", "november", "nov"),
+            ("décembre", "december", "dec", "déc"),
+        ],
+        start=1,
+    )
+    for m in names
+}
+_ISO_MONTH = re.compile(r"([0-9]{4})(?:-([0-9]{2}))?(?:-([0-9]{2}))?")
+_DATE_KEYS = ("date", "start", "end", "founded")
+
+
+class Hit(NamedTuple):
+    score: int
+    kind: str
+    slug: str
+    name: str
+    field: str
+    snippet: str
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "slug": self.slug,
+            "kind": self.kind,
+            "name": self.name,
+            "field": self.field,
+            "match": self.snippet,
+            "snippet": self.snippet,
+            "score": self.score,
+        }
+
+
+@lru_cache(maxsize=1)
+def _stemmer() -> Any:
+    import snowballstemmer
+
+    return snowballstemmer.stemmer("french")
+
+
+@lru_cache(maxsize=65536)
+def stem(word: str) -> str:
+    """The comparable form of one word: its French stem, accents and case folded."""
+    lowered = word.lower().replace("’", "'")
+    if "'" in lowered:  # l'économie → économie
+        lowered = lowered.rsplit("'", 1)[1]
+    stemmed = str(_stemmer().stemWord(lowered)) if not lowered.isdigit() else lowered
+    stemmed = fold(stemmed)
+    if stemmed.endswith("ric") and len(stemmed) > 5:  # directrice → directeur
+        stemmed = stemmed[:-3] + "eur"
+    return stemmed
+
+
+def tokens(text: str) -> list[str]:
+    """The stems of ``text``'s words, with grouped numbers joined (3 000 → 3000)."""
+    joined = _GROUPED.sub(lambda m: re.sub(r"\D", "", m.group()), text)
+    return [stem(w) for w in _WORD.findall(joined)]
+
+
+def search(kb: KB, text: str, kinds: tuple[str, ...] = ()) -> list[Hit]:
+    """Records holding every word of ``text`` (or, for a date, dated then), best first."""
+    period = _as_period(text)
+    wanted = [t for t in tokens(text)]
+    if not wanted and period is None:
+        return []
+    hits: list[Hit] = []
+    for kind, record in iter_with_sources(kb):
+        if kinds and kind not in kinds:
+            continue
+        hit = _date_hit(kind, record, period) if period else _word_hit(kind, record, wanted)
+        if hit is not None:
+            hits.append(hit)
+    return sorted(hits, key=lambda h: (-h.score, fold(h.name)))
+
+
+def _matches(token: str, wanted: str) -> bool:
+    return token == wanted or (len(wanted) >= 4 and token.startswith(wanted))
+
+
+def _word_hit(kind: str, record: Record, wanted: list[str]) -> Hit | None:
+    fields = list(_texts(record))
+    found: set[str] = set()
+    best: tuple[int, str, str, list[str]] | None = None
+    for path, value, is_figure in fields:
+        field_tokens = tokens(value)
+        here = {w for w in wanted if any(_matches(t, w) for t in field_tokens)}
+        if not here:
+            continue
+        found |= here
+        weight = _NAME_FIELDS.get(path.split("[")[0].split(".")[0], _BODY)
+        score = weight + 10 * len(here) + (15 if len(here) == len(wanted) else 0)
+        if best is None or score > best[0]:
+            best = (score, path, value, sorted(here))
+    if best is None or found != set(wanted):
+        return None
+    score, path, value, here = best
+    return Hit(score, kind, record["slug"], record["name"], _field_name(path), snippet(value, here))
+
+
+def _texts(value: Any, path: str = "") -> Iterator[tuple[str, str, bool]]:
+    """(path, text, is a figure) for every text of a record; a figure reads as it is shown."""
+    if isinstance(value, str):
+        yield path, value, False
+    elif isinstance(value, bool) or value is None:
+        return
+    elif isinstance(value, int | float):
+        yield path, str(value), False
+    elif isinstance(value, dict):
+        if "value" in value and "label" in value:  # a figure: searchable as shown
+            from ..output.figures import figure_text
+
+            yield path, figure_text(value), True
+            return
+        for key, item in value.items():
+            if key in ("programmes", "roadmaps", "sources"):
+                continue  # nested records are searched on their own; source ids are not text
+            yield from _texts(item, f"{path}.{key}" if path else key)
+    elif isinstance(value, list):
+        for index, item in enumerate(value):
+            yield from _texts(item, f"{path}[{index}]")
+
+
+def _field_name(path: str) -> str:
+    return re.sub(r"\[\d+\]", "", path)
+
+
+def snippet(value: str, wanted: list[str], width: int = 70) -> str:
+    """The part of ``value`` around the first matching word, cut between words only (a number
+    is never cut in half)."""
+    if len(value) <= width:
+        return value
+    words = list(re.finditer(r"\S+", value))
+    at = 0
+    for index, word in enumerate(words):
+        if any(_matches(t, w) for t in tokens(word.group()) for w in wanted):
+            at = index
+            break
+    start = max(0, at - 3)
+    out: list[str] = []
+    length = 0
+    for word in words[start:]:
+        if out and length + len(word.group()) + 1 > width:
+            break
+        out.append(word.group())
+        length += len(word.group()) + 1
+    shown = " ".join(out)
+    prefix = "… " if start > 0 else ""
+    suffix = " …" if start + len(out) < len(words) else ""
+    return prefix + shown + suffix
+
+
+# --- dates ---------------------------------------------------------------------------------------
+
+
+def _as_period(text: str) -> tuple[str, str] | None:
+    """``octobre 2017``, ``oct. 2017``, ``2017-10`` or ``2017-10-04`` as a date prefix range;
+    None when ``text`` is not a date (a bare year is searched as a word and as a date)."""
+    words = fold(text).replace(".", " ").split()
+    if len(words) == 2 and words[0] in _MONTHS and re.fullmatch(r"[0-9]{4}", words[1]):
+        month = f"{words[1]}-{_MONTHS[words[0]]}"
+        return month, month
+    if len(words) == 3 and words[1] in _MONTHS and re.fullmatch(r"[0-9]{1,2}", words[0]):
+        if re.fullmatch(r"[0-9]{4}", words[2]):
+            day = f"{words[2]}-{_MONTHS[words[1]]}-{int(words[0]):02d}"
+            return day, day
+    found = _ISO_MONTH.fullmatch(text.strip())
+    if found and found.group(2):
+        return text.strip(), text.strip()
+    return None
+
+
+def _overlaps(start: str, end: str | None, period: tuple[str, str]) -> bool:
+    first, last = start, end or start
+    lo, hi = period
+    # Compare on the common precision: 2017-10 overlaps 2017-10-04→2017-10-11 and 2017.
+    return first[: len(hi)] <= hi[: len(first)] and last[: len(lo)] >= lo[: len(last)]
+
+
+def _date_hit(kind: str, record: Record, period: tuple[str, str]) -> Hit | None:
+    for path, start, end, what in _dated(record):
+        if _overlaps(start, end, period):
+            when = start if not end else f"{start}→{end}"
+            return Hit(60, kind, record["slug"], record["name"], path, f"{when} : {what}")
+    return None
+
+
+def _dated(record: Record) -> Iterator[tuple[str, str, str | None, str]]:
+    if isinstance(record.get("start"), str):
+        yield "start", record["start"], record.get("end"), record["name"]
+    for key in ("date", "founded"):
+        if isinstance(record.get(key), str):
+            yield key, record[key], None, record["name"]
+    for field in ("timeline", "projects", "steps", "proximity_milestones", "affiliations"):
+        for step in record.get(field) or []:
+            if isinstance(step, dict) and isinstance(step.get("date"), str):
+                what = step.get("event") or step.get("role") or record["name"]
+                yield field, step["date"], step.get("end"), what

@@ -1,0 +1,58 @@
+"""The summaries a report needs: counts per region, kind, model, sector, year; key figures."""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterator
+from typing import Any
+
+from .. import reference
+from ..matching import fold
+from . import KB, Record
+from .filters import NOT_GIVEN, years_of
+from .records import iter_records
+
+
+def stats(kb: KB) -> dict[str, Any]:
+    """The summaries a report needs, as ordered mappings of label -> count."""
+    coops: list[Record] = kb.get("cooperatives") or []
+    missions: list[Record] = kb.get("missions") or []
+    members: list[Record] = kb.get("members") or []
+    region_order = {name: code for code, name in reference.QUEBEC_REGIONS.items()}
+    per_region = Counter(c.get("region") or NOT_GIVEN for c in coops)
+    per_year: Counter[str] = Counter(str(y) for m in missions for y in years_of(m))
+    council = kb.get("council") or {}
+    return {
+        "totals": dict(Counter(kind for kind, _ in iter_records(kb))),
+        "cooperatives_per_region": dict(
+            sorted(per_region.items(), key=lambda kv: (region_order.get(kv[0], "99"), kv[0]))
+        ),
+        "cooperatives_per_kind": _ordered(
+            Counter(c.get("legal_category") or NOT_GIVEN for c in coops)
+        ),
+        "cooperatives_per_model": _ordered(Counter(c.get("model") or NOT_GIVEN for c in coops)),
+        "cooperatives_per_country": _ordered(Counter(c.get("country") or NOT_GIVEN for c in coops)),
+        "members_per_sector": {
+            group: sum(1 for m in members if m["sector_group"] == group)
+            for group in reference.SECTOR_GROUPS
+        },
+        "missions_per_year": dict(sorted(per_year.items())),
+        "missions_per_country": _ordered(Counter(m.get("country") or NOT_GIVEN for m in missions)),
+        "council_figures": [
+            {"programme": owner, **figure}
+            for owner, figures in _council_figures(council)
+            for figure in figures
+        ],
+    }
+
+
+def _ordered(counter: Counter[str]) -> dict[str, int]:
+    return dict(sorted(counter.items(), key=lambda kv: (-kv[1], fold(kv[0]))))
+
+
+def _council_figures(council: Record) -> Iterator[tuple[str, list[Record]]]:
+    if council.get("represents"):
+        yield council.get("name", ""), council["represents"]
+    for programme in council.get("programmes") or []:
+        if programme.get("figures"):
+            yield programme["name"], programme["figures"]

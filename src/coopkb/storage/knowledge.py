@@ -1,0 +1,179 @@
+"""The validated knowledge base behind every query: validated once per content, then cached.
+
+The knowledge base is validated once per distinct content of the data files and kept in a cache
+keyed by that content (see ``cache.py``); queries read the cached plain JSON and never import the
+YAML parser or the models, which is what keeps every answer at the floor of its imports.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import os
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Any, NamedTuple
+
+from .. import __version__
+from ..files import Unreadable, read_data_file
+from ..layout import DATA_FILES, LIST_SECTIONS, NESTED_SECTIONS, SINGLE_SECTIONS
+from ..problems import DataError
+from . import cache
+from .location import DataLocation
+
+_PACKAGE = Path(__file__).resolve().parent.parent
+# Code that decides what valid data is: a change to any of it invalidates the cache (with every
+# module of the validation package).
+_VALIDATION_CODE = ("layout.py", "graph.py", "reference.py", "matching.py", "files.py")
+# Libraries whose behaviour does too: a file holding each one's version is read, never imported.
+_LIBRARY_VERSIONS = (
+    ("pydantic", "version.py"),
+    ("pydantic_core", "__init__.py"),
+    ("yaml", "__init__.py"),
+)
+
+Contents = dict[str, bytes | Unreadable]
+
+
+def read_data_files(data_dir: Path) -> Contents:
+    return {name: read_data_file(data_dir / name) for name in DATA_FILES}
+
+
+def content_key(contents: Mapping[str, bytes | Unreadable]) -> str | None:
+    """Digest of everything that decides the validated result: the data, coopkb's version and
+    validation code, Pydantic's and PyYAML's versions. None when any of it cannot be read (then
+    nothing is cached)."""
+    digest = cache.new_digest(f"coopkb {__version__}\n".encode())
+    try:
+        for module in (*_VALIDATION_CODE, *_validation_modules()):
+            digest.update(module.encode() + b"\0" + (_PACKAGE / module).read_bytes())
+        for library, file_name in _LIBRARY_VERSIONS:
+            digest.update(_library_file(library, file_name))
+    except OSError:
+        return None
+    for name in sorted(contents):
+        content = contents[name]
+        raw = content if isinstance(content, bytes) else repr(content).encode()
+        kind = "bytes" if isinstance(content, bytes) else "unreadable"
+        digest.update(f"\0{name}\0{kind}\0{len(raw)}\0".encode())
+        digest.update(raw)
+    return digest.hexdigest()
+
+
+def _validation_modules() -> list[str]:
+    return sorted(
+        f"validation/{entry.name}"
+        for entry in os.scandir(_PACKAGE / "validation")
+        if entry.name.endswith(".py")
+    )
+
+
+def _library_file(library: str, file_name: str) -> bytes:
+    spec = importlib.util.find_spec(library)
+    if spec is None or spec.origin is None:
+        raise OSError(f"{library} is not installed")
+    return Path(spec.origin).with_name(file_name).read_bytes()
+
+
+class CacheUse(NamedTuple):
+    """Where the caller wants the cache, and the key of its digests (see cache.py)."""
+
+    directory: Path
+    secret: bytes
+
+
+def load_knowledge_base(
+    location: DataLocation, use: CacheUse | None, region: str | None = None
+) -> tuple[dict[str, Any], str]:
+    """The validated knowledge base and what the cache did: "off", "hit", "miss, written" or
+    "miss, not written" (an unwritable cache directory).
+
+    With ``region`` (an official region name), a cache hit may hold only that region's
+    cooperatives: enough for a query filtered by region, at a fraction of the decoding.
+    Raises DataError with every problem when the data is invalid; invalid data is never cached.
+    """
+    contents = read_data_files(location.path)
+    key = content_key(contents) if use is not None else None
+    if use is not None and key is not None:
+        wanted = None if region is None else {_BASE, _COOPERATIVES + region}.__contains__
+        segments = cache.read(use.directory, key, use.secret, wanted, _well_formed)
+        if segments is not None and _BASE in segments:
+            return _join(segments), "hit"
+    from ..validation.pipeline import validate_contents  # the slow path: YAML and models
+
+    outcome = validate_contents(location.path, location.display, contents)
+    if outcome.knowledge_base is None:
+        raise DataError(outcome.problems)
+    if use is None or key is None:
+        return outcome.knowledge_base, "off"
+    written = cache.write(use.directory, key, use.secret, _split(outcome.knowledge_base))
+    return outcome.knowledge_base, "miss, written" if written else "miss, not written"
+
+
+_BASE = "base"
+_COOPERATIVES = "cooperatives:"
+
+
+def _split(kb: dict[str, Any]) -> dict[str, Any]:
+    """Cache segments: everything but the cooperatives, then the cooperatives region by region
+    (with their positions, so a full load restores the files' order)."""
+    segments: dict[str, Any] = {_BASE: {k: v for k, v in kb.items() if k != "cooperatives"}}
+    for index, cooperative in enumerate(kb.get("cooperatives", [])):
+        name = _COOPERATIVES + (cooperative.get("region") or "")
+        segment = segments.setdefault(name, {"positions": [], "records": []})
+        segment["positions"].append(index)
+        segment["records"].append(cooperative)
+    return segments
+
+
+def _join(segments: dict[str, Any]) -> dict[str, Any]:
+    kb = dict(segments[_BASE])
+    placed = [
+        (position, record)
+        for name, segment in segments.items()
+        if name.startswith(_COOPERATIVES)
+        for position, record in zip(segment["positions"], segment["records"], strict=True)
+    ]
+    kb["cooperatives"] = [record for _, record in sorted(placed, key=lambda pair: pair[0])]
+    return kb
+
+
+def _well_formed(name: str, value: Any) -> bool:
+    """Whether a decoded segment has the shape queries rely on (else the entry is a miss)."""
+    if name == _BASE:
+        if not isinstance(value, dict) or not isinstance(value.get("sources"), list):
+            return False
+        if not all(isinstance(s, dict) and isinstance(s.get("id"), str) for s in value["sources"]):
+            return False
+        return all(_records_ok(r) for r in walk_lists(value))
+    if name.startswith(_COOPERATIVES):
+        if not isinstance(value, dict):
+            return False
+        positions, records = value.get("positions"), value.get("records")
+        return (
+            isinstance(positions, list)
+            and isinstance(records, list)
+            and len(positions) == len(records)
+            and all(isinstance(p, int) and not isinstance(p, bool) for p in positions)
+            and _records_ok(records)
+        )
+    return False
+
+
+def walk_lists(base: dict[str, Any]) -> list[Any]:
+    """The record lists of the base segment (single records wrapped in a list)."""
+    lists: list[Any] = [
+        base.get(section, []) for section in LIST_SECTIONS if section != "cooperatives"
+    ]
+    for section in SINGLE_SECTIONS:
+        single = base.get(section)
+        lists.append([single])
+        if isinstance(single, dict):
+            lists += [single.get(nested, []) for nested in NESTED_SECTIONS]
+    return lists
+
+
+def _records_ok(records: Any) -> bool:
+    return isinstance(records, list) and all(
+        isinstance(r, dict) and isinstance(r.get("slug"), str) and isinstance(r.get("name"), str)
+        for r in records
+    )

@@ -1,0 +1,1 @@
+"""Validation: YAML loading with positions, models, cross-file rules, reporters."""

@@ -1,0 +1,257 @@
+"""Field types of the data: text, slugs, partial dates, URLs, places and closed vocabularies.
+
+Each type validates one value and reports a problem in the words an editor needs ("region 'Estri'
+is not a Quebec administrative region (did you mean 'Estrie'?)"); each also describes itself to
+JSON Schema, so editors get the same vocabulary while they type.
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from collections.abc import Iterable
+from typing import Annotated, Any
+from urllib.parse import urlsplit
+
+from pydantic import AfterValidator, BeforeValidator, Field, WithJsonSchema
+from pydantic_core import PydanticCustomError
+
+from .. import reference
+from ..graph import RefTo
+from ..matching import UNSAFE, did_you_mean, fold, quote
+
+# Characters no field may hold: C0 controls but tab and newline, DEL, C1, bidi controls, line and
+# paragraph separators, non-characters. Names and one-line values refuse more (see _INVISIBLE).
+_CONTROL = UNSAFE
+# Invisible or line-breaking: they break table rows and make two names look alike.
+_INVISIBLE = re.compile("[\t\n\r\u00ad\u200b-\u200d\u2060\ufeff]")
+_EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+# North American numbers as Quebec writes them (418-555-0123, (418) 555-0123, 418.555.0123,
+# 4185550123, +1 418 555 0123), French ones (06 12 34 56 78, +33 6 12 34 56 78) and other
+# international ones (a leading +). Amounts (1 250 000 000 $) and times (2017-05-08 10:00) pass.
+_PHONE = re.compile(
+    r"(?<![\w.,+-])(?:"
+    r"(?:\+?1[ .-]?)?(?:\([2-9][0-9]{2}\)|[2-9][0-9]{2})[ .-]?[0-9]{3}[ .-]?[0-9]{4}"
+    r"|0[1-9](?:[ .-]?[0-9]{2}){4}"
+    r"|\+[1-9][0-9]{0,2}(?:[ .-]?\(?[0-9]{1,4}\)?){2,5}"
+    r")(?![\w-])",
+    re.ASCII,
+)
+_DIGIT = re.compile(r"[0-9]")
+_SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
+_DATE = re.compile(r"([0-9]{4})(?:-([0-9]{2})(?:-([0-9]{2}))?)?")
+# Far above any real record; they keep a pasted file or an attack from stalling every command.
+MAX_NAME = 300
+MAX_TEXT = 5_000
+MAX_ITEMS = 1_000
+
+
+def fail(code: str, message: str, field: str | None = None) -> PydanticCustomError:
+    """A validation error with our own code and message; ``field`` names the offending key when
+    a record-level rule raises it, so the error points at that key rather than the record."""
+    context = {"message": message} if field is None else {"message": message, "field": field}
+    return PydanticCustomError(code, "{message}", context)
+
+
+def _no_control(value: str) -> str:
+    """Every text value of every field: no control, bidi or invisible formatting character."""
+    # Fast path first (this runs for every string of every record): printable text has none.
+    bad = None if value.isprintable() else _CONTROL.search(value)
+    if bad:
+        raise fail(
+            "control-character",
+            f"text contains the control character U+{ord(bad.group()):04X} at offset {bad.start()}",
+        )
+    return value
+
+
+def _one_line(value: str) -> str:
+    """Names and other one-line values: nothing invisible, no line break or tab."""
+    bad = None if value.isprintable() and value.isascii() else _INVISIBLE.search(value)
+    if bad:
+        raise fail(
+            "invisible-character",
+            f"a name must not hold the invisible or line-breaking character "
+            f"U+{ord(bad.group()):04X} (offset {bad.start()})",
+        )
+    return value
+
+
+def _clean_text(value: str) -> str:
+    _no_control(value)
+    # Text without '@' or digits holds no e-mail or phone: skip the patterns.
+    if "@" in value and _EMAIL.search(value):
+        raise fail("personal-data", "e-mail addresses are never stored in coopkb")
+    if _DIGIT.search(value) and _PHONE.search(value):
+        raise fail("personal-data", "phone numbers are never stored in coopkb")
+    if not value.strip():
+        raise fail("blank-text", "text must not be blank")
+    if value != value.strip():
+        raise fail("untrimmed-text", "text must not start or end with spaces")
+    return value
+
+
+def _slug(value: str) -> str:
+    if not _SLUG.fullmatch(value):
+        raise fail(
+            "bad-slug",
+            f"slug {quote(value)} must be lower-case ASCII kebab-case (letters, digits, single hyphens)",
+        )
+    return value
+
+
+def _partial_date(value: Any) -> Any:
+    if isinstance(value, int) and not isinstance(value, bool):
+        return str(value)  # an unquoted year in YAML is an integer; it is still a date
+    return value
+
+
+def _check_date(value: str) -> str:
+    found = _DATE.fullmatch(value)
+    if not found:
+        raise fail("bad-date", f"date {quote(value)} must be ISO 8601: YYYY, YYYY-MM or YYYY-MM-DD")
+    year, month, day = found.groups()
+    if month is not None and not 1 <= int(month) <= 12:
+        raise fail("bad-date", f"date {quote(value)} has no month {month}")
+    if day is not None:
+        last = calendar.monthrange(int(year), int(month))[1]
+        if not 1 <= int(day) <= last:
+            raise fail("bad-date", f"date {quote(value)} has no day {day} (that month has {last})")
+    return value
+
+
+def _url(value: str) -> str:
+    parts = urlsplit(value)
+    host = parts.hostname or ""
+    if parts.scheme not in ("http", "https") or "." not in host or " " in value:
+        raise fail("bad-url", f"{quote(value)} is not a well-formed http(s) URL")
+    return value
+
+
+def _closed(name: str, choices: tuple[str, ...] | list[str]) -> AfterValidator:
+    def check(value: str) -> str:
+        if value in choices:
+            return value
+        hint = did_you_mean(value, choices)
+        raise fail(
+            f"unknown-{name.replace(' ', '-')}", f"{quote(value)} is not a known {name}{hint}"
+        )
+
+    return AfterValidator(check)
+
+
+def _region(value: str) -> str:
+    for regions in reference.COUNTRIES.values():
+        if value in regions.values():
+            return value
+    official = reference.official_region(value)
+    if official:
+        message = f"region {quote(value)} is not the official spelling (did you mean '{official}'?)"
+    else:
+        hint = did_you_mean(value, reference.QUEBEC_REGIONS.values())
+        if hint:
+            message = f"region {quote(value)} is not a Quebec administrative region{hint}"
+        else:
+            hint = did_you_mean(value, reference.FRENCH_REGIONS.values())
+            message = (
+                f"region {quote(value)} is neither a Quebec administrative region "
+                f"nor a region of France{hint}"
+            )
+    raise fail("unknown-region", message)
+
+
+def _mrc(value: str) -> str:
+    if value == reference.OUTSIDE_MRC or value in reference.MRCS:
+        return value
+    official = reference.official_mrc(value)
+    if official:
+        raise fail(
+            "mrc-spelling",
+            f"MRC {quote(value)} is not the official spelling "
+            f"(did you mean '{official}'? the source's spelling belongs in the place list)",
+        )
+    near = [m for m in reference.MRCS if fold(m)[:4] == fold(value)[:4]]
+    if near and did_you_mean(value, near):
+        raise fail(
+            "mrc-spelling", f"MRC {quote(value)} looks misspelled{did_you_mean(value, near)}"
+        )
+    return value  # an MRC the sources have not named yet: accepted as written
+
+
+def _enum(values: Iterable[str]) -> WithJsonSchema:
+    return WithJsonSchema({"type": "string", "enum": list(values)})
+
+
+_SLUG_SCHEMA = WithJsonSchema({"type": "string", "pattern": "^[a-z0-9]+(-[a-z0-9]+)*$"})
+_DATE_SCHEMA = WithJsonSchema(
+    {"type": ["string", "integer"], "pattern": r"^[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?$"}
+)
+_QUALIFIERS = ("plus de", "environ", "au moins", "jusqu'à")
+_ALL_REGIONS = (*reference.QUEBEC_REGIONS.values(), *reference.FRENCH_REGIONS.values())
+
+_CLEAN = AfterValidator(_no_control)
+_ONE_LINE = AfterValidator(_one_line)
+
+Text = Annotated[str, Field(max_length=MAX_TEXT), AfterValidator(_clean_text)]
+Name = Annotated[str, Field(max_length=MAX_NAME), AfterValidator(_clean_text), _ONE_LINE]
+Slug = Annotated[str, Field(max_length=MAX_NAME), _CLEAN, AfterValidator(_slug), _SLUG_SCHEMA]
+PartialDate = Annotated[
+    str,
+    BeforeValidator(_partial_date),
+    Field(max_length=10),
+    _CLEAN,
+    AfterValidator(_check_date),
+    _DATE_SCHEMA,
+]
+Url = Annotated[
+    str,
+    Field(max_length=MAX_NAME),
+    AfterValidator(_clean_text),
+    _ONE_LINE,
+    AfterValidator(_url),
+    WithJsonSchema({"type": "string", "format": "uri", "pattern": "^https?://"}),
+]
+
+
+def _vocabulary(name: str, choices: tuple[str, ...]) -> Any:
+    """A closed vocabulary: one of ``choices``, with a "did you mean" hint otherwise."""
+    return Annotated[
+        str, Field(max_length=MAX_NAME), _CLEAN, _closed(name, choices), _enum(choices)
+    ]
+
+
+Region = Annotated[
+    str, Field(max_length=MAX_NAME), _CLEAN, AfterValidator(_region), _enum(_ALL_REGIONS)
+]
+Mrc = Annotated[
+    str, Field(max_length=MAX_NAME), AfterValidator(_clean_text), _ONE_LINE, AfterValidator(_mrc)
+]
+Country = _vocabulary("country", tuple(reference.COUNTRIES))
+LegalCategory = _vocabulary("legal category", tuple(reference.LEGAL_CATEGORIES))
+ActionModel = _vocabulary("collective-action model", tuple(reference.COLLECTIVE_ACTION_MODELS))
+SectorGroup = _vocabulary("sector group", reference.SECTOR_GROUPS)
+BodyKind = _vocabulary("kind of body", reference.BODY_KINDS)
+OrganisationKind = _vocabulary("kind of organisation", reference.ORGANISATION_KINDS)
+Qualifier = _vocabulary("qualifier", _QUALIFIERS)
+
+
+def many(**kwargs: Any) -> Any:
+    """An optional list field (empty by default), bounded in length."""
+    return Field(default_factory=list, max_length=MAX_ITEMS, **kwargs)
+
+
+def some(min_length: int = 1, **kwargs: Any) -> Any:
+    """A required list field with at least ``min_length`` items, bounded in length."""
+    return Field(min_length=min_length, max_length=MAX_ITEMS, **kwargs)
+
+
+def ref_to(*targets: str, link: str) -> Any:
+    """The type of a field holding the slug of a record of one of ``targets``."""
+    return Annotated[
+        str,
+        Field(max_length=MAX_NAME),
+        _CLEAN,
+        AfterValidator(_slug),
+        _SLUG_SCHEMA,
+        RefTo(targets, link),
+    ]

@@ -1,0 +1,303 @@
+"""Pydantic types of every record in the knowledge base: the rules a data edit must satisfy.
+
+Per-record rules live here (types, closed vocabularies, date shapes, forbidden text, sizes); a
+field that holds another record's slug says so with ``ref_to(kinds…, link=…)``, which is the one
+description of the record graph (``graph.py`` is generated from it). Rules that need the whole
+knowledge base (unique slugs, resolvable references, places) live in ``rules.py``. No I/O here.
+"""
+
+from __future__ import annotations
+
+from typing import Annotated, Any, ClassVar
+
+from pydantic import BaseModel, ConfigDict, Field, model_validator
+
+from .fields import (
+    ActionModel,
+    BodyKind,
+    Country,
+    LegalCategory,
+    Mrc,
+    Name,
+    OrganisationKind,
+    PartialDate,
+    Qualifier,
+    Region,
+    SectorGroup,
+    Slug,
+    Text,
+    Url,
+    fail,
+    many,
+    ref_to,
+    some,
+)
+from ..graph import ORGS
+from .meanings import MEANINGS
+
+
+class Model(BaseModel):
+    model_config = ConfigDict(extra="forbid", strict=True, frozen=True)
+
+    @classmethod
+    def __pydantic_init_subclass__(cls, **kwargs: Any) -> None:
+        # Every field's meaning, written once by name in meanings.py, becomes its description.
+        changed = False
+        for name, info in cls.model_fields.items():
+            if info.description is None and name in MEANINGS:
+                info.description = MEANINGS[name]
+                changed = True
+        if changed:
+            cls.model_rebuild(force=True)
+
+
+class Period(Model):
+    """A record or step with a start and an optional end; the end is never before the start.
+
+    Partial dates compare on their common precision: ``2017`` does not end before ``2017-05``.
+    """
+
+    _start_field: ClassVar[str] = "start"
+
+    @model_validator(mode="after")
+    def _end_not_before_start(self) -> Period:
+        start: str | None = getattr(self, self._start_field)
+        end: str | None = getattr(self, "end", None)
+        if start is not None and end is not None:
+            common = min(len(start), len(end))
+            if end[:common] < start[:common]:
+                raise fail("end-before-start", f"end '{end}' is before start '{start}'", "end")
+        return self
+
+
+class Figure(Model):
+    """A number the sources give, with what it counts."""
+
+    label: Text
+    value: Annotated[int, Field(ge=0)] | Annotated[float, Field(allow_inf_nan=False, ge=0)]
+    unit: Text | None = None
+    qualifier: Qualifier | None = None
+    date: PartialDate | None = None
+
+
+class Step(Period):
+    """A dated (or undated: the source gives no year) step of a timeline."""
+
+    _start_field: ClassVar[str] = "date"
+
+    event: Text
+    date: PartialDate | None = None
+    end: PartialDate | None = None
+
+
+class Item(Model):
+    """A named entry of a list: a field of action, a strategic axis, a lever."""
+
+    number: int | None = Field(default=None, ge=1)
+    name: Name
+    description: Text | None = None
+    actions: list[Text] = many()
+
+
+class Source(Model):
+    id: Slug
+    title: Name
+    author: Name
+    date: PartialDate | None = None
+    date_note: Text | None = None
+    kind: Text
+    document: Text
+    url: Url | None = None
+
+
+class Record(Model):
+    slug: Slug
+    name: Name
+    aliases: list[Name] = many()
+
+
+class Located(Record):
+    country: Country | None = None
+    region: Region | None = None
+    mrc: Mrc | None = None
+    municipality: Name | None = None
+    locality: Text | None = None
+
+
+class Cooperative(Located):
+    source_kind: Text | None = None
+    legal_category: LegalCategory | None = None
+    sector: Text | None = None
+    project: ref_to("programme", "cooperation", link="cooperatives of this project") | None = None
+    model: ActionModel | None = None
+    founded: PartialDate | None = None
+    hosted_by: ref_to(*ORGS, link="hosts") | None = None
+    website: Url | None = None
+    description: Text | None = None
+    purpose: Text | None = None
+    leadership: list[Text] = many()
+    timeline: list[Step] = many()
+    projects: list[Step] = many()
+    figures: list[Figure] = many()
+    sources: list[Slug] = some()
+
+
+class Organisation(Located):
+    kind: OrganisationKind | None = None
+    parent: ref_to(*ORGS, link="includes") | None = None
+    hosted_by: ref_to(*ORGS, link="hosts") | None = None
+    founded: PartialDate | None = None
+    website: Url | None = None
+    description: Text | None = None
+    sources: list[Slug] = some()
+
+
+class Affiliation(Model):
+    organisation: ref_to(*ORGS, link="people")
+    role: Text | None = None
+    date: PartialDate | None = None
+
+
+class Person(Record):
+    affiliations: list[Affiliation] = some()
+    description: Text | None = None
+    sources: list[Slug] = some()
+
+
+class Programme(Record, Period):
+    """A programme, project, campaign or study the CQCM runs or commissions."""
+
+    start: PartialDate | None = None
+    end: PartialDate | None = None
+    funder: Text | None = None
+    description: Text | None = None
+    steps: list[Step] = many()
+    figures: list[Figure] = many()
+    sources: list[Slug] = some()
+
+
+class Roadmap(Record):
+    date: PartialDate
+    description: Text | None = None
+    levers: list[Item] = some()
+    sources: list[Slug] = some()
+
+
+class Council(Record):
+    acronym: Name
+    founded: PartialDate
+    founding_context: Text
+    description: Text
+    represents: list[Figure] = many()
+    network: list[Text] = many()
+    research_activities: list[Text] = many()
+    fields_of_action: list[Item] = many()
+    strategic_axes: list[Item] = many()
+    proximity_milestones: list[Step] = many()
+    collective_action_models: list[Item] = many()
+    outlook: list[Text] = many()
+    programmes: list[Programme] = many()
+    roadmaps: list[Roadmap] = many()
+    sources: list[Slug] = some()
+
+
+class Member(Record):
+    acronym: Name | None = None
+    sector_group: SectorGroup
+    body_kind: BodyKind
+    member_of: ref_to("council", link="members")
+    description: Text | None = None
+    sources: list[Slug] = some()
+
+
+class Cooperation(Record, Period):
+    partners: list[ref_to(*ORGS, link="partner of")] = some(2)
+    associated_partners: list[ref_to(*ORGS, link="associated partner of")] = many()
+    funding: Text
+    funder: ref_to(*ORGS, link="funder of")
+    start: PartialDate
+    end: PartialDate
+    duration_months: int = Field(ge=1)
+    phases: int | None = Field(default=None, ge=1)
+    origin: Text
+    context: list[Text] = many()
+    strategic_objectives: list[Text] = many()
+    specific_objectives: list[Text] = many()
+    sources: list[Slug] = some()
+
+
+class Event(Located, Period):
+    start: PartialDate
+    end: PartialDate | None = None
+    organisers: list[ref_to(*ORGS, link="organiser of")] = many()
+    participants: Figure | None = None
+    description: Text | None = None
+    sources: list[Slug] = some()
+
+
+class Mission(Located, Period):
+    number: int = Field(ge=1)
+    cooperation: ref_to("cooperation", link="missions")
+    start: PartialDate
+    end: PartialDate | None = None
+    destination: Text
+    date_note: Text | None = None
+    status: Text | None = None
+    delegation_from: list[ref_to(*ORGS, link="sent a delegation on")] = many()
+    delegation: list[ref_to("person", link="delegation member of")] = many()
+    delegation_size: int | None = Field(default=None, ge=0)
+    delegation_note: Text | None = None
+    visits: list[ref_to(*ORGS, link="met during")] = many()
+    events: list[ref_to("event", link="attended during")] = many()
+    activities: list[Text] = many()
+    sources: list[Slug] = some()
+
+
+class CooperativesFile(Model):
+    sources: list[Source] = many()
+    cooperatives: list[Cooperative] = Field(min_length=1)
+
+
+class FederationsFile(Model):
+    sources: list[Source] = many()
+    council: Council
+    members: list[Member] = some()
+    organisations: list[Organisation] = many()
+    people: list[Person] = many()
+
+
+class MissionsFile(Model):
+    sources: list[Source] = many()
+    cooperation: Cooperation
+    organisations: list[Organisation] = many()
+    people: list[Person] = many()
+    events: list[Event] = many()
+    missions: list[Mission] = some()
+
+
+FILE_MODELS: dict[str, type[Model]] = {
+    "cooperatives.yaml": CooperativesFile,
+    "federations.yaml": FederationsFile,
+    "missions.yaml": MissionsFile,
+}
+
+# The model of each kind of record, for the record graph and `coopkb new`.
+RECORD_MODELS: dict[str, type[Model]] = {
+    "council": Council,
+    "programme": Programme,
+    "roadmap": Roadmap,
+    "cooperation": Cooperation,
+    "cooperative": Cooperative,
+    "member": Member,
+    "mission": Mission,
+    "event": Event,
+    "organisation": Organisation,
+    "person": Person,
+}
+
+# Every field name any record may carry, for "unknown field (did you mean …)" hints.
+KNOWN_FIELDS: frozenset[str] = frozenset(
+    name
+    for model in (*RECORD_MODELS.values(), Figure, Step, Item, Source, Affiliation)
+    for name in model.model_fields
+) | frozenset(name for model in FILE_MODELS.values() for name in model.model_fields)

@@ -1,0 +1,97 @@
+"""Validation of a data directory: per-file model checks, then rules across the whole base.
+
+Every problem is collected with its file, line and column; nothing is raised for bad data. The
+result is a plain, JSON-ready knowledge base (only when there was no problem) and the problems.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from pydantic import ValidationError
+
+from ..gc_pause import gc_paused
+from ..layout import DATA_FILES, LIST_SECTIONS
+from ..problems import Problem
+from .errors import translate
+from .loader import LoadedFile, load_file
+from .models import FILE_MODELS
+from .rules import cross_checks, records_of
+
+
+@dataclass
+class Outcome:
+    knowledge_base: dict[str, Any] | None
+    problems: list[Problem]
+    files: list[str] = field(default_factory=list)
+    counts: dict[str, int] = field(default_factory=dict)
+
+
+# The steps of a validation, for a progress display: parse and check each file, then the
+# rules across files.
+STEPS: tuple[str, ...] = (*(f"checking {name}" for name in DATA_FILES), "checking references")
+
+
+def validate_contents(
+    data_dir: Path,
+    shown: str,
+    raws: dict[str, bytes | None],
+    progress: Callable[[str], None] | None = None,
+) -> Outcome:
+    """Load and check every data file (contents read by the caller); report all problems.
+
+    ``progress`` is told each of STEPS as it starts.
+    """
+    with gc_paused():
+        return _validate(data_dir, shown, raws, progress or (lambda step: None))
+
+
+def _validate(
+    data_dir: Path, shown: str, raws: dict[str, bytes | None], progress: Callable[[str], None]
+) -> Outcome:
+    problems: list[Problem] = []
+    loaded_files: list[LoadedFile] = []
+    valid: dict[str, dict[str, Any]] = {}
+    for name in DATA_FILES:
+        progress(f"checking {name}")
+        display = f"{shown.rstrip('/')}/{name}" if shown else name
+        loaded = load_file(data_dir / name, display, raws.get(name))
+        loaded_files.append(loaded)
+        problems.extend(loaded.problems)
+        if loaded.root is None:
+            continue
+        try:
+            model = FILE_MODELS[name].model_validate(loaded.data)
+        except ValidationError as err:
+            problems.extend(translate(loaded, err.errors(include_url=False), name))
+            continue
+        if not loaded.problems:
+            valid[name] = model.model_dump(mode="json")
+    progress("checking references")
+    records = records_of(loaded_files)
+    problems.extend(cross_checks(records, loaded_files))
+    outcome = Outcome(None, sorted(set(problems)), [f.path for f in loaded_files])
+    if not outcome.problems:
+        outcome.knowledge_base = _assemble(valid)
+        outcome.counts = dict.fromkeys((*LIST_SECTIONS.values(), "source"), 0)
+        for record in records:
+            outcome.counts[record.kind] = outcome.counts.get(record.kind, 0) + 1
+        outcome.counts["source"] = len(outcome.knowledge_base["sources"])
+    return outcome
+
+
+def _assemble(valid: dict[str, dict[str, Any]]) -> dict[str, Any]:
+    base: dict[str, Any] = {"sources": []}
+    for section in LIST_SECTIONS:
+        base[section] = []
+    for name in DATA_FILES:
+        data = valid[name]
+        for key, value in data.items():
+            if isinstance(value, list):
+                base.setdefault(key, []).extend(value)
+            else:
+                base[key] = value
+    return base

@@ -1,0 +1,227 @@
+"""Rules across the whole knowledge base, run after each file's model: unique slugs, sources and
+mission numbers, references that resolve to the right kind, places that agree, no cycles.
+
+They run on every record that has a slug, including the records of a file that failed its model
+(type-checked as they go), so one run reports every problem an editor has to fix.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Generator, Iterator
+from dataclasses import dataclass
+from typing import Any
+
+from .. import reference
+from ..layout import LIST_SECTIONS, SINGLE_SECTIONS
+from ..graph import Reference, walk_path, walk_records
+from ..matching import did_you_mean, quote
+from ..problems import Problem
+from .graph import derived_references
+from .loader import LoadedFile
+
+REFERENCES: tuple[Reference, ...] = derived_references()
+# Fields whose chains must not loop: a record that hosts or includes itself, directly or not.
+_ACYCLIC = ("hosted_by", "parent")
+
+
+@dataclass
+class RecordAt:
+    """A record of the base with where it stands (file and path inside the file's data)."""
+
+    kind: str
+    data: dict[str, Any]
+    file: LoadedFile
+    loc: tuple[str | int, ...]
+
+    def at(self, loc: tuple[str | int, ...], code: str, message: str) -> Problem:
+        line, column = self.file.position((*self.loc, *loc))
+        return Problem(self.file.path, line, column, code, message)
+
+
+def records_of(files: list[LoadedFile]) -> list[RecordAt]:
+    return [
+        RecordAt(found.kind, found.record, loaded, found.loc)
+        for loaded in files
+        for found in walk_records(loaded.data)
+    ]
+
+
+def cross_checks(records: list[RecordAt], files: list[LoadedFile]) -> Iterator[Problem]:
+    by_slug = yield from _unique_slugs(records)
+    sources = yield from _unique_sources(files)
+    # A file that could not be parsed hides its slugs and sources: what seems unresolved may be
+    # there, so unresolved references are reported only once every file could be read.
+    complete = all(f.root is not None and _well_shaped(f.data) for f in files)
+    for record in records:
+        if complete:
+            yield from _check_sources(record, sources)
+        yield from _check_place(record)
+        yield from _check_references(record, by_slug, complete)
+    yield from _check_cycles(records, by_slug)
+    yield from _unique_mission_numbers(records)
+
+
+def _unique_slugs(records: list[RecordAt]) -> Generator[Problem, None, dict[str, RecordAt]]:
+    by_slug: dict[str, RecordAt] = {}
+    for record in records:
+        slug = record.data["slug"]
+        first = by_slug.setdefault(slug, record)
+        if first is not record:
+            where = f"{first.file.path}:{first.file.position((*first.loc, 'slug'))[0]}"
+            yield record.at(
+                ("slug",),
+                "duplicate-slug",
+                f"slug {quote(slug)} is already used by the {first.kind} at {where}",
+            )
+    return by_slug
+
+
+def _unique_sources(
+    files: list[LoadedFile],
+) -> Generator[Problem, None, dict[str, tuple[LoadedFile, int]]]:
+    sources: dict[str, tuple[LoadedFile, int]] = {}
+    for loaded in files:
+        data = loaded.data if isinstance(loaded.data, dict) else {}
+        items = data.get("sources")
+        for index, item in enumerate(items if isinstance(items, list) else []):
+            if not isinstance(item, dict) or not isinstance(item.get("id"), str):
+                continue
+            if item["id"] in sources:
+                other, other_index = sources[item["id"]]
+                first_line = other.position(("sources", other_index, "id"))[0]
+                line, column = loaded.position(("sources", index, "id"))
+                yield Problem(
+                    loaded.path,
+                    line,
+                    column,
+                    "duplicate-source",
+                    f"source id {quote(item['id'])} is already defined at "
+                    f"{other.path}:{first_line}",
+                )
+            else:
+                sources[item["id"]] = (loaded, index)
+    return sources
+
+
+def _well_shaped(data: Any) -> bool:
+    """Whether every section that holds records has the shape to be read for slugs."""
+    if not isinstance(data, dict):
+        return False
+    lists_ok = all(isinstance(data.get(s, []), list) for s in LIST_SECTIONS)
+    singles_ok = all(isinstance(data.get(s, {}), dict) for s in SINGLE_SECTIONS)
+    return lists_ok and singles_ok and isinstance(data.get("sources", []), list)
+
+
+def _check_references(
+    record: RecordAt, by_slug: dict[str, RecordAt], complete: bool
+) -> Iterator[Problem]:
+    for ref in REFERENCES:
+        if ref.kind != record.kind:
+            continue
+        for loc, value in walk_path(record.data, ref.path):
+            target = by_slug.get(value)
+            field_name = quote(next(str(s) for s in reversed(loc) if isinstance(s, str)))
+            if target is None and complete:
+                candidates = [slug for slug, r in by_slug.items() if r.kind in ref.targets]
+                yield record.at(
+                    loc,
+                    "unresolved-reference",
+                    f"{field_name} refers to {quote(value)}, which no record has as slug"
+                    f"{did_you_mean(value, candidates)}",
+                )
+            elif target is not None and target.kind not in ref.targets:
+                wanted = " or ".join(ref.targets)
+                article = "an" if target.kind[0] in "aeiou" else "a"
+                yield record.at(
+                    loc,
+                    "wrong-reference",
+                    f"{field_name} refers to {quote(value)}, {article} {target.kind}; "
+                    f"expected {wanted}",
+                )
+
+
+def _check_cycles(records: list[RecordAt], by_slug: dict[str, RecordAt]) -> Iterator[Problem]:
+    for field_name in _ACYCLIC:
+        for record in records:
+            seen = [record.data["slug"]]
+            current = record
+            while isinstance(current.data.get(field_name), str):
+                target = current.data[field_name]
+                if target == record.data["slug"]:
+                    chain = " → ".join(quote(s) for s in [*seen, target])
+                    message = (
+                        f"{quote(field_name)} of {quote(target)} refers to itself"
+                        if len(seen) == 1
+                        else f"{quote(field_name)} loops back to this record: {chain}"
+                    )
+                    yield record.at((field_name,), "reference-cycle", message)
+                    break
+                if target in seen or target not in by_slug:
+                    break  # a loop not through this record is reported on its own members
+                seen.append(target)
+                current = by_slug[target]
+
+
+def _check_sources(record: RecordAt, sources: dict[str, Any]) -> Iterator[Problem]:
+    cited = record.data.get("sources")
+    for index, source_id in enumerate(cited if isinstance(cited, list) else []):
+        if isinstance(source_id, str) and source_id not in sources:
+            yield record.at(
+                ("sources", index),
+                "unknown-source",
+                f"source {quote(source_id)} is not defined in any 'sources:' list"
+                f"{did_you_mean(source_id, sources)}",
+            )
+
+
+def _home_country(region: Any) -> str | None:
+    for country, regions in reference.COUNTRIES.items():
+        if isinstance(region, str) and region in regions.values():
+            return country
+    return None
+
+
+def _check_place(record: RecordAt) -> Iterator[Problem]:
+    data = record.data
+    country, region, mrc = data.get("country"), data.get("region"), data.get("mrc")
+    home = _home_country(region)
+    if home is not None:  # an unknown region is reported by the model
+        if country is None:
+            yield record.at(
+                ("region",),
+                "region-without-country",
+                f"region '{region}' needs a 'country' ({home})",
+            )
+        elif isinstance(country, str) and country in reference.COUNTRIES and home != country:
+            yield record.at(
+                ("region",),
+                "region-country-mismatch",
+                f"region '{region}' is in {home}, not {country}",
+            )
+    if isinstance(mrc, str):
+        if isinstance(country, str) and country in reference.COUNTRIES and country != "Canada":
+            yield record.at(("mrc",), "mrc-country-mismatch", "an MRC exists only in Quebec")
+        known = reference.MRCS.get(mrc)
+        if known and home == "Canada":
+            expected = reference.QUEBEC_REGIONS[known[0]]
+            if expected != region:
+                yield record.at(
+                    ("mrc",),
+                    "mrc-region-mismatch",
+                    f"MRC '{mrc}' is in {expected}, not {region}",
+                )
+
+
+def _unique_mission_numbers(records: list[RecordAt]) -> Iterator[Problem]:
+    numbers: dict[int, RecordAt] = {}
+    for mission in (r for r in records if r.kind == "mission"):
+        number = mission.data.get("number")
+        if not isinstance(number, int) or isinstance(number, bool):
+            continue
+        first = numbers.setdefault(number, mission)
+        if first is not mission:
+            yield mission.at(
+                ("number",),
+                "duplicate-number",
+                f"mission number {number} is already used by {quote(first.data['slug'])}",
+            )

@@ -1,0 +1,79 @@
+"""`coopkb new KIND`: a commented skeleton of a record, generated from its model.
+
+Required fields carry a placeholder that validates (so the pasted record is valid as soon as its
+slug, name and source are right); optional fields are commented out with their meaning.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from pydantic import BaseModel
+
+from ..layout import LIST_SECTIONS, NESTED_SECTIONS
+from .models import RECORD_MODELS
+
+KINDS = tuple(RECORD_MODELS)
+_PLACEHOLDERS: dict[str, str] = {
+    "sources": "[cqcm-2014-territoires]  # ids of the sources stating these facts",
+    "member_of": "cqcm",
+    "cooperation": "cooperation-coactions-polecn",
+    "sector_group": "Travailleurs",
+    "body_kind": "fédération",
+    "start": '"2017"',
+    "end": '"2018"',
+    "date": '"2020"',
+    "founded": '"1940"',
+    "funder": "region-nouvelle-aquitaine",
+    "duration_months": "24",
+    "number": "5",
+    "destination": "Québec",
+    "funding": "À compléter.",
+    "origin": "À compléter.",
+    "acronym": "XYZ",
+    "founding_context": "À compléter.",
+    "description": "À compléter.",
+}
+_SECTION_OF = {kind: section for section, kind in {**LIST_SECTIONS, **NESTED_SECTIONS}.items()}
+
+
+def skeleton(kind: str, slug: str | None = None, name: str | None = None) -> str:
+    model = RECORD_MODELS[kind]
+    section = _SECTION_OF.get(kind, kind)
+    lines = [
+        f"# A new {kind}: paste under `{section}:` in its data file, fill it in, then run",
+        "# `coopkb validate`. Commented lines are optional fields; delete what the sources",
+        "# do not say (unknown stays unknown).",
+        f"- slug: {slug or 'nouveau-' + kind}",
+        f"  name: {_yaml_text(name) if name else 'À compléter'}",
+    ]
+    for field, info in model.model_fields.items():
+        if field in ("slug", "name"):
+            continue
+        meaning = (info.description or "").split(". ")[0].rstrip(".")
+        if info.is_required():
+            lines.append(f"  {field}: {_placeholder(field, info.annotation)}  # {meaning}")
+        else:
+            lines.append(f"  # {field}:  # {meaning}")
+    return "\n".join(lines) + "\n"
+
+
+def _placeholder(field: str, annotation: Any) -> str:
+    if field in _PLACEHOLDERS:
+        return _PLACEHOLDERS[field]
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return "{}"
+    text = str(annotation)
+    if text.startswith("list"):
+        if "Affiliation" in text:
+            return "[{organisation: cqcm, role: À compléter}]"
+        if "Item" in text:
+            return "[{number: 1, name: À compléter}]"
+        return "[a-completer-1, a-completer-2]"
+    return "À compléter"
+
+
+def _yaml_text(text: str) -> str:
+    import json
+
+    return json.dumps(text, ensure_ascii=False) if any(c in text for c in ":#'\"{}[]&*!|>%@`") else text
