@@ -10,9 +10,7 @@ from typing import Any
 import pytest
 
 from conftest import DATA, SHARED
-from coopkb import query
-from coopkb.query import filters, records
-from coopkb.query import search as search_module
+from coopkb.query import records
 from coopkb.storage import knowledge as store
 from coopkb.validation.loader import load_file
 from coopkb.validation.models import FILE_MODELS

@@ -9,8 +9,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from conftest import DATA, EXAMPLES
-from coopkb.validation.pipeline import validate_contents
 from coopkb.validation.loader import load_file
+from coopkb.validation.pipeline import validate_contents
 
 BASE_FILES = {p.name: p.read_bytes() for p in (EXAMPLES / "base").glob("*.yaml")}
 YAML_PIECES = st.sampled_from(

@@ -208,8 +208,8 @@ def test_deep_nesting_is_refused_without_crashing(base_copy: Path, cli: Cli) -> 
 
 
 def test_validation_reports_each_step_for_a_progress_display(base_copy: Path) -> None:
-    from coopkb.validation.pipeline import STEPS, validate_contents
     from coopkb.storage.knowledge import read_data_files
+    from coopkb.validation.pipeline import STEPS, validate_contents
 
     seen: list[str] = []
     outcome = validate_contents(base_copy, "d", read_data_files(base_copy), seen.append)

@@ -41,7 +41,7 @@ REFERENCES: tuple[Reference, ...] = (
     Reference("cooperation", ("partners", "*"), ORGS, "partner of"),
     Reference("cooperation", ("associated_partners", "*"), ORGS, "associated partner of"),
     Reference("cooperation", ("funder",), ORGS, "funder of"),
-    Reference("cooperative", ("project",), ("programme", "cooperation"), "cooperatives of this project"),  # noqa: E501
+    Reference("cooperative", ("project",), ("programme", "cooperation"), "cooperatives"),
     Reference("cooperative", ("hosted_by",), ORGS, "hosts"),
     Reference("member", ("member_of",), ("council",), "members"),
     Reference("mission", ("cooperation",), ("cooperation",), "missions"),
@@ -81,12 +81,12 @@ def walk_records(data: Any) -> Iterator[Located]:
         return
     for section, kind in SINGLE_SECTIONS.items():
         item = data.get(section)
-        if _is_record(item):
+        if isinstance(item, dict) and _is_record(item):
             yield Located(kind, item, (section,))
             for nested, nested_kind in NESTED_SECTIONS.items():
                 subs = item.get(nested)
                 for index, sub in enumerate(subs if isinstance(subs, list) else ()):
-                    if _is_record(sub):
+                    if isinstance(sub, dict) and _is_record(sub):
                         yield Located(nested_kind, sub, (section, nested, index))
     for section, kind in LIST_SECTIONS.items():
         items = data.get(section)

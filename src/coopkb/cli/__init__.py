@@ -17,7 +17,7 @@ from typing import Annotated
 import typer
 
 from .. import __version__
-from ..i18n import N_, _
+from ..i18n import N_
 from .app import GLOBAL_FLAGS, GLOBAL_VALUES, SECTION_OF, CoopkbCommand, CoopkbGroup
 from .browse import (
     events,
@@ -160,7 +160,10 @@ def _named_command(args: list[str]) -> str | None:
 
 def main() -> None:
     """Console-script entry point: no traceback ever reaches the user."""
-    for stream in (sys.stdout, sys.stderr):  # an ASCII or Latin-1 terminal gets "?" rather than a crash
+    for stream in (
+        sys.stdout,
+        sys.stderr,
+    ):  # an ASCII or Latin-1 terminal gets "?" rather than a crash
         reconfigure = getattr(stream, "reconfigure", None)
         if reconfigure is not None:
             reconfigure(errors="replace")

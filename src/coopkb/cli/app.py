@@ -78,7 +78,11 @@ class CoopkbGroup(_TranslatedHelp, typer.core.TyperGroup):
 
     def format_commands(self, ctx: _click.Context, formatter: _click.HelpFormatter) -> None:
         sections: dict[str, list[tuple[str, str]]] = {}
-        visible = [(n, c) for n in self.list_commands(ctx) if (c := self.get_command(ctx, n)) and not c.hidden]
+        visible = [
+            (n, c)
+            for n in self.list_commands(ctx)
+            if (c := self.get_command(ctx, n)) and not c.hidden
+        ]
         if not visible:
             return
         limit = formatter.width - 6 - max(len(n) for n, _c in visible)
@@ -194,7 +198,9 @@ def _show_click_error(err: _errors.ClickException) -> None:
     if isinstance(err, _errors.UsageError) and ctx is not None:
         lines.append(ctx.get_usage())
         option = ctx.help_option_names[0] if ctx.help_option_names else "--help"
-        lines.append(_("Try '{command} {option}' for help.").format(command=ctx.command_path, option=option))
+        lines.append(
+            _("Try '{command} {option}' for help.").format(command=ctx.command_path, option=option)
+        )
         lines.append("")
     lines.append(_("Error: {message}").format(message=safe(_click_message(err))))
     sys.stderr.write("\n".join(lines) + "\n")
@@ -212,14 +218,22 @@ def _click_message(err: _errors.ClickException) -> str:
             )
         return message
     if isinstance(err, _errors.MissingParameter) and err.param is not None:
-        name = err.param.make_metavar(err.ctx) if err.ctx and err.param.param_type_name == "argument" else (
-            err.param.opts[0] if err.param.opts else str(err.param.name)
+        name = (
+            err.param.make_metavar(err.ctx)
+            if err.ctx and err.param.param_type_name == "argument"
+            else (err.param.opts[0] if err.param.opts else str(err.param.name))
         )
         if err.param.param_type_name == "argument":
             return _("Missing argument {name}.").format(name=quote(name))
         return _("Missing option {name}.").format(name=quote(name))
     if isinstance(err, _errors.BadParameter) and err.param is not None:
-        name = err.param.opts[0] if err.param.opts else err.param.make_metavar(err.ctx) if err.ctx else ""
+        name = (
+            err.param.opts[0]
+            if err.param.opts
+            else err.param.make_metavar(err.ctx)
+            if err.ctx
+            else ""
+        )
         detail = err.message
         choices = getattr(err.param.type, "choices", None)
         if choices:
@@ -248,7 +262,8 @@ _CLICK_PATTERNS = (
 
 
 def _quiet_broken_pipe() -> None:
-    """The reader went away (``coopkb list | head``): stop quietly, exit 0, as `head` users expect."""
+    """The reader went away (``coopkb list | head``): stop quietly with exit 0, as head users
+    expect."""
     try:
         devnull = os.open(os.devnull, os.O_WRONLY)
         os.dup2(devnull, sys.stdout.fileno())
@@ -260,9 +275,9 @@ def _internal_error(err: Exception) -> NoReturn:
     from ..matching import neutral
 
     sys.stderr.write(
-        _("Error: internal error ({kind}: {detail}); please report it at the coopkb issue tracker").format(
-            kind=type(err).__name__, detail=neutral(str(err))[:300]
-        )
+        _(
+            "Error: internal error ({kind}: {detail}); please report it at the coopkb issue tracker"
+        ).format(kind=type(err).__name__, detail=neutral(str(err))[:300])
         + "\n"
     )
     sys.exit(EXIT_INTERNAL)

@@ -22,11 +22,17 @@ def list_cooperatives(
     ctx: typer.Context,
     region: Annotated[
         str | None,
-        typer.Option(help=N_("Region (name, code or a unique start)."), autocompletion=_complete_regions),
+        typer.Option(
+            help=N_("Region (name, code or a unique start)."), autocompletion=_complete_regions
+        ),
     ] = None,
-    mrc: Annotated[str | None, typer.Option(help=N_("MRC (official name or source spelling)."))] = None,
+    mrc: Annotated[
+        str | None, typer.Option(help=N_("MRC (official name or source spelling)."))
+    ] = None,
     municipality: Annotated[str | None, typer.Option(help=N_("Municipality."))] = None,
-    kind: Annotated[str | None, typer.Option(help=N_("Legal category, e.g. solidarité, CAE."))] = None,
+    kind: Annotated[
+        str | None, typer.Option(help=N_("Legal category, e.g. solidarité, CAE."))
+    ] = None,
     model: Annotated[
         str | None,
         typer.Option(help=N_("Collective-action model: organisme du milieu, citoyen, municipal.")),
@@ -47,9 +53,16 @@ def list_cooperatives(
     with answers():  # a region filter lets the cache decode that region's cooperatives only
         official_region = resolve_region(region) if region is not None else None
         kb = knowledge_base(state, region=official_region)
-        wanted = CooperativeFilter(official_region, mrc, municipality, kind, model, country, project, sector)
+        wanted = CooperativeFilter(
+            official_region, mrc, municipality, kind, model, country, project, sector
+        )
         found = find_cooperatives(kb, wanted)
-    show_listing(state, cooperatives_view(found), output_format.value, _("No cooperatives match these filters."))
+    show_listing(
+        state,
+        cooperatives_view(found),
+        output_format.value,
+        _("No cooperatives match these filters."),
+    )
 
 
 def people(
@@ -57,7 +70,9 @@ def people(
     organisation: Annotated[
         str | None, typer.Option(help=N_("Keep people of this organisation (slug or name)."))
     ] = None,
-    mission: Annotated[int | None, typer.Option(help=N_("Keep the delegation of this mission (1–4)."))] = None,
+    mission: Annotated[
+        int | None, typer.Option(help=N_("Keep the delegation of this mission (1–4)."))
+    ] = None,
     output_format: FormatOption = OutputFormat.table,
 ) -> None:
     """List the people the sources name: role, organisation, missions.
@@ -79,7 +94,9 @@ def people(
 
 def organisations(
     ctx: typer.Context,
-    kind: Annotated[str | None, typer.Option(help=N_("Kind: réseau, collectivité, tiers-lieu…"))] = None,
+    kind: Annotated[
+        str | None, typer.Option(help=N_("Kind: réseau, collectivité, tiers-lieu…"))
+    ] = None,
     country: CountryOption = None,
     region: RegionOption = None,
     output_format: FormatOption = OutputFormat.table,
@@ -95,7 +112,12 @@ def organisations(
     kb = knowledge_base(state)
     with answers():
         found = find_organisations(kb, kind, country, region)
-    show_listing(state, organisations_view(found), output_format.value, _("No organisations match these filters."))
+    show_listing(
+        state,
+        organisations_view(found),
+        output_format.value,
+        _("No organisations match these filters."),
+    )
 
 
 def events(

@@ -61,12 +61,10 @@ def validate(
             + "\n"
         )
         raise typer.Exit(EXIT_DATA)
-    from ..output.views import count_line
     from ..output.labels import KIND_PLURALS
+    from ..output.views import count_line
 
-    counts = ", ".join(
-        count_line(n, *KIND_PLURALS[kind]) for kind, n in outcome.counts.items()
-    )
+    counts = ", ".join(count_line(n, *KIND_PLURALS[kind]) for kind, n in outcome.counts.items())
     summary_to(
         _("valid: {files} files in {where}: {counts}").format(
             files=len(outcome.files), where=location.describe(), counts=counts
@@ -85,7 +83,9 @@ def schema(
     ] = None,
     output_dir: Annotated[
         Path | None,
-        typer.Option("--output-dir", help=N_("Write <file>.schema.json files here instead of printing.")),
+        typer.Option(
+            "--output-dir", help=N_("Write <file>.schema.json files here instead of printing.")
+        ),
     ] = None,
 ) -> None:
     """Print the JSON Schema of the data files, generated from the models.
@@ -102,7 +102,9 @@ def schema(
 
         key = name if name.endswith(".yaml") else f"{name}.yaml"
         if key not in schemas:
-            fail(_("unknown data file {name}").format(name=quote(name)) + did_you_mean(name, schemas))
+            fail(
+                _("unknown data file {name}").format(name=quote(name)) + did_you_mean(name, schemas)
+            )
         schemas = {key: schemas[key]}
     if output_dir is not None:
         try:
@@ -111,9 +113,11 @@ def schema(
                 target = output_dir / key.replace(".yaml", ".schema.json")
                 target.write_text(json.dumps(value, ensure_ascii=False, indent=2) + "\n", "utf-8")
         except OSError as err:
-            fail(_("cannot write the schemas to {path}: {reason}").format(
-                path=output_dir, reason=err.strerror or err
-            ))
+            fail(
+                _("cannot write the schemas to {path}: {reason}").format(
+                    path=output_dir, reason=err.strerror or err
+                )
+            )
         return
     single = next(iter(schemas.values())) if name is not None else schemas
     sys.stdout.write(json.dumps(single, ensure_ascii=False, indent=2) + "\n")

@@ -19,14 +19,25 @@ from .session import (
     terminal_width,
 )
 
-_KINDS = ("council", "programme", "roadmap", "cooperation", "cooperative", "member", "mission",
-          "event", "organisation", "person", "source")
+_KINDS = (
+    "council",
+    "programme",
+    "roadmap",
+    "cooperation",
+    "cooperative",
+    "member",
+    "mission",
+    "event",
+    "organisation",
+    "person",
+    "source",
+)
 
 
 def _complete_names(incomplete: str) -> list[str]:
     try:
-        from .session import State
         from ..query.records import iter_records
+        from .session import State
 
         kb = knowledge_base(State(), quiet=True)
         return [r["slug"] for _k, r in iter_records(kb) if r["slug"].startswith(incomplete)]
@@ -72,13 +83,17 @@ def show(
     if chosen:
         from ..query.filters import resolve
 
-        known = {k: [] for k in [*record, "sources"] if k not in ("slug", "name")}
+        known: dict[str, list[str]] = {
+            k: [] for k in [*record, "sources"] if k not in ("slug", "name")
+        }
         with answers():
             chosen = [resolve("field", f, known) for f in chosen]
     by_id = {s["id"]: s for s in kb.get("sources", [])}
     sources = [by_id[s] for s in record.get("sources", []) if s in by_id]
     linked = links(kb, record["slug"], kind)
-    output = render_record(kind, record, linked, sources, output_format.value, names_by_slug(kb), chosen)
+    output = render_record(
+        kind, record, linked, sources, output_format.value, names_by_slug(kb), chosen
+    )
     emit(output, state)
 
 
@@ -106,16 +121,28 @@ def search(
     state = state_of(ctx)
     kinds = _kinds(kind)
     hits = run_search(knowledge_base(state), text, kinds)
-    show_listing(state, search_view(hits, text), output_format.value, _("Nothing matches {text}.").format(text=repr(text)))
+    show_listing(
+        state,
+        search_view(hits, text),
+        output_format.value,
+        _("Nothing matches {text}.").format(text=repr(text)),
+    )
 
 
 def timeline(
     ctx: typer.Context,
-    year: Annotated[int | None, typer.Option(help=N_("Only this year."), min=1000, max=9999)] = None,
-    year_from: Annotated[int | None, typer.Option("--from", help=N_("From this year."), min=1000, max=9999)] = None,
-    year_to: Annotated[int | None, typer.Option("--to", help=N_("Up to this year."), min=1000, max=9999)] = None,
+    year: Annotated[
+        int | None, typer.Option(help=N_("Only this year."), min=1000, max=9999)
+    ] = None,
+    year_from: Annotated[
+        int | None, typer.Option("--from", help=N_("From this year."), min=1000, max=9999)
+    ] = None,
+    year_to: Annotated[
+        int | None, typer.Option("--to", help=N_("Up to this year."), min=1000, max=9999)
+    ] = None,
     kind: Annotated[
-        list[str] | None, typer.Option("--kind", help=N_("Only facts of records of this kind (repeatable)."))
+        list[str] | None,
+        typer.Option("--kind", help=N_("Only facts of records of this kind (repeatable).")),
     ] = None,
     region: Annotated[str | None, typer.Option(help=N_("Only records of this region."))] = None,
     output_format: FormatOption = OutputFormat.table,
@@ -132,7 +159,9 @@ def timeline(
     first, last = (year, year) if year is not None else (year_from, year_to)
     with answers():
         entries = chronology(knowledge_base(state), first, last, kinds, region)
-    show_listing(state, timeline_view(entries), output_format.value, _("No dated facts match these filters."))
+    show_listing(
+        state, timeline_view(entries), output_format.value, _("No dated facts match these filters.")
+    )
 
 
 def values(
@@ -140,8 +169,10 @@ def values(
     field: Annotated[
         str,
         typer.Argument(
-            help=N_("region, mrc, municipality, country, kind, model, sector, sector-group, "
-                    "organisation-kind or body-kind."),
+            help=N_(
+                "region, mrc, municipality, country, kind, model, sector, sector-group, "
+                "organisation-kind or body-kind."
+            ),
             show_default=False,
         ),
     ],

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from enum import Enum
+from enum import StrEnum
 from typing import Annotated
 
 import typer
@@ -10,7 +10,7 @@ import typer
 from ..i18n import N_
 
 
-class OutputFormat(str, Enum):
+class OutputFormat(StrEnum):
     """Formats of the query commands: one for people, four for programs and reports."""
 
     table = "table"
@@ -20,7 +20,7 @@ class OutputFormat(str, Enum):
     markdown = "markdown"
 
 
-class ReportFormat(str, Enum):
+class ReportFormat(StrEnum):
     """Formats of `validate`: text for people, github/json/sarif for CI and tools."""
 
     text = "text"
@@ -37,4 +37,6 @@ YearOption = Annotated[
     int | None, typer.Option(help=N_("Keep what overlaps this year."), min=1000, max=9999)
 ]
 CountryOption = Annotated[str | None, typer.Option(help=N_("Country: Canada, France…"))]
-RegionOption = Annotated[str | None, typer.Option(help=N_("Region (name, code or a unique start)."))]
+RegionOption = Annotated[
+    str | None, typer.Option(help=N_("Region (name, code or a unique start)."))
+]

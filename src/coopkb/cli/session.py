@@ -234,7 +234,9 @@ class answers:  # noqa: N801 - used as a context manager, reads as prose
     def __enter__(self) -> None:
         return None
 
-    def __exit__(self, kind: type[BaseException] | None, err: BaseException | None, tb: object) -> None:
+    def __exit__(
+        self, kind: type[BaseException] | None, err: BaseException | None, tb: object
+    ) -> None:
         from ..query import Ambiguous, UnknownValue
 
         if isinstance(err, UnknownValue):

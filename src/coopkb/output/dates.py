@@ -9,7 +9,9 @@ _MONTHS = {
     "en": (
         "January February March April May June July August September October November December"
     ).split(),
-    "fr": "janvier février mars avril mai juin juillet août septembre octobre novembre décembre".split(),
+    "fr": (
+        "janvier février mars avril mai juin juillet août septembre octobre novembre décembre"
+    ).split(),
 }
 
 

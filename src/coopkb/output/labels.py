@@ -92,7 +92,7 @@ FIELD_LABELS: dict[str, str] = {
     "url": N_("address"),
     "sources": N_("sources"),
     # reverse links (graph.py's link labels)
-    "cooperatives of this project": N_("cooperatives of this project"),
+    "cooperatives": N_("cooperatives"),
     "hosts": N_("hosts"),
     "includes": N_("includes"),
     "people": N_("people"),
@@ -116,6 +116,7 @@ def kind_label(kind: str) -> str:
 
 def field_label(name: str) -> str:
     return _(FIELD_LABELS.get(name, name.replace("_", " ")))
+
 
 # "{count} cooperative" / "{count} cooperatives" per kind, for counts in summaries.
 KIND_PLURALS: dict[str, tuple[str, str]] = {

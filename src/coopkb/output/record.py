@@ -34,7 +34,11 @@ def render_record(
 ) -> RenderableType | str:
     """One record; ``fields`` keeps only those fields (in that order)."""
     if fields:
-        record = {"slug": record["slug"], "name": record["name"], **{f: record.get(f) for f in fields}}
+        record = {
+            "slug": record["slug"],
+            "name": record["name"],
+            **{f: record.get(f) for f in fields},
+        }
         linked = {k: v for k, v in linked.items() if k in fields}
         sources = sources if "sources" in fields else []
     if output_format in ("json", "yaml"):
@@ -60,9 +64,17 @@ def render_record(
     if sources:
         facts.append(("sources", [_source_line(s) for s in sources]))
     if output_format == "markdown":
-        lines = [f"### {md_cell(record['name'])} ({kind_label(kind)})", "", f"`{record['slug']}`", ""]
+        lines = [
+            f"### {md_cell(record['name'])} ({kind_label(kind)})",
+            "",
+            f"`{record['slug']}`",
+            "",
+        ]
         lines += ["| | |", "|---|---|"]
-        lines += [f"| {md_cell(field_label(k))} | {'<br>'.join(md_cell(v) for v in vs)} |" for k, vs in facts]
+        lines += [
+            f"| {md_cell(field_label(k))} | {'<br>'.join(md_cell(v) for v in vs)} |"
+            for k, vs in facts
+        ]
         return "\n".join(lines)
     from rich.console import Group
     from rich.table import Table
@@ -124,7 +136,11 @@ def brief(value: Any) -> str:
     if "value" in value and "label" in value:  # a figure
         return figure_text(value)
     if "organisation" in value:  # an affiliation
-        parts = [value["organisation"], value.get("role"), human_date(value["date"]) if value.get("date") else None]
+        parts = [
+            value["organisation"],
+            value.get("role"),
+            human_date(value["date"]) if value.get("date") else None,
+        ]
         return " — ".join(str(p) for p in parts if p)
     if "name" in value:  # an item: field of action, axis, lever, with its actions one per line
         head = f"{value['number']}. {value['name']}" if value.get("number") else value["name"]
@@ -137,5 +153,9 @@ def brief(value: Any) -> str:
 
 
 def _source_line(source: dict[str, Any]) -> str:
-    when = human_date(source["date"]) if source.get("date") else (source.get("date_note") or _("undated"))
+    when = (
+        human_date(source["date"])
+        if source.get("date")
+        else (source.get("date_note") or _("undated"))
+    )
     return f"{source['id']}: {source['title']} — {source['author']} ({when})"

@@ -7,13 +7,12 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:  # Rich is imported where something is drawn: long plain listings skip it
     from rich.console import RenderableType
 
-from .machine import machine, to_csv
 from ..i18n import N_, _
 from .figures import figure_text
 from .labels import kind_label
+from .machine import machine, to_csv
 from .tables import md_cell
 from .text import text
-
 
 SECTION_TITLES: dict[str, str] = {
     "totals": N_("records per kind"),

@@ -9,8 +9,8 @@ if TYPE_CHECKING:  # Rich is imported where something is drawn: long plain listi
     from rich.console import RenderableType
     from rich.text import Text
 
-from .machine import machine
 from ..i18n import _
+from .machine import machine
 from .text import safe, text
 
 FORMATS = ("table", "json", "csv", "yaml", "markdown")
@@ -18,7 +18,9 @@ FORMATS = ("table", "json", "csv", "yaml", "markdown")
 LARGE_TABLE = 200
 # Columns that may wrap in a table; the others keep one line so the names get the room.
 # Columns that never wrap (short values); the others wrap at word boundaries.
-_NO_WRAP = frozenset({"number", "dates", "size", "met", "count", "kind_label", "date", "when", "period"})
+_NO_WRAP = frozenset(
+    {"number", "dates", "size", "met", "count", "kind_label", "date", "when", "period"}
+)
 
 
 class TableView:
@@ -71,9 +73,9 @@ def _rich_table(view: TableView) -> RenderableType:
         table.add_column(
             _("name · slug") if merged and key == "name" else header,
             overflow="fold",
-            no_wrap=key in _NO_WRAP,
+            no_wrap=key in _NO_WRAP or key == "slug",
             # a slug is never folded: the name column is at least as wide as the longest one
-            min_width=slug_width if merged and key == "name" else None,
+            min_width=slug_width if (merged and key == "name") or key == "slug" else None,
         )
 
     def cells(row: dict[str, Any]) -> list[Text]:

@@ -15,7 +15,7 @@ Row = dict[str, Any]
 
 
 def count_line(count: int, singular: str, plural: str) -> str:
-    """"2 cooperatives" / « 2 coopératives » (``singular`` and ``plural`` hold ``{count}``)."""
+    """ "2 cooperatives" / « 2 coopératives » (``singular`` and ``plural`` hold ``{count}``)."""
     return ngettext(singular, plural, count).format(count=count)
 
 
@@ -81,11 +81,15 @@ def members_view(found: list[Row], grouped: bool) -> TableView:
     )
 
 
-def people_view(found: list[Row], names: dict[str, str], missions: dict[str, list[Row]]) -> TableView:
+def people_view(
+    found: list[Row], names: dict[str, str], missions: dict[str, list[Row]]
+) -> TableView:
     rows = []
     for person in found:
         roles = [
-            " — ".join(p for p in (a.get("role"), names.get(a["organisation"], a["organisation"])) if p)
+            " — ".join(
+                p for p in (a.get("role"), names.get(a["organisation"], a["organisation"])) if p
+            )
             for a in person["affiliations"]
         ]
         went = [
@@ -108,7 +112,13 @@ def organisations_view(found: list[Row]) -> TableView:
         {
             **o,
             "place": "\n".join(
-                p for p in (o.get("municipality") or o.get("locality"), o.get("region"), o.get("country")) if p
+                p
+                for p in (
+                    o.get("municipality") or o.get("locality"),
+                    o.get("region"),
+                    o.get("country"),
+                )
+                if p
             ),
         }
         for o in found
@@ -123,7 +133,7 @@ def events_view(found: list[Row]) -> TableView:
         {
             **e,
             "dates": short_period(e.get("start"), e.get("end")),
-            "place": "\n".join(p for p in (e.get("municipality") or e.get("locality"), e.get("country")) if p),
+            "place": e.get("municipality") or e.get("locality") or e.get("country") or "",
             "count": figure_text(e["participants"]) if e.get("participants") else "",
         }
         for e in found
@@ -161,17 +171,28 @@ def programmes_view(found: list[Row]) -> TableView:
 
 def roadmaps_view(found: list[Row]) -> TableView:
     rows = [
-        {**r, "levers_text": "\n".join(f"{i.get('number') or '•'}. {i['name']}" for i in r["levers"])}
+        {
+            **r,
+            "levers_text": "\n".join(f"{i.get('number') or '•'}. {i['name']}" for i in r["levers"]),
+        }
         for r in found
     ]
-    columns = [("slug", "slug"), ("name", _("name")), ("date", _("date")), ("levers_text", _("levers"))]
+    columns = [
+        ("slug", "slug"),
+        ("name", _("name")),
+        ("date", _("date")),
+        ("levers_text", _("levers")),
+    ]
     footer = count_line(len(found), "{count} roadmap", "{count} roadmaps")
     return TableView(_("Roadmaps"), columns, rows, found, footer)
 
 
 def search_view(hits: Sequence[Any], text: str) -> TableView:
     records = [h.as_dict() for h in hits]
-    rows = [{**r, "kind_label": kind_label(r["kind"]), "match": f"{r['field']}: {r['snippet']}"} for r in records]
+    rows = [
+        {**r, "kind_label": kind_label(r["kind"]), "match": f"{r['field']}: {r['snippet']}"}
+        for r in records
+    ]
     columns = [
         ("kind_label", _("kind")),
         ("slug", "slug"),

@@ -16,7 +16,7 @@ _SAINTS = ((re.compile(r"\bst\b"), "saint"), (re.compile(r"\bste\b"), "sainte"))
 
 
 def typed(text: str) -> str:
-    """A value as typed, folded, with the usual abbreviations spelt out (St-/Ste- → Saint/Sainte)."""
+    """A value as typed, folded, with St-/Ste- spelt out as Saint/Sainte."""
     folded = fold(text)
     for pattern, full in _SAINTS:
         folded = pattern.sub(full, folded)
@@ -33,7 +33,10 @@ def resolve(what: str, text: str, choices: Mapping[str, Iterable[str]]) -> str:
         exact = [v for v, names in spellings.items() if wanted in names]
         if len(exact) == 1:
             return exact[0]
-        starts = [v for v, names in spellings.items() if any(n.startswith(wanted) for n in names)]
+        # a start made of whole words: "saguenay" names Saguenay–Lac-Saint-Jean, "estri" nothing
+        starts = [
+            v for v, names in spellings.items() if any(n.startswith(wanted + " ") for n in names)
+        ]
         if len(starts) == 1:
             return starts[0]
         inside = [
@@ -83,7 +86,10 @@ def resolve_mrc(text: str, records: list[Record]) -> str:
         if isinstance(record.get("mrc"), str):
             mrcs.setdefault(record["mrc"], [])
     stripped = re.sub(r"(?i)^mrc\s+(?:de\s+|du\s+|des\s+)?", "", text.strip()) or text
-    return resolve("MRC", stripped, mrcs)
+    try:
+        return resolve("MRC", stripped, mrcs)
+    except UnknownValue:
+        raise UnknownValue("MRC", text, list(mrcs)) from None
 
 
 def resolve_in_data(what: str, text: str, records: list[Record], key: str) -> str:

@@ -71,7 +71,7 @@ class Hit(NamedTuple):
 
 @lru_cache(maxsize=1)
 def _stemmer() -> Any:
-    import snowballstemmer
+    import snowballstemmer  # type: ignore[import-untyped]
 
     return snowballstemmer.stemmer("french")
 
@@ -98,7 +98,7 @@ def tokens(text: str) -> list[str]:
 def search(kb: KB, text: str, kinds: tuple[str, ...] = ()) -> list[Hit]:
     """Records holding every word of ``text`` (or, for a date, dated then), best first."""
     period = _as_period(text)
-    wanted = [t for t in tokens(text)]
+    wanted = tokens(text)
     if not wanted and period is None:
         return []
     hits: list[Hit] = []
@@ -118,8 +118,8 @@ def _matches(token: str, wanted: str) -> bool:
 def _word_hit(kind: str, record: Record, wanted: list[str]) -> Hit | None:
     fields = list(_texts(record))
     found: set[str] = set()
-    best: tuple[int, str, str, list[str]] | None = None
-    for path, value, is_figure in fields:
+    best: tuple[int, str, str, set[str]] | None = None
+    for path, value, _is_figure in fields:
         field_tokens = tokens(value)
         here = {w for w in wanted if any(_matches(t, w) for t in field_tokens)}
         if not here:
@@ -128,11 +128,13 @@ def _word_hit(kind: str, record: Record, wanted: list[str]) -> Hit | None:
         weight = _NAME_FIELDS.get(path.split("[")[0].split(".")[0], _BODY)
         score = weight + 10 * len(here) + (15 if len(here) == len(wanted) else 0)
         if best is None or score > best[0]:
-            best = (score, path, value, sorted(here))
+            best = (score, path, value, here)
     if best is None or found != set(wanted):
         return None
     score, path, value, here = best
-    return Hit(score, kind, record["slug"], record["name"], _field_name(path), snippet(value, here))
+    return Hit(
+        score, kind, record["slug"], record["name"], _field_name(path), snippet(value, sorted(here))
+    )
 
 
 def _texts(value: Any, path: str = "") -> Iterator[tuple[str, str, bool]]:

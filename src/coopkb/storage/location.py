@@ -1,4 +1,4 @@
-"""Which data directory a command reads: --data-dir, $COOPKB_DATA_DIR, ./data or the bundled copy."""
+"""Which data directory a command reads: --data-dir, $COOPKB_DATA_DIR, ./data or the bundled one."""
 
 from __future__ import annotations
 

@@ -17,7 +17,6 @@ from pydantic import AfterValidator, BeforeValidator, Field, WithJsonSchema
 from pydantic_core import PydanticCustomError
 
 from .. import reference
-from ..graph import RefTo
 from ..matching import UNSAFE, did_you_mean, fold, quote
 
 # Characters no field may hold: C0 controls but tab and newline, DEL, C1, bidi controls, line and
@@ -95,7 +94,8 @@ def _slug(value: str) -> str:
     if not _SLUG.fullmatch(value):
         raise fail(
             "bad-slug",
-            f"slug {quote(value)} must be lower-case ASCII kebab-case (letters, digits, single hyphens)",
+            f"slug {quote(value)} must be lower-case ASCII kebab-case "
+            "(letters, digits, single hyphens)",
         )
     return value
 
@@ -245,13 +245,5 @@ def some(min_length: int = 1, **kwargs: Any) -> Any:
     return Field(min_length=min_length, max_length=MAX_ITEMS, **kwargs)
 
 
-def ref_to(*targets: str, link: str) -> Any:
-    """The type of a field holding the slug of a record of one of ``targets``."""
-    return Annotated[
-        str,
-        Field(max_length=MAX_NAME),
-        _CLEAN,
-        AfterValidator(_slug),
-        _SLUG_SCHEMA,
-        RefTo(targets, link),
-    ]
+# The slug of another record; a field of this type says which kinds with ``RefTo`` (models.py).
+Ref = Annotated[str, Field(max_length=MAX_NAME), _CLEAN, AfterValidator(_slug), _SLUG_SCHEMA]

@@ -63,7 +63,8 @@ def generated_source() -> str:
     lines = [_BEGIN, "# fmt: off\n", "REFERENCES: tuple[Reference, ...] = (\n"]
     for ref in derived_references():
         targets = "ORGS" if ref.targets == ORGS else _literal(ref.targets)
-        line = f"    Reference({_literal(ref.kind)}, {_literal(ref.path)}, {targets}, {_literal(ref.link)}),"
+        kind, path, link = _literal(ref.kind), _literal(ref.path), _literal(ref.link)
+        line = f"    Reference({kind}, {path}, {targets}, {link}),"
         lines.append(line + ("  # noqa: E501" if len(line) > 100 else "") + "\n")
     lines += [")\n", "# fmt: on\n", _END]
     return "".join(lines)

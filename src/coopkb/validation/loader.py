@@ -18,8 +18,8 @@ from typing import Any
 import yaml
 from yaml.constructor import SafeConstructor
 
-from ..matching import neutral, quote
 from ..files import Unreadable, read_data_file
+from ..matching import neutral, quote
 from ..problems import Problem
 
 try:  # PyYAML built against libyaml; fall back to the pure-Python parser where it is missing.
@@ -283,7 +283,7 @@ class _Builder:
         return node.value
 
     def integer(self, node: yaml.ScalarNode) -> int | str:
-        text = node.value
+        text = str(node.value)
         mark = node.start_mark
         if not _DECIMAL.fullmatch(text):
             message = (

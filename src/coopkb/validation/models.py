@@ -12,6 +12,7 @@ from typing import Annotated, Any, ClassVar
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
+from ..graph import ORGS, RefTo
 from .fields import (
     ActionModel,
     BodyKind,
@@ -22,6 +23,7 @@ from .fields import (
     OrganisationKind,
     PartialDate,
     Qualifier,
+    Ref,
     Region,
     SectorGroup,
     Slug,
@@ -29,10 +31,8 @@ from .fields import (
     Url,
     fail,
     many,
-    ref_to,
     some,
 )
-from ..graph import ORGS
 from .meanings import MEANINGS
 
 
@@ -128,10 +128,10 @@ class Cooperative(Located):
     source_kind: Text | None = None
     legal_category: LegalCategory | None = None
     sector: Text | None = None
-    project: ref_to("programme", "cooperation", link="cooperatives of this project") | None = None
+    project: Annotated[Ref, RefTo(("programme", "cooperation"), "cooperatives")] | None = None
     model: ActionModel | None = None
     founded: PartialDate | None = None
-    hosted_by: ref_to(*ORGS, link="hosts") | None = None
+    hosted_by: Annotated[Ref, RefTo(ORGS, "hosts")] | None = None
     website: Url | None = None
     description: Text | None = None
     purpose: Text | None = None
@@ -144,8 +144,8 @@ class Cooperative(Located):
 
 class Organisation(Located):
     kind: OrganisationKind | None = None
-    parent: ref_to(*ORGS, link="includes") | None = None
-    hosted_by: ref_to(*ORGS, link="hosts") | None = None
+    parent: Annotated[Ref, RefTo(ORGS, "includes")] | None = None
+    hosted_by: Annotated[Ref, RefTo(ORGS, "hosts")] | None = None
     founded: PartialDate | None = None
     website: Url | None = None
     description: Text | None = None
@@ -153,7 +153,7 @@ class Organisation(Located):
 
 
 class Affiliation(Model):
-    organisation: ref_to(*ORGS, link="people")
+    organisation: Annotated[Ref, RefTo(ORGS, "people")]
     role: Text | None = None
     date: PartialDate | None = None
 
@@ -205,16 +205,16 @@ class Member(Record):
     acronym: Name | None = None
     sector_group: SectorGroup
     body_kind: BodyKind
-    member_of: ref_to("council", link="members")
+    member_of: Annotated[Ref, RefTo(("council",), "members")]
     description: Text | None = None
     sources: list[Slug] = some()
 
 
 class Cooperation(Record, Period):
-    partners: list[ref_to(*ORGS, link="partner of")] = some(2)
-    associated_partners: list[ref_to(*ORGS, link="associated partner of")] = many()
+    partners: list[Annotated[Ref, RefTo(ORGS, "partner of")]] = some(2)
+    associated_partners: list[Annotated[Ref, RefTo(ORGS, "associated partner of")]] = many()
     funding: Text
-    funder: ref_to(*ORGS, link="funder of")
+    funder: Annotated[Ref, RefTo(ORGS, "funder of")]
     start: PartialDate
     end: PartialDate
     duration_months: int = Field(ge=1)
@@ -229,7 +229,7 @@ class Cooperation(Record, Period):
 class Event(Located, Period):
     start: PartialDate
     end: PartialDate | None = None
-    organisers: list[ref_to(*ORGS, link="organiser of")] = many()
+    organisers: list[Annotated[Ref, RefTo(ORGS, "organiser of")]] = many()
     participants: Figure | None = None
     description: Text | None = None
     sources: list[Slug] = some()
@@ -237,18 +237,18 @@ class Event(Located, Period):
 
 class Mission(Located, Period):
     number: int = Field(ge=1)
-    cooperation: ref_to("cooperation", link="missions")
+    cooperation: Annotated[Ref, RefTo(("cooperation",), "missions")]
     start: PartialDate
     end: PartialDate | None = None
     destination: Text
     date_note: Text | None = None
     status: Text | None = None
-    delegation_from: list[ref_to(*ORGS, link="sent a delegation on")] = many()
-    delegation: list[ref_to("person", link="delegation member of")] = many()
+    delegation_from: list[Annotated[Ref, RefTo(ORGS, "sent a delegation on")]] = many()
+    delegation: list[Annotated[Ref, RefTo(("person",), "delegation member of")]] = many()
     delegation_size: int | None = Field(default=None, ge=0)
     delegation_note: Text | None = None
-    visits: list[ref_to(*ORGS, link="met during")] = many()
-    events: list[ref_to("event", link="attended during")] = many()
+    visits: list[Annotated[Ref, RefTo(ORGS, "met during")]] = many()
+    events: list[Annotated[Ref, RefTo(("event",), "attended during")]] = many()
     activities: list[Text] = many()
     sources: list[Slug] = some()
 
@@ -296,8 +296,15 @@ RECORD_MODELS: dict[str, type[Model]] = {
 }
 
 # Every field name any record may carry, for "unknown field (did you mean …)" hints.
+_ALL_MODELS: tuple[type[Model], ...] = (
+    *RECORD_MODELS.values(),
+    Figure,
+    Step,
+    Item,
+    Source,
+    Affiliation,
+    *FILE_MODELS.values(),
+)
 KNOWN_FIELDS: frozenset[str] = frozenset(
-    name
-    for model in (*RECORD_MODELS.values(), Figure, Step, Item, Source, Affiliation)
-    for name in model.model_fields
-) | frozenset(name for model in FILE_MODELS.values() for name in model.model_fields)
+    name for model in _ALL_MODELS for name in model.model_fields
+)

@@ -6,13 +6,14 @@ result is a plain, JSON-ready knowledge base (only when there was no problem) an
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from pydantic import ValidationError
 
+from ..files import Unreadable
 from ..gc_pause import gc_paused
 from ..layout import DATA_FILES, LIST_SECTIONS
 from ..problems import Problem
@@ -38,7 +39,7 @@ STEPS: tuple[str, ...] = (*(f"checking {name}" for name in DATA_FILES), "checkin
 def validate_contents(
     data_dir: Path,
     shown: str,
-    raws: dict[str, bytes | None],
+    raws: Mapping[str, bytes | Unreadable | None],
     progress: Callable[[str], None] | None = None,
 ) -> Outcome:
     """Load and check every data file (contents read by the caller); report all problems.
@@ -50,7 +51,10 @@ def validate_contents(
 
 
 def _validate(
-    data_dir: Path, shown: str, raws: dict[str, bytes | None], progress: Callable[[str], None]
+    data_dir: Path,
+    shown: str,
+    raws: Mapping[str, bytes | Unreadable | None],
+    progress: Callable[[str], None],
 ) -> Outcome:
     problems: list[Problem] = []
     loaded_files: list[LoadedFile] = []

@@ -12,8 +12,8 @@ from dataclasses import dataclass
 from typing import Any
 
 from .. import reference
-from ..layout import LIST_SECTIONS, SINGLE_SECTIONS
 from ..graph import Reference, walk_path, walk_records
+from ..layout import LIST_SECTIONS, SINGLE_SECTIONS
 from ..matching import did_you_mean, quote
 from ..problems import Problem
 from .graph import derived_references

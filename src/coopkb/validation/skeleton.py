@@ -76,4 +76,8 @@ def _placeholder(field: str, annotation: Any) -> str:
 def _yaml_text(text: str) -> str:
     import json
 
-    return json.dumps(text, ensure_ascii=False) if any(c in text for c in ":#'\"{}[]&*!|>%@`") else text
+    return (
+        json.dumps(text, ensure_ascii=False)
+        if any(c in text for c in ":#'\"{}[]&*!|>%@`")
+        else text
+    )
