@@ -27,6 +27,7 @@ def _isolated_env(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("COLUMNS", "80")
     monkeypatch.setenv("TERM", "dumb")
     monkeypatch.setenv("PAGER", "cat")
+    monkeypatch.setenv("COOPKB_CONFIG_DIR", str(tmp_path / "config"))
     for name in ("COOPKB_DATA_DIR", "COOPKB_NO_CACHE", "NO_COLOR", "FORCE_COLOR"):
         monkeypatch.delenv(name, raising=False)
 
