@@ -7,6 +7,7 @@ from typing import Annotated
 import typer
 
 from ..i18n import N_, _
+from ..layout import KINDS
 from .options import FormatOption, OutputFormat
 from .session import (
     answers,
@@ -17,20 +18,6 @@ from .session import (
     show_listing,
     state_of,
     terminal_width,
-)
-
-_KINDS = (
-    "council",
-    "programme",
-    "roadmap",
-    "cooperation",
-    "cooperative",
-    "member",
-    "mission",
-    "event",
-    "organisation",
-    "person",
-    "source",
 )
 
 
@@ -49,7 +36,7 @@ def _kinds(values: list[str] | None) -> tuple[str, ...]:
     from ..query.filters import resolve
 
     with answers():
-        return tuple(resolve("kind of record", v, {k: [] for k in _KINDS}) for v in values or [])
+        return tuple(resolve("kind of record", v, {k: [] for k in KINDS}) for v in values or [])
 
 
 def show(
