@@ -120,6 +120,26 @@ def organisations(
     )
 
 
+def _dated_listing(ctx: typer.Context, kind: str, year: int | None, output_format: str) -> None:
+    """Events, programmes or roadmaps overlapping ``year``, in date order."""
+    from ..output import views
+    from ..query.filters import find_dated
+
+    state = state_of(ctx)
+    start = "date" if kind == "roadmap" else "start"
+    found = find_dated(knowledge_base(state), kind, year, start=start)
+    view = {
+        "event": views.events_view,
+        "programme": views.programmes_view,
+        "roadmap": views.roadmaps_view,
+    }[kind](found)
+    if year is not None:
+        empty = _("nothing of this kind in {year}").format(year=year)
+    else:
+        empty = _("Nothing of this kind.")
+    show_listing(state, view, output_format, empty)
+
+
 def events(
     ctx: typer.Context,
     year: YearOption = None,
@@ -129,13 +149,7 @@ def events(
 
     Example: coopkb events --year 2017
     """
-    from ..output.views import events_view
-    from ..query.filters import find_dated
-
-    state = state_of(ctx)
-    found = find_dated(knowledge_base(state), "event", year)
-    empty = _("no events in {year}").format(year=year) if year else _("No events.")
-    show_listing(state, events_view(found), output_format.value, empty)
+    _dated_listing(ctx, "event", year, output_format.value)
 
 
 def programmes(
@@ -147,13 +161,7 @@ def programmes(
 
     Example: coopkb programmes --format csv
     """
-    from ..output.views import programmes_view
-    from ..query.filters import find_dated
-
-    state = state_of(ctx)
-    found = find_dated(knowledge_base(state), "programme", year)
-    empty = _("no programmes in {year}").format(year=year) if year else _("No programmes.")
-    show_listing(state, programmes_view(found), output_format.value, empty)
+    _dated_listing(ctx, "programme", year, output_format.value)
 
 
 def roadmaps(
@@ -165,13 +173,7 @@ def roadmaps(
 
     Example: coopkb roadmaps
     """
-    from ..output.views import roadmaps_view
-    from ..query.filters import find_dated
-
-    state = state_of(ctx)
-    found = find_dated(knowledge_base(state), "roadmap", year, start="date")
-    empty = _("no roadmaps in {year}").format(year=year) if year else _("No roadmaps.")
-    show_listing(state, roadmaps_view(found), output_format.value, empty)
+    _dated_listing(ctx, "roadmap", year, output_format.value)
 
 
 def missions(

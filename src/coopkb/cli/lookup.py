@@ -9,16 +9,7 @@ import typer
 from ..i18n import N_, _
 from ..layout import KINDS
 from .options import FormatOption, OutputFormat
-from .session import (
-    answers,
-    emit,
-    fail,
-    knowledge_base,
-    notice,
-    show_listing,
-    state_of,
-    terminal_width,
-)
+from .session import answers, emit, knowledge_base, show_listing, state_of
 
 
 def _complete_names(incomplete: str) -> list[str]:
@@ -188,6 +179,3 @@ def stats(ctx: typer.Context, output_format: FormatOption = OutputFormat.table) 
 
     state = state_of(ctx)
     emit(render_stats(summarise(knowledge_base(state)), output_format.value), state)
-
-
-__all__ = ["fail", "notice", "terminal_width"]

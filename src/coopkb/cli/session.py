@@ -208,6 +208,7 @@ def unknown(err: Exception) -> NoReturn:
 
 
 def ambiguous(err: Ambiguous) -> NoReturn:
+    from ..output.labels import kind_label
     from ..output.text import safe
 
     lines = [
@@ -215,17 +216,10 @@ def ambiguous(err: Ambiguous) -> NoReturn:
             value=safe(str(err.value)), count=len(err.matches)
         )
     ]
-    lines += [f"  {r['slug']}  ({kind_name(k)})  {safe(r['name'])}" for k, r in err.matches[:30]]
+    lines += [f"  {r['slug']}  ({kind_label(k)})  {safe(r['name'])}" for k, r in err.matches[:30]]
     if len(err.matches) > 30:
         lines.append("  " + _("… and {count} more").format(count=len(err.matches) - 30))
     fail("\n".join(lines))
-
-
-def kind_name(kind: str) -> str:
-    """The name of a kind of record in the interface's language."""
-    from ..output.labels import KIND_NAMES
-
-    return _(KIND_NAMES.get(kind, kind))
 
 
 class answers:  # noqa: N801 - used as a context manager, reads as prose

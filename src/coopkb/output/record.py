@@ -8,10 +8,10 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+from ..figures import figure_text
 from ..graph import REFERENCE_FIELDS
 from ..i18n import _
 from .dates import human_date, human_period
-from .figures import figure_text
 from .labels import field_label, kind_label
 from .machine import machine, to_csv
 from .tables import md_cell

@@ -7,8 +7,8 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:  # Rich is imported where something is drawn: long plain listings skip it
     from rich.console import RenderableType
 
+from ..figures import figure_text
 from ..i18n import N_, _
-from .figures import figure_text
 from .labels import kind_label
 from .machine import machine, to_csv
 from .tables import md_cell

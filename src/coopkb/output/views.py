@@ -5,9 +5,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
+from ..figures import figure_text
 from ..i18n import _, ngettext
 from .dates import short_period
-from .figures import figure_text
 from .labels import kind_label
 from .tables import TableView
 

@@ -15,6 +15,7 @@ from collections.abc import Iterator
 from functools import lru_cache
 from typing import Any, NamedTuple
 
+from ..figures import figure_text
 from ..matching import fold
 from . import KB, Record
 from .records import iter_with_sources
@@ -58,15 +59,8 @@ class Hit(NamedTuple):
     snippet: str
 
     def as_dict(self) -> dict[str, Any]:
-        return {
-            "slug": self.slug,
-            "kind": self.kind,
-            "name": self.name,
-            "field": self.field,
-            "match": self.snippet,
-            "snippet": self.snippet,
-            "score": self.score,
-        }
+        """The JSON of a hit (``match`` is the snippet, under its documented name)."""
+        return {**self._asdict(), "match": self.snippet}
 
 
 @lru_cache(maxsize=1)
@@ -147,8 +141,6 @@ def _texts(value: Any, path: str = "") -> Iterator[tuple[str, str, bool]]:
         yield path, str(value), False
     elif isinstance(value, dict):
         if "value" in value and "label" in value:  # a figure: searchable as shown
-            from ..output.figures import figure_text
-
             yield path, figure_text(value), True
             return
         for key, item in value.items():

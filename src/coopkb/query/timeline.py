@@ -21,14 +21,8 @@ class Entry(NamedTuple):
     region: str | None
 
     def as_dict(self) -> dict[str, Any]:
-        return {
-            "date": self.date,
-            "end": self.end,
-            "kind": self.kind,
-            "slug": self.slug,
-            "what": self.what,
-            "when": self.date if not self.end else f"{self.date}→{self.end}",
-        }
+        when = self.date if not self.end else f"{self.date}→{self.end}"
+        return {**self._asdict(), "when": when}
 
 
 def timeline(

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections import Counter
 
 from ..matching import fold
-from . import KB, UnknownValue
+from . import KB
 from .records import iter_records
 
 # field a user names -> (kinds of record, key in the record)
@@ -34,6 +34,4 @@ def values_in_use(kb: KB, field: str) -> tuple[str, list[tuple[str, int]]]:
         for kind, record in iter_records(kb)
         if kind in kinds and isinstance(record.get(key), str)
     )
-    if not counts and name not in FIELDS:  # pragma: no cover - resolve() guarantees a field
-        raise UnknownValue("field", field, FIELDS)
     return name, sorted(counts.items(), key=lambda kv: (-kv[1], fold(kv[0])))

@@ -1,10 +1,11 @@
-"""Numbers and figures as people read them: "plus de 200 participants", « 19,5 % », "8 M$"."""
+"""Numbers and figures as people read them, in the interface's language: "plus de 200 participants",
+« 19,5 % », "8 M$". Shared by search (a hit on a figure shows it so) and the output layer."""
 
 from __future__ import annotations
 
 from typing import Any
 
-from ..i18n import language
+from .i18n import language
 
 
 def number_text(value: int | float) -> str:
