@@ -70,29 +70,52 @@ def _stemmer() -> Any:
     return snowballstemmer.stemmer("french")
 
 
+class Token(NamedTuple):
+    """A word's French stem, folded (what an unaccented query is compared with) and as written
+    (what a query typed with accents is compared with: "aînés" is not "Aina")."""
+
+    folded: str
+    accented: str
+
+
+class Wanted(NamedTuple):
+    stem: str
+    accented: bool  # the user typed accents: compare with the stems as written
+
+
 @lru_cache(maxsize=65536)
-def stem(word: str) -> str:
-    """The comparable form of one word: its French stem, accents and case folded."""
+def stem(word: str) -> Token:
+    """The comparable forms of one word: its French stem, case folded, with and without accents."""
     lowered = word.lower().replace("’", "'")
     if "'" in lowered:  # l'économie → économie
         lowered = lowered.rsplit("'", 1)[1]
     stemmed = str(_stemmer().stemWord(lowered)) if not lowered.isdigit() else lowered
-    stemmed = fold(stemmed)
     if stemmed.endswith("ric") and len(stemmed) > 5:  # directrice → directeur
         stemmed = stemmed[:-3] + "eur"
-    return stemmed
+    return Token(fold(stemmed), stemmed)
 
 
-def tokens(text: str) -> list[str]:
+def tokens(text: str) -> list[Token]:
     """The stems of ``text``'s words, with grouped numbers joined (3 000 → 3000)."""
     joined = _GROUPED.sub(lambda m: re.sub(r"\D", "", m.group()), text)
     return [stem(w) for w in _WORD.findall(joined)]
 
 
+def wanted_words(text: str) -> list[Wanted]:
+    """The words of a query, each compared with or without accents as the user typed it."""
+    joined = _GROUPED.sub(lambda m: re.sub(r"\D", "", m.group()), text)
+    found = []
+    for word in _WORD.findall(joined):
+        token = stem(word)
+        accented = not word.isascii()
+        found.append(Wanted(token.accented if accented else token.folded, accented))
+    return list(dict.fromkeys(found))
+
+
 def search(kb: KB, text: str, kinds: tuple[str, ...] = ()) -> list[Hit]:
     """Records holding every word of ``text`` (or, for a date, dated then), best first."""
     period = _as_period(text)
-    wanted = tokens(text)
+    wanted = wanted_words(text)
     if not wanted and period is None:
         return []
     hits: list[Hit] = []
@@ -105,14 +128,16 @@ def search(kb: KB, text: str, kinds: tuple[str, ...] = ()) -> list[Hit]:
     return sorted(hits, key=lambda h: (-h.score, fold(h.name)))
 
 
-def _matches(token: str, wanted: str) -> bool:
-    return token == wanted or (len(wanted) >= 4 and token.startswith(wanted))
+def _matches(token: Token, wanted: Wanted) -> bool:
+    """Same stem, or a stem of four letters or more that starts a longer one (jeun → jeuness)."""
+    word = token.accented if wanted.accented else token.folded
+    return word == wanted.stem or (len(wanted.stem) >= 4 and word.startswith(wanted.stem))
 
 
-def _word_hit(kind: str, record: Record, wanted: list[str]) -> Hit | None:
+def _word_hit(kind: str, record: Record, wanted: list[Wanted]) -> Hit | None:
     fields = list(_texts(record))
-    found: set[str] = set()
-    best: tuple[int, str, str, set[str]] | None = None
+    found: set[Wanted] = set()
+    best: tuple[int, str, str, set[Wanted]] | None = None
     for path, value, _is_figure in fields:
         field_tokens = tokens(value)
         here = {w for w in wanted if any(_matches(t, w) for t in field_tokens)}
@@ -156,7 +181,7 @@ def _field_name(path: str) -> str:
     return re.sub(r"\[\d+\]", "", path)
 
 
-def snippet(value: str, wanted: list[str], width: int = 70) -> str:
+def snippet(value: str, wanted: list[Wanted], width: int = 70) -> str:
     """The part of ``value`` around the first matching word, cut between words only (a number
     is never cut in half)."""
     if len(value) <= width:

@@ -1,0 +1,183 @@
+"""Finding anything on the first try: every kind browsable, `show` by any name, search that
+understands French, figures and dates, values as users type them, a timeline."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from conftest import Cli
+
+
+def _slugs(cli: Cli, *args: str) -> list[str]:
+    result = cli(*args, "--format", "json")
+    assert result.code == 0, result
+    return [r["slug"] for r in json.loads(result.stdout)]
+
+
+@pytest.mark.parametrize(
+    ("typed", "slug"),
+    [
+        ("krtb", "mfr-krtb"),
+        ("MFR du KRTB", "mfr-krtb"),
+        ("brunante", "la-brunante"),
+        ("lac edouard", "lac-edouard"),
+        ("LAC-ÉDOUARD", "lac-edouard"),
+        ("Coopérative de développement local de Lac-Édouard", "lac-edouard"),
+        ("CQCM", "cqcm"),
+        ("Balaise Mercier", "blaise-mercier"),
+    ],
+)
+def test_show_takes_any_name_a_user_knows(typed: str, slug: str, cli: Cli) -> None:
+    result = cli("show", typed, "--format", "json")
+    assert result.code == 0, result
+    assert json.loads(result.stdout)["slug"] == slug
+
+
+def test_show_lists_the_records_an_ambiguous_name_matches(cli: Cli) -> None:
+    result = cli("show", "mission")
+    assert result.code == 1
+    assert "matches" in result.stderr
+    for number in range(1, 5):
+        assert f"mission-{number}  (mission)" in result.stderr
+
+
+def test_show_fields_keeps_only_those_fields(cli: Cli) -> None:
+    payload = json.loads(cli("show", "la-brunante", "--fields", "region,mrc", "-f", "json").stdout)
+    assert {k for k in payload if k not in ("type", "links", "source_details")} == {
+        "slug",
+        "name",
+        "region",
+        "mrc",
+    }
+
+
+def test_show_puts_list_items_one_per_line_as_bullets(cli: Cli) -> None:
+    out = cli("show", "feuille-de-route-relance-2020").stdout
+    assert "• 1. Reprise collective" in out
+
+
+@pytest.mark.parametrize("typed", ["3000", "3 000", "3,000", "3\u202f000"])
+def test_search_finds_a_figure_whatever_its_spacing(typed: str, cli: Cli) -> None:
+    hits = json.loads(cli("search", typed, "--format", "json").stdout)
+    assert hits and hits[0]["slug"] == "cqcm"
+    assert "coopératives et mutuelles" in hits[0]["match"]
+
+
+@pytest.mark.parametrize(
+    ("typed", "slug"),
+    [
+        ("octobre 2017", "mission-3"),
+        ("2017-10", "mission-3"),
+        ("novembre 2017", "forum-cooperation-territoriale-2017"),
+    ],
+)
+def test_search_understands_french_and_iso_dates(typed: str, slug: str, cli: Cli) -> None:
+    assert slug in _slugs(cli, "search", typed)
+
+
+def test_search_matches_whole_words_with_accents_as_typed(cli: Cli) -> None:
+    assert _slugs(cli, "search", "aînés") == ["la-brunante"]  # not Franciscaines, not Aina
+
+
+def test_search_meets_french_word_forms(cli: Cli) -> None:
+    assert "auberge-le-balcon" in _slugs(cli, "search", "jeune")  # Auberge de jeunesse
+    assert "blaise-mercier" in _slugs(cli, "search", "directrice")  # directeur
+    assert set(_slugs(cli, "search", "coopérative")) == set(_slugs(cli, "search", "coopératives"))
+
+
+def test_search_ranks_a_name_above_a_description(cli: Cli) -> None:
+    hits = json.loads(cli("search", "edouard", "--format", "json").stdout)
+    assert [h["field"] for h in hits[:2]] == ["name", "name"]
+    assert hits[-1]["slug"] == "cqcm"
+
+
+def test_search_kind_restricts_the_hits(cli: Cli) -> None:
+    assert _slugs(cli, "search", "edouard", "--kind", "person") == ["edouard-julien-blanchet"]
+
+
+def test_search_snippets_never_cut_a_number() -> None:
+    from coopkb.query.search import snippet, wanted_words
+
+    text = "Un long texte " * 10 + "qui compte 1 250 000 000 $ de chiffre d'affaires " + "fin " * 20
+    shown = snippet(text, wanted_words("affaires"))
+    assert "1 250 000 000 $" in shown or "250" not in shown
+
+
+@pytest.mark.parametrize(
+    ("option", "typed", "slug"),
+    [
+        ("--region", "Bas St-Laurent", "mfr-krtb"),
+        ("--region", "Lac St-Jean", "riviere-aux-saumons"),
+        ("--region", "saguenay", "riviere-aux-saumons"),
+        ("--region", "02", "riviere-aux-saumons"),
+    ],
+)
+def test_values_as_users_type_them(option: str, typed: str, slug: str, cli: Cli) -> None:
+    assert slug in _slugs(cli, "list", option, typed)
+
+
+def test_an_unknown_value_with_nothing_close_lists_the_valid_ones(cli: Cli) -> None:
+    result = cli("federations", "--sector", "foo")
+    assert result.code == 1
+    for sector in ("Services financiers", "Consommateurs", "Travailleurs"):
+        assert sector in result.stderr
+
+
+@pytest.mark.parametrize(
+    ("command", "expected"),
+    [
+        (("people", "--mission", "3"), "cecile-marsan"),
+        (("organisations", "--country", "France"), "cap-solidaire"),
+        (("organizations", "--country", "France"), "cap-solidaire"),
+        (("events", "--year", "2017"), "forum-cooperation-territoriale-2017"),
+        (("programmes",), "jeune-coop"),
+        (("roadmaps",), "feuille-de-route-relance-2020"),
+    ],
+)
+def test_every_kind_of_record_can_be_browsed(
+    command: tuple[str, ...], expected: str, cli: Cli
+) -> None:
+    assert expected in _slugs(cli, *command)
+
+
+def test_values_lists_the_regions_in_use(cli: Cli) -> None:
+    rows = json.loads(cli("values", "region", "--format", "json").stdout)
+    assert {"value": "Estrie", "count": 2} in rows
+
+
+def test_timeline_is_a_chronology_with_filters(cli: Cli) -> None:
+    rows = json.loads(cli("timeline", "--year", "2017", "--kind", "mission", "-f", "json").stdout)
+    assert [r["slug"] for r in rows] == ["mission-2", "mission-3"]
+    everything = json.loads(cli("timeline", "--format", "json").stdout)
+    dates = [r["date"] for r in everything]
+    assert dates == sorted(dates) and len(everything) > 30
+
+
+def test_help_groups_the_commands(cli: Cli) -> None:
+    out = cli("--help").stdout
+    assert out.index("Browse:") < out.index("Look up:") < out.index("Edit and check the data:")
+
+
+@pytest.mark.parametrize(
+    "command",
+    [
+        "list",
+        "people",
+        "organisations",
+        "events",
+        "programmes",
+        "roadmaps",
+        "show",
+        "search",
+        "timeline",
+        "values",
+        "stats",
+        "validate",
+        "schema",
+        "new",
+    ],
+)
+def test_every_command_help_has_an_example(command: str, cli: Cli) -> None:
+    assert "Example: coopkb" in cli(command, "--help").stdout
