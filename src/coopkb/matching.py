@@ -10,6 +10,8 @@ import re
 import unicodedata
 from collections.abc import Iterable
 
+from .i18n import _, language
+
 # What must never reach a terminal from the data: C0 controls but tab and newline, DEL, C1, the
 # bidi marks, embeddings, overrides and isolates, line/paragraph separators and non-characters.
 UNSAFE = re.compile(
@@ -55,7 +57,7 @@ def did_you_mean(value: str, choices: Iterable[str]) -> str:
     found = suggest(value, choices)
     if not found:
         return ""
-    return " (did you mean " + " or ".join(repr_fr(f) for f in found) + "?)"
+    return _(" (did you mean {choices}?)").format(choices=_(" or ").join(quote(f) for f in found))
 
 
 def neutral(text: str) -> str:
@@ -73,9 +75,6 @@ def quote(value: object) -> str:
     text = neutral(str(value))
     if len(text) > _ECHO_LIMIT:
         text = text[: _ECHO_LIMIT - 1] + "…"
+    if language() == "fr":
+        return f"« {text} »"
     return f"'{text}'" if "'" not in text else f'"{text}"'
-
-
-def repr_fr(text: str) -> str:
-    """Quote a value for a message; French names keep their apostrophes readable."""
-    return quote(text)

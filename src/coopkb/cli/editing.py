@@ -61,7 +61,7 @@ def validate(
             + "\n"
         )
         raise typer.Exit(EXIT_DATA)
-    from ..output.labels import KIND_PLURALS
+    from ..labels import KIND_PLURALS
     from ..output.views import count_line
 
     counts = ", ".join(count_line(n, *KIND_PLURALS[kind]) for kind, n in outcome.counts.items())

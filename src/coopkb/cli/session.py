@@ -208,7 +208,7 @@ def unknown(err: Exception) -> NoReturn:
 
 
 def ambiguous(err: Ambiguous) -> NoReturn:
-    from ..output.labels import kind_label
+    from ..labels import kind_label
     from ..output.text import safe
 
     lines = [

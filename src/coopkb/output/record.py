@@ -11,8 +11,8 @@ from typing import TYPE_CHECKING, Any
 from ..figures import figure_text
 from ..graph import REFERENCE_FIELDS
 from ..i18n import _
+from ..labels import field_label, kind_label
 from .dates import human_date, human_period
-from .labels import field_label, kind_label
 from .machine import machine, to_csv
 from .tables import md_cell
 from .text import safe

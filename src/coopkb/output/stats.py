@@ -9,7 +9,7 @@ if TYPE_CHECKING:  # Rich is imported where something is drawn: long plain listi
 
 from ..figures import figure_text
 from ..i18n import N_, _
-from .labels import kind_label
+from ..labels import kind_label
 from .machine import machine, to_csv
 from .tables import md_cell
 from .text import text

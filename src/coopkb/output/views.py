@@ -7,8 +7,8 @@ from typing import Any
 
 from ..figures import figure_text
 from ..i18n import _, ngettext
+from ..labels import kind_label
 from .dates import short_period
-from .labels import kind_label
 from .tables import TableView
 
 Row = dict[str, Any]

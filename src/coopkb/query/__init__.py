@@ -10,10 +10,30 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
-from ..matching import quote, suggest
+from ..i18n import N_, _
+from ..matching import did_you_mean, quote, suggest
 
 Record = dict[str, Any]
 KB = dict[str, Any]
+
+
+# what was not found -> the message (French agrees the adjective with each noun)
+UNKNOWN: dict[str, str] = {
+    "region": N_("unknown region {value}"),
+    "country": N_("unknown country {value}"),
+    "legal category": N_("unknown legal category {value}"),
+    "model": N_("unknown model {value}"),
+    "sector": N_("unknown sector {value}"),
+    "MRC": N_("unknown MRC {value}"),
+    "municipality": N_("unknown municipality {value}"),
+    "project": N_("unknown project {value}"),
+    "organisation": N_("unknown organisation {value}"),
+    "mission": N_("unknown mission {value}"),
+    "record": N_("unknown record {value}"),
+    "field": N_("unknown field {value}"),
+    "kind of record": N_("unknown kind of record {value}"),
+    "kind of organisation": N_("unknown kind of organisation {value}"),
+}
 
 
 class UnknownValue(Exception):
@@ -27,10 +47,11 @@ class UnknownValue(Exception):
         self.valid = every if not self.suggestions and len(every) <= list_all else []
         hint = ""
         if self.suggestions:
-            hint = " (did you mean " + " or ".join(quote(s) for s in self.suggestions) + "?)"
+            hint = did_you_mean(value, every)
         elif self.valid:
-            hint = "; valid values: " + ", ".join(self.valid)
-        super().__init__(f"unknown {what} {quote(value)}{hint}")
+            hint = _("; valid values: {values}").format(values=", ".join(self.valid))
+        template = UNKNOWN.get(what, "unknown {value}")
+        super().__init__(_(template).format(value=quote(value)) + hint)
 
 
 class Ambiguous(Exception):
@@ -38,4 +59,6 @@ class Ambiguous(Exception):
 
     def __init__(self, value: str, matches: list[tuple[str, Record]]) -> None:
         self.value, self.matches = value, matches
-        super().__init__(f"{quote(value)} matches {len(matches)} records")
+        super().__init__(
+            _("{value} matches {count} records").format(value=quote(value), count=len(matches))
+        )

@@ -6,28 +6,41 @@ field), and worded for the YAML the editor wrote rather than for Python types.
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from typing import Any
 
+from ..i18n import N_, _
 from ..matching import did_you_mean, quote
 from ..problems import Problem
 from .loader import LoadedFile
 from .models import FILE_MODELS, KNOWN_FIELDS
 
-_MESSAGES: dict[str, Callable[[str, dict[str, Any]], str]] = {
-    "missing": lambda f, e: f"missing required field {f}",
-    "extra_forbidden": lambda f, e: f"unknown field {f}{did_you_mean(e['key'], KNOWN_FIELDS)}",
-    "string_type": lambda f, e: f"{f} must be text, got {_describe(e['input'])}",
-    "int_type": lambda f, e: f"{f} must be a whole number, got {_describe(e['input'])}",
-    "float_type": lambda f, e: f"{f} must be a number, got {_describe(e['input'])}",
-    "list_type": lambda f, e: f"{f} must be a list, got {_describe(e['input'])}",
-    "model_type": lambda f, e: f"{f} must be a mapping of fields, got {_describe(e['input'])}",
-    "dict_type": lambda f, e: f"{f} must be a mapping of fields, got {_describe(e['input'])}",
-    "too_short": lambda f, e: f"{f} needs at least {e['ctx']['min_length']} item(s)",
-    "too_long": lambda f, e: f"{f} holds more than {e['ctx']['max_length']} items",
-    "string_too_long": lambda f, e: f"{f} is longer than {e['ctx']['max_length']} characters",
-    "greater_than_equal": lambda f, e: f"{f} must be at least {e['ctx']['ge']}",
+# Pydantic error type -> message template ({field}, {got}, {limit} filled in where shown)
+_MESSAGES: dict[str, str] = {
+    "missing": N_("missing required field {field}"),
+    "extra_forbidden": N_("unknown field {field}"),
+    "string_type": N_("{field} must be text, got {got}"),
+    "int_type": N_("{field} must be a whole number, got {got}"),
+    "float_type": N_("{field} must be a number, got {got}"),
+    "list_type": N_("{field} must be a list, got {got}"),
+    "model_type": N_("{field} must be a mapping of fields, got {got}"),
+    "dict_type": N_("{field} must be a mapping of fields, got {got}"),
+    "too_short": N_("{field} needs at least {limit} item(s)"),
+    "too_long": N_("{field} holds more than {limit} items"),
+    "string_too_long": N_("{field} is longer than {limit} characters"),
+    "greater_than_equal": N_("{field} must be at least {limit}"),
 }
+_LIMITS = ("min_length", "max_length", "ge")
+
+
+def _message(error_type: str, field_name: str, error: dict[str, Any]) -> str:
+    context = error.get("ctx") or {}
+    limit = next((context[k] for k in _LIMITS if k in context), "")
+    text = _(_MESSAGES[error_type]).format(
+        field=field_name, got=_describe(error.get("input")), limit=limit
+    )
+    if error_type == "extra_forbidden":
+        text += did_you_mean(error["key"], KNOWN_FIELDS)
+    return text
 
 
 def translate(loaded: LoadedFile, errors: list[Any], file_name: str) -> list[Problem]:
@@ -44,11 +57,15 @@ def translate(loaded: LoadedFile, errors: list[Any], file_name: str) -> list[Pro
         error = {**error, "key": key}
         if not loc and error["type"] == "model_type":
             expected = ", ".join(FILE_MODELS[file_name].model_fields)
-            message = f"the file must be a mapping with the top-level keys: {expected}"
+            message = _("the file must be a mapping with the top-level keys: {keys}").format(
+                keys=expected
+            )
         elif kind == "number":
-            message = f"{field_name} must be a finite number, got {_describe(error['input'])}"
+            message = _("{field} must be a finite number, got {got}").format(
+                field=field_name, got=_describe(error["input"])
+            )
         elif error["type"] in _MESSAGES:
-            message = _MESSAGES[error["type"]](field_name, error)
+            message = _message(error["type"], field_name, error)
         else:
             message = error["msg"]
         line, column = loaded.position(loc, at_key=error["type"] == "extra_forbidden")
@@ -78,16 +95,15 @@ def _data_loc(data: Any, loc: tuple[Any, ...], error_type: str) -> tuple[str | i
 
 def _describe(value: Any) -> str:
     if isinstance(value, bool):
-        return (
-            f"{str(value).lower()} (YAML reads yes/no/on/off/true/false as booleans: "
-            "put the text in quotes)"
-        )
+        return _(
+            "{value} (YAML reads yes/no/on/off/true/false as booleans: put the text in quotes)"
+        ).format(value=str(value).lower())
     if value is None:
-        return "nothing (an empty value)"
+        return _("nothing (an empty value)")
     if isinstance(value, int | float):
-        return f"the number {value}"
+        return _("the number {value}").format(value=value)
     if isinstance(value, list):
-        return "a list"
+        return _("a list")
     if isinstance(value, dict):
-        return "a mapping"
+        return _("a mapping")
     return quote(value)

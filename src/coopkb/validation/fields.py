@@ -17,6 +17,7 @@ from pydantic import AfterValidator, BeforeValidator, Field, WithJsonSchema
 from pydantic_core import PydanticCustomError
 
 from .. import reference
+from ..i18n import N_, _
 from ..matching import UNSAFE, did_you_mean, fold, quote
 
 # Characters no field may hold: C0 controls but tab and newline, DEL, C1, bidi controls, line and
@@ -59,7 +60,9 @@ def _no_control(value: str) -> str:
     if bad:
         raise fail(
             "control-character",
-            f"text contains the control character U+{ord(bad.group()):04X} at offset {bad.start()}",
+            _("text contains the control character U+{code:04X} at offset {offset}").format(
+                code=ord(bad.group()), offset=bad.start()
+            ),
         )
     return value
 
@@ -70,8 +73,10 @@ def _one_line(value: str) -> str:
     if bad:
         raise fail(
             "invisible-character",
-            f"a name must not hold the invisible or line-breaking character "
-            f"U+{ord(bad.group()):04X} (offset {bad.start()})",
+            _(
+                "a name must not hold the invisible or line-breaking character U+{code:04X} "
+                "(offset {offset})"
+            ).format(code=ord(bad.group()), offset=bad.start()),
         )
     return value
 
@@ -80,13 +85,13 @@ def _clean_text(value: str) -> str:
     _no_control(value)
     # Text without '@' or digits holds no e-mail or phone: skip the patterns.
     if "@" in value and _EMAIL.search(value):
-        raise fail("personal-data", "e-mail addresses are never stored in coopkb")
+        raise fail("personal-data", _("e-mail addresses are never stored in coopkb"))
     if _DIGIT.search(value) and _PHONE.search(value):
-        raise fail("personal-data", "phone numbers are never stored in coopkb")
+        raise fail("personal-data", _("phone numbers are never stored in coopkb"))
     if not value.strip():
-        raise fail("blank-text", "text must not be blank")
+        raise fail("blank-text", _("text must not be blank"))
     if value != value.strip():
-        raise fail("untrimmed-text", "text must not start or end with spaces")
+        raise fail("untrimmed-text", _("text must not start or end with spaces"))
     return value
 
 
@@ -94,8 +99,9 @@ def _slug(value: str) -> str:
     if not _SLUG.fullmatch(value):
         raise fail(
             "bad-slug",
-            f"slug {quote(value)} must be lower-case ASCII kebab-case "
-            "(letters, digits, single hyphens)",
+            _(
+                "slug {value} must be lower-case ASCII kebab-case (letters, digits, single hyphens)"
+            ).format(value=quote(value)),
         )
     return value
 
@@ -109,14 +115,17 @@ def _partial_date(value: Any) -> Any:
 def _check_date(value: str) -> str:
     found = _DATE.fullmatch(value)
     if not found:
-        raise fail("bad-date", f"date {quote(value)} must be ISO 8601: YYYY, YYYY-MM or YYYY-MM-DD")
+        message = _("date {value} must be ISO 8601: YYYY, YYYY-MM or YYYY-MM-DD")
+        raise fail("bad-date", message.format(value=quote(value)))
     year, month, day = found.groups()
     if month is not None and not 1 <= int(month) <= 12:
-        raise fail("bad-date", f"date {quote(value)} has no month {month}")
+        message = _("date {value} has no month {month}")
+        raise fail("bad-date", message.format(value=quote(value), month=month))
     if day is not None:
         last = calendar.monthrange(int(year), int(month))[1]
         if not 1 <= int(day) <= last:
-            raise fail("bad-date", f"date {quote(value)} has no day {day} (that month has {last})")
+            message = _("date {value} has no day {day} (that month has {last})")
+            raise fail("bad-date", message.format(value=quote(value), day=day, last=last))
     return value
 
 
@@ -124,7 +133,8 @@ def _url(value: str) -> str:
     parts = urlsplit(value)
     host = parts.hostname or ""
     if parts.scheme not in ("http", "https") or "." not in host or " " in value:
-        raise fail("bad-url", f"{quote(value)} is not a well-formed http(s) URL")
+        message = _("{value} is not a well-formed http(s) URL")
+        raise fail("bad-url", message.format(value=quote(value)))
     return value
 
 
@@ -133,9 +143,8 @@ def _closed(name: str, choices: tuple[str, ...] | list[str]) -> AfterValidator:
         if value in choices:
             return value
         hint = did_you_mean(value, choices)
-        raise fail(
-            f"unknown-{name.replace(' ', '-')}", f"{quote(value)} is not a known {name}{hint}"
-        )
+        message = _("{value} is not a known {what}").format(value=quote(value), what=_(name))
+        raise fail(f"unknown-{name.replace(' ', '-')}", message + hint)
 
     return AfterValidator(check)
 
@@ -146,17 +155,21 @@ def _region(value: str) -> str:
             return value
     official = reference.official_region(value)
     if official:
-        message = f"region {quote(value)} is not the official spelling (did you mean '{official}'?)"
+        message = _("region {value} is not the official spelling").format(value=quote(value))
+        message += did_you_mean(official, [official])
     else:
         hint = did_you_mean(value, reference.QUEBEC_REGIONS.values())
         if hint:
-            message = f"region {quote(value)} is not a Quebec administrative region{hint}"
+            message = _("region {value} is not a Quebec administrative region").format(
+                value=quote(value)
+            )
+            message += hint
         else:
             hint = did_you_mean(value, reference.FRENCH_REGIONS.values())
-            message = (
-                f"region {quote(value)} is neither a Quebec administrative region "
-                f"nor a region of France{hint}"
-            )
+            message = _(
+                "region {value} is neither a Quebec administrative region nor a region of France"
+            ).format(value=quote(value))
+            message += hint
     raise fail("unknown-region", message)
 
 
@@ -167,14 +180,15 @@ def _mrc(value: str) -> str:
     if official:
         raise fail(
             "mrc-spelling",
-            f"MRC {quote(value)} is not the official spelling "
-            f"(did you mean '{official}'? the source's spelling belongs in the place list)",
+            _(
+                "MRC {value} is not the official spelling (did you mean {official}? "
+                "the source's spelling belongs in the place list)"
+            ).format(value=quote(value), official=quote(official)),
         )
     near = [m for m in reference.MRCS if fold(m)[:4] == fold(value)[:4]]
     if near and did_you_mean(value, near):
-        raise fail(
-            "mrc-spelling", f"MRC {quote(value)} looks misspelled{did_you_mean(value, near)}"
-        )
+        message = _("MRC {value} looks misspelled").format(value=quote(value))
+        raise fail("mrc-spelling", message + did_you_mean(value, near))
     return value  # an MRC the sources have not named yet: accepted as written
 
 
@@ -226,13 +240,13 @@ Region = Annotated[
 Mrc = Annotated[
     str, Field(max_length=MAX_NAME), AfterValidator(_clean_text), _ONE_LINE, AfterValidator(_mrc)
 ]
-Country = _vocabulary("country", tuple(reference.COUNTRIES))
-LegalCategory = _vocabulary("legal category", tuple(reference.LEGAL_CATEGORIES))
-ActionModel = _vocabulary("collective-action model", tuple(reference.COLLECTIVE_ACTION_MODELS))
-SectorGroup = _vocabulary("sector group", reference.SECTOR_GROUPS)
-BodyKind = _vocabulary("kind of body", reference.BODY_KINDS)
-OrganisationKind = _vocabulary("kind of organisation", reference.ORGANISATION_KINDS)
-Qualifier = _vocabulary("qualifier", _QUALIFIERS)
+Country = _vocabulary(N_("country"), tuple(reference.COUNTRIES))
+LegalCategory = _vocabulary(N_("legal category"), tuple(reference.LEGAL_CATEGORIES))
+ActionModel = _vocabulary(N_("collective-action model"), tuple(reference.COLLECTIVE_ACTION_MODELS))
+SectorGroup = _vocabulary(N_("sector group"), reference.SECTOR_GROUPS)
+BodyKind = _vocabulary(N_("kind of body"), reference.BODY_KINDS)
+OrganisationKind = _vocabulary(N_("kind of organisation"), reference.ORGANISATION_KINDS)
+Qualifier = _vocabulary(N_("qualifier"), _QUALIFIERS)
 
 
 def many(**kwargs: Any) -> Any:

@@ -19,6 +19,7 @@ import yaml
 from yaml.constructor import SafeConstructor
 
 from ..files import Unreadable, read_data_file
+from ..i18n import _
 from ..matching import neutral, quote
 from ..problems import Problem
 
@@ -131,10 +132,10 @@ def load_file(path: Path, display: str, raw: bytes | Unreadable | None = None) -
     bad = _RAW_CONTROL.search(text)
     if bad:
         line, col = _offset_position(text, bad.start())
-        message = (
-            f"the file holds the control character U+{ord(bad.group()):04X}, "
-            "which YAML does not allow: remove it"
-        )
+        message = _(
+            "the file holds the control character U+{code:04X}, which YAML does not allow: "
+            "remove it"
+        ).format(code=ord(bad.group()))
         loaded.problems.append(_problem(display, line, col, "control-character", message))
         return loaded
     if _MAYBE_NODE_PROPERTY.search(text) and not _refuse_node_properties(text, loaded):
@@ -142,7 +143,7 @@ def load_file(path: Path, display: str, raw: bytes | Unreadable | None = None) -
     too_deep_at = _nesting_bound(text)
     if too_deep_at is not None:
         line, col = _offset_position(text, too_deep_at)
-        message = f"collections are nested more than {_MAX_DEPTH} levels deep"
+        message = _("collections are nested more than {depth} levels deep").format(depth=_MAX_DEPTH)
         loaded.problems.append(_problem(display, line, col, "too-deep", message))
         return loaded
     try:
@@ -151,12 +152,10 @@ def load_file(path: Path, display: str, raw: bytes | Unreadable | None = None) -
         loaded.problems.append(_yaml_problem(display, err))
         return loaded
     except (yaml.YAMLError, RecursionError, ValueError) as err:
-        loaded.problems.append(
-            _problem(display, 1, 1, "yaml-syntax", f"not valid YAML: {_one_line(err)}")
-        )
+        loaded.problems.append(_problem(display, 1, 1, "yaml-syntax", _invalid_yaml(err)))
         return loaded
     if root is None:
-        loaded.problems.append(_problem(display, 1, 1, "empty-file", "data file is empty"))
+        loaded.problems.append(_problem(display, 1, 1, "empty-file", _("data file is empty")))
         return loaded
     loaded.root = root
     loaded.data = _Builder(loaded).build(root)
@@ -193,12 +192,14 @@ def _decode(raw: bytes, loaded: LoadedFile) -> str | None:
         prefix = raw[: err.start]
         line = prefix.count(b"\n") + 1
         column = len(prefix) - (prefix.rfind(b"\n") + 1) + 1
-        message = f"file is not UTF-8 (byte 0x{raw[err.start]:02x} cannot be decoded)"
+        message = _("file is not UTF-8 (byte 0x{byte:02x} cannot be decoded)").format(
+            byte=raw[err.start]
+        )
         loaded.problems.append(_problem(loaded.path, line, column, "not-utf8", message))
         return None
     text = text.removeprefix("\ufeff")
     if not text.strip():
-        loaded.problems.append(_problem(loaded.path, 1, 1, "empty-file", "data file is empty"))
+        loaded.problems.append(_problem(loaded.path, 1, 1, "empty-file", _("data file is empty")))
         return None
     return text
 
@@ -212,32 +213,31 @@ def _refuse_node_properties(text: str, loaded: LoadedFile) -> bool:
             line, column = (mark.line + 1, mark.column + 1) if mark is not None else (1, 1)
             if isinstance(event, yaml.AliasEvent):
                 found = True
-                message = (
-                    f"YAML aliases are not allowed (*{quote(event.anchor)[1:-1]}): "
-                    "write the value out"
+                message = _("YAML aliases are not allowed (*{name}): write the value out").format(
+                    name=neutral(event.anchor or "")
                 )
                 loaded.problems.append(_problem(loaded.path, line, column, "yaml-alias", message))
                 continue
             anchor = getattr(event, "anchor", None)
             if anchor is not None:
                 found = True
-                message = (
-                    f"YAML anchors are not allowed (&{quote(anchor)[1:-1]}): write each value out"
+                message = _("YAML anchors are not allowed (&{name}): write each value out").format(
+                    name=neutral(anchor)
                 )
                 loaded.problems.append(_problem(loaded.path, line, column, "yaml-anchor", message))
             tag = getattr(event, "tag", None)
             if tag is not None:  # the parser reports a tag only where the text writes one
                 found = True
-                shown = quote(tag.replace(_TAG, "!!"))[1:-1] if tag else tag
-                message = f"YAML tags are not allowed ({shown}): plain values only"
+                shown = neutral(tag.replace(_TAG, "!!")) if tag else tag
+                message = _("YAML tags are not allowed ({tag}): plain values only").format(
+                    tag=shown
+                )
                 loaded.problems.append(_problem(loaded.path, line, column, "yaml-tag", message))
     except yaml.MarkedYAMLError as err:
         loaded.problems.append(_yaml_problem(loaded.path, err))
         return False
     except (yaml.YAMLError, RecursionError, ValueError) as err:
-        loaded.problems.append(
-            _problem(loaded.path, 1, 1, "yaml-syntax", f"not valid YAML: {_one_line(err)}")
-        )
+        loaded.problems.append(_problem(loaded.path, 1, 1, "yaml-syntax", _invalid_yaml(err)))
         return False
     return not found
 
@@ -257,7 +257,9 @@ class _Builder:
             if not self.too_deep:
                 self.too_deep = True
                 mark = node.start_mark
-                message = f"collections are nested more than {_MAX_DEPTH} levels deep"
+                message = _("collections are nested more than {depth} levels deep").format(
+                    depth=_MAX_DEPTH
+                )
                 self.loaded.problems.append(
                     _problem(self.loaded.path, mark.line + 1, mark.column + 1, "too-deep", message)
                 )
@@ -286,14 +288,13 @@ class _Builder:
         text = str(node.value)
         mark = node.start_mark
         if not _DECIMAL.fullmatch(text):
-            message = (
-                f"{quote(text)} is not a plain decimal whole number (YAML would read it as "
-                f"{self.constructor.construct_yaml_int(node)}): write the number in decimal "
-                "digits, or quote it if it is text"
-            )
+            message = _(
+                "{value} is not a plain decimal whole number (YAML would read it as {read}): "
+                "write the number in decimal digits, or quote it if it is text"
+            ).format(value=quote(text), read=self.constructor.construct_yaml_int(node))
             code = "non-decimal-number"
         elif len(text.lstrip("+-")) > _MAX_DIGITS:
-            message = f"the number has more than {_MAX_DIGITS} digits"
+            message = _("the number has more than {count} digits").format(count=_MAX_DIGITS)
             code = "number-too-large"
         else:
             return int(text)
@@ -309,7 +310,7 @@ class _Builder:
             mark = key_node.start_mark
             assert mark is not None  # the composer marks every node
             if not isinstance(key_node, yaml.ScalarNode):
-                message = "mapping keys must be plain text, not a list or mapping"
+                message = _("mapping keys must be plain text, not a list or mapping")
                 self.loaded.problems.append(
                     _problem(self.loaded.path, mark.line + 1, mark.column + 1, "bad-key", message)
                 )
@@ -319,7 +320,9 @@ class _Builder:
                 key = key_node.value
             if key in first_seen:
                 first = first_seen[key].start_mark
-                message = f"duplicate key {quote(key)} (first defined at line {first.line + 1})"
+                message = _("duplicate key {key} (first defined at line {line})").format(
+                    key=quote(key), line=first.line + 1
+                )
                 self.loaded.problems.append(
                     _problem(
                         self.loaded.path, mark.line + 1, mark.column + 1, "duplicate-key", message
@@ -336,7 +339,13 @@ def _yaml_problem(path: str, err: yaml.MarkedYAMLError) -> Problem:
     line, column = (mark.line + 1, mark.column + 1) if mark is not None else (1, 1)
     what = err.problem or "syntax error"
     context = f" {err.context}" if err.context else ""
-    return _problem(path, line, column, "yaml-syntax", f"YAML syntax error: {what}{context}")
+    # PyYAML's own wording stays English: it names YAML tokens.
+    message = _("YAML syntax error: {detail}").format(detail=f"{what}{context}")
+    return _problem(path, line, column, "yaml-syntax", message)
+
+
+def _invalid_yaml(err: Exception) -> str:
+    return _("not valid YAML: {detail}").format(detail=_one_line(err))
 
 
 def _one_line(err: Exception) -> str:

@@ -13,6 +13,8 @@ from typing import Any
 
 from .. import reference
 from ..graph import Reference, walk_path, walk_records
+from ..i18n import _
+from ..labels import kind_label
 from ..layout import LIST_SECTIONS, SINGLE_SECTIONS
 from ..matching import did_you_mean, quote
 from ..problems import Problem
@@ -71,7 +73,9 @@ def _unique_slugs(records: list[RecordAt]) -> Generator[Problem, None, dict[str,
             yield record.at(
                 ("slug",),
                 "duplicate-slug",
-                f"slug {quote(slug)} is already used by the {first.kind} at {where}",
+                _("slug {slug} is already used by the {kind} at {where}").format(
+                    slug=quote(slug), kind=kind_label(first.kind), where=where
+                ),
             )
     return by_slug
 
@@ -95,8 +99,9 @@ def _unique_sources(
                     line,
                     column,
                     "duplicate-source",
-                    f"source id {quote(item['id'])} is already defined at "
-                    f"{other.path}:{first_line}",
+                    _("source id {id} is already defined at {where}").format(
+                        id=quote(item["id"]), where=f"{other.path}:{first_line}"
+                    ),
                 )
             else:
                 sources[item["id"]] = (loaded, index)
@@ -126,17 +131,22 @@ def _check_references(
                 yield record.at(
                     loc,
                     "unresolved-reference",
-                    f"{field_name} refers to {quote(value)}, which no record has as slug"
-                    f"{did_you_mean(value, candidates)}",
+                    _("{field} refers to {value}, which no record has as slug").format(
+                        field=field_name, value=quote(value)
+                    )
+                    + did_you_mean(value, candidates),
                 )
             elif target is not None and target.kind not in ref.targets:
-                wanted = " or ".join(ref.targets)
-                article = "an" if target.kind[0] in "aeiou" else "a"
+                wanted = _(" or ").join(kind_label(k) for k in ref.targets)
                 yield record.at(
                     loc,
                     "wrong-reference",
-                    f"{field_name} refers to {quote(value)}, {article} {target.kind}; "
-                    f"expected {wanted}",
+                    _("{field} refers to {value}, whose kind is {kind}; expected {wanted}").format(
+                        field=field_name,
+                        value=quote(value),
+                        kind=kind_label(target.kind),
+                        wanted=wanted,
+                    ),
                 )
 
 
@@ -150,9 +160,13 @@ def _check_cycles(records: list[RecordAt], by_slug: dict[str, RecordAt]) -> Iter
                 if target == record.data["slug"]:
                     chain = " → ".join(quote(s) for s in [*seen, target])
                     message = (
-                        f"{quote(field_name)} of {quote(target)} refers to itself"
+                        _("{field} of {slug} refers to itself").format(
+                            field=quote(field_name), slug=quote(target)
+                        )
                         if len(seen) == 1
-                        else f"{quote(field_name)} loops back to this record: {chain}"
+                        else _("{field} loops back to this record: {chain}").format(
+                            field=quote(field_name), chain=chain
+                        )
                     )
                     yield record.at((field_name,), "reference-cycle", message)
                     break
@@ -169,8 +183,8 @@ def _check_sources(record: RecordAt, sources: dict[str, Any]) -> Iterator[Proble
             yield record.at(
                 ("sources", index),
                 "unknown-source",
-                f"source {quote(source_id)} is not defined in any 'sources:' list"
-                f"{did_you_mean(source_id, sources)}",
+                _("source {id} is not defined in any 'sources:' list").format(id=quote(source_id))
+                + did_you_mean(source_id, sources),
             )
 
 
@@ -190,17 +204,21 @@ def _check_place(record: RecordAt) -> Iterator[Problem]:
             yield record.at(
                 ("region",),
                 "region-without-country",
-                f"region '{region}' needs a 'country' ({home})",
+                _("region {region} needs a 'country' ({home})").format(
+                    region=quote(region), home=home
+                ),
             )
         elif isinstance(country, str) and country in reference.COUNTRIES and home != country:
             yield record.at(
                 ("region",),
                 "region-country-mismatch",
-                f"region '{region}' is in {home}, not {country}",
+                _("region {region} is in {home}, not {country}").format(
+                    region=quote(region), home=home, country=country
+                ),
             )
     if isinstance(mrc, str):
         if isinstance(country, str) and country in reference.COUNTRIES and country != "Canada":
-            yield record.at(("mrc",), "mrc-country-mismatch", "an MRC exists only in Quebec")
+            yield record.at(("mrc",), "mrc-country-mismatch", _("an MRC exists only in Quebec"))
         known = reference.MRCS.get(mrc)
         if known and home == "Canada":
             expected = reference.QUEBEC_REGIONS[known[0]]
@@ -208,7 +226,9 @@ def _check_place(record: RecordAt) -> Iterator[Problem]:
                 yield record.at(
                     ("mrc",),
                     "mrc-region-mismatch",
-                    f"MRC '{mrc}' is in {expected}, not {region}",
+                    _("MRC {mrc} is in {expected}, not {region}").format(
+                        mrc=quote(mrc), expected=expected, region=region
+                    ),
                 )
 
 
@@ -223,5 +243,7 @@ def _unique_mission_numbers(records: list[RecordAt]) -> Iterator[Problem]:
             yield mission.at(
                 ("number",),
                 "duplicate-number",
-                f"mission number {number} is already used by {quote(first.data['slug'])}",
+                _("mission number {number} is already used by {slug}").format(
+                    number=number, slug=quote(first.data["slug"])
+                ),
             )

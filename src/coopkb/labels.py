@@ -3,7 +3,7 @@ shown). Machine formats keep the field names themselves."""
 
 from __future__ import annotations
 
-from ..i18n import N_, _
+from .i18n import N_, _
 
 KIND_NAMES: dict[str, str] = {
     "council": N_("council"),
