@@ -28,7 +28,17 @@ def _isolated_env(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("TERM", "dumb")
     monkeypatch.setenv("PAGER", "cat")
     monkeypatch.setenv("COOPKB_CONFIG_DIR", str(tmp_path / "config"))
-    for name in ("COOPKB_DATA_DIR", "COOPKB_NO_CACHE", "NO_COLOR", "FORCE_COLOR"):
+    monkeypatch.setenv("LANG", "C.UTF-8")  # English unless a test asks for French
+    for name in (
+        "COOPKB_DATA_DIR",
+        "COOPKB_NO_CACHE",
+        "NO_COLOR",
+        "FORCE_COLOR",
+        "COOPKB_LANG",
+        "LANGUAGE",
+        "LC_ALL",
+        "LC_MESSAGES",
+    ):
         monkeypatch.delenv(name, raising=False)
 
 

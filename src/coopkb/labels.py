@@ -49,6 +49,7 @@ FIELD_LABELS: dict[str, str] = {
     "funder": N_("funder"),
     "steps": N_("steps"),
     "date": N_("date"),
+    "period": N_("period"),
     "levers": N_("levers"),
     "founding_context": N_("founding context"),
     "represents": N_("represents"),

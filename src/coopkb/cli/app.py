@@ -50,18 +50,19 @@ class _TranslatedHelp:
     params: list[_click.Parameter]
 
     def format_help(self, ctx: _click.Context, formatter: _click.HelpFormatter) -> None:
-        saved = (self.help, self.epilog, [getattr(p, "help", None) for p in self.params])
+        params = self.get_params(ctx)  # type: ignore[attr-defined]  # with the help option
+        saved = (self.help, self.epilog, [getattr(p, "help", None) for p in params])
         self.help, self.epilog = _translated(self.help), _translated(self.epilog)
-        for param in self.params:
+        for param in params:
             if getattr(param, "help", None):
-                param.help = _(param.help)  # type: ignore[attr-defined]
+                param.help = _(param.help)
         try:
             super().format_help(ctx, formatter)  # type: ignore[misc]
         finally:
             self.help, self.epilog = saved[0], saved[1]
-            for param, text in zip(self.params, saved[2], strict=True):
+            for param, text in zip(params, saved[2], strict=True):
                 if text is not None:
-                    param.help = text  # type: ignore[attr-defined]
+                    param.help = text
 
     def get_short_help_str(self, limit: int = 45) -> str:
         text = _translated(self.help) or ""
@@ -100,7 +101,7 @@ class CoopkbGroup(_TranslatedHelp, typer.core.TyperGroup):
             from ..matching import did_you_mean, quote
 
             hint = did_you_mean(args[0], [n for n, c in self.commands.items() if not c.hidden])
-            ctx.fail(_("No such command {name}.").format(name=quote(args[0])) + hint)
+            ctx.fail(_("No such command {name}").format(name=quote(args[0])) + hint)
         return super().resolve_command(ctx, args)
 
     def main(  # type: ignore[override]

@@ -77,7 +77,7 @@ def people(
 ) -> None:
     """List the people the sources name: role, organisation, missions.
 
-    Example: coopkb people --mission 2
+    Example: coopkb people --mission 3
     """
     from ..output.views import people_view
     from ..query.filters import find_people, missions_of_person

@@ -169,12 +169,16 @@ def knowledge_base(state: State, quiet: bool = False, region: str | None = None)
 
 def emit(output: RenderableType | str, state: State | None = None) -> None:
     """Print a result on stdout; a long one goes through a pager on a terminal (like git)."""
+    from rich.text import Text
+
     if isinstance(output, str):
         text = output + "\n"
     else:
         console = stdout_console()
+        # Laid-out text (tables) is never re-wrapped; panels and charts fit the width themselves.
+        laid_out = isinstance(output, Text) and output.no_wrap
         with console.capture() as captured:
-            console.print(output)
+            console.print(output, crop=False, soft_wrap=bool(laid_out))
         text = captured.get()
     if state is not None and state.pager and _page(text):
         return

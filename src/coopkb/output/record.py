@@ -55,7 +55,7 @@ def render_record(
     references = REFERENCE_FIELDS.get(kind, frozenset())
     facts = [
         (key, lines_of(_named(value, names or {}) if key in references else value))
-        for key, value in record.items()
+        for key, value in _readable_dates(record).items()
         if _shown(key, value)
     ]
     facts += [
@@ -90,6 +90,21 @@ def render_record(
     subtitle = Text(f"{kind_label(kind)} · ", style="dim")
     subtitle.append(record["slug"])
     return Group(title, subtitle, Text(""), grid)
+
+
+def _readable_dates(record: dict[str, Any]) -> dict[str, Any]:
+    """A record's own dates as people read them: start and end become one period."""
+    shown: dict[str, Any] = {}
+    for key, value in record.items():
+        if key == "start" and isinstance(value, str):
+            shown["period"] = human_period(value, record.get("end"))
+        elif key == "end" and isinstance(record.get("start"), str):
+            continue
+        elif key in ("date", "founded", "end") and isinstance(value, str):
+            shown[key] = human_date(value)
+        else:
+            shown[key] = value
+    return shown
 
 
 def _named(value: Any, names: dict[str, str]) -> Any:

@@ -7,14 +7,13 @@ from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:  # Rich is imported where something is drawn: long plain listings skip it
     from rich.console import RenderableType
-    from rich.text import Text
 
 from ..i18n import _
 from .machine import machine
-from .text import safe, text
+from .text import safe
 
 FORMATS = ("table", "json", "csv", "yaml", "markdown")
-# Above this many rows, tables are laid out by hand (see _column_table): Rich's Table is slow.
+# Above this many rows, a table is printed as plain text, without styles (Rich is slow there).
 LARGE_TABLE = 200
 # Columns that may wrap in a table; the others keep one line so the names get the room.
 # Columns that never wrap (short values); the others wrap at word boundaries.
@@ -42,7 +41,9 @@ class TableView:
 def render_view(view: TableView, output_format: str, width: int = 80) -> RenderableType | str:
     if output_format == "table":
         rows = sum(len(rows) for _g, rows in view.groups) if view.groups else len(view.rows)
-        return _rich_table(view) if rows <= LARGE_TABLE else _column_table(view, width)
+        laid = _laid_out(view, width)
+        # Styles (a bold title, dim slugs) cost Rich a measure per line: long listings are plain.
+        return _styled(laid) if rows <= LARGE_TABLE else "\n".join(line for line, _s in laid)
     if output_format == "markdown":
         lines = [f"### {md_cell(view.title)}", "", *_md_table(view.columns, view.rows)]
         if view.footer:
@@ -58,96 +59,85 @@ def _display_columns(view: TableView) -> tuple[bool, list[tuple[str, str]]]:
     return merged, [(k, h) for k, h in view.columns if not (merged and k == "slug")]
 
 
-def _rich_table(view: TableView) -> RenderableType:
-    """A table for 80 columns: the slug goes under the name, dimmed, instead of its own column."""
-    from rich import box
-    from rich.console import Group
-    from rich.table import Table
-    from rich.text import Text
+def _laid_out(view: TableView, width: int) -> list[tuple[str, str]]:
+    """The table as (line, style) pairs, fitting ``width`` columns.
 
-    merged, columns = _display_columns(view)
-    table = Table(title=Text(safe(view.title)), title_justify="left", box=box.SIMPLE_HEAD)
-    all_rows = [r for _g, rows in view.groups for r in rows] if view.groups else view.rows
-    slug_width = max((len(str(r.get("slug", ""))) for r in all_rows), default=0)
-    for key, header in columns:
-        table.add_column(
-            _("name · slug") if merged and key == "name" else header,
-            overflow="fold",
-            no_wrap=key in _NO_WRAP or key == "slug",
-            # a slug is never folded: the name column is at least as wide as the longest one
-            min_width=slug_width if (merged and key == "name") or key == "slug" else None,
-        )
-
-    def cells(row: dict[str, Any]) -> list[Text]:
-        out = []
-        for key, _header in columns:
-            cell = text(row.get(key))
-            if merged and key == "name":
-                cell.append("\n" + safe(row.get("slug")), style="dim")
-            out.append(cell)
-        return out
-
-    if view.groups:
-        for group_title, rows in view.groups:
-            table.add_row(Text(safe(group_title), style="bold"))
-            for row in rows:
-                table.add_row(*cells(row))
-            table.add_section()
-    else:
-        for row in view.rows:
-            table.add_row(*cells(row))
-    if view.footer:
-        return Group(table, Text(safe(view.footer)))
-    return table
-
-
-def _column_table(view: TableView, width: int = 80) -> str:
-    """The same columns as :func:`_rich_table`, laid out by hand for long results.
-
-    Rich measures and wraps every cell of a Table (~0.5 ms a row), which alone would take longer
-    than the rest of `coopkb list` over a 10,000-cooperative base; this layout costs a tenth.
-    The first column wraps at word boundaries; the others keep one line per value.
+    Every column wraps at word boundaries except the slugs, which are never cut: the name column
+    (the slug stands on its own line under the name) and a slug column are at least as wide as
+    the longest slug. Other columns give way, widest first. Headers wrap too.
     """
     from rich.cells import cell_len
 
     merged, columns = _display_columns(view)
     headers = [_("name · slug") if merged and k == "name" else h for k, h in columns]
-    all_rows = [r for _g, rows in view.groups for r in rows] if view.groups else view.rows
+    groups = view.groups or [("", view.rows)]
+    all_rows = [r for _g, rows in groups for r in rows]
 
     def cell_lines(row: dict[str, Any], key: str) -> list[str]:
-        lines = safe(row.get(key)).split("\n")
-        return [*lines, safe(row.get("slug"))] if merged and key == "name" else lines
+        return safe(row.get(key)).split("\n")
 
-    table = [[cell_lines(row, k) for k, _h in columns] for row in all_rows]
-    widths = [
-        max([cell_len(h), *(cell_len(line) for cells in table for line in cells[i])])
-        for i, h in enumerate(headers)
-    ]
-    # Fit the width: the name column keeps room for a whole slug; others give way, widest first.
     slug_width = max((cell_len(safe(r.get("slug"))) for r in all_rows), default=0)
-    floors = [min(max(slug_width, 12), 40), *(max(8, cell_len(h)) for h in headers[1:])]
-    while 3 + 3 * (len(columns) - 1) + sum(widths) > width:
+    widths = []
+    floors = []
+    for index, (key, _h) in enumerate(columns):
+        lines = [line for row in all_rows for line in cell_lines(row, key)]
+        if merged and key == "name":
+            lines += [safe(r.get("slug")) for r in all_rows]
+        widths.append(max([cell_len(headers[index]), *(cell_len(x) for x in lines)]))
+        longest_word = max((cell_len(w) for x in [headers[index]] for w in x.split()), default=1)
+        if key == "slug" or (merged and key == "name"):
+            floors.append(max(slug_width, 4))
+        elif key in _NO_WRAP:
+            floors.append(widths[-1])
+        else:
+            floors.append(min(widths[-1], max(6, min(longest_word, 12))))
+    gaps = 3 * len(columns)  # two spaces before the first column, three between, one spare
+    while gaps + sum(widths) > width:
         shrinkable = [i for i, w in enumerate(widths) if w > floors[i]]
         if not shrinkable:
             break
-        widest = max(shrinkable, key=lambda i: widths[i] - floors[i])
-        widths[widest] -= 1
-    out = [safe(view.title), ""] if view.title else []
-    out.append("  " + "   ".join(_pad(h, w) for h, w in zip(headers, widths, strict=True)))
-    out.append(" " + "─" * (sum(widths) + 3 * (len(columns) - 1) + 2))
-    for cells in table:
+        widths[max(shrinkable, key=lambda i: widths[i])] -= 1
+
+    name_index = next((i for i, (k, _h) in enumerate(columns) if k == "name"), 0)
+    name_at = 2 + sum(widths[:name_index]) + 3 * name_index  # where the slug line starts
+
+    def row_lines(cells: list[list[str]], style: str) -> list[tuple[str, str]]:
         parts = [
-            [piece for line in cell for piece in _wrap(line, width)]
-            for cell, width in zip(cells, widths, strict=True)
+            [piece for line in cell for piece in _wrap(line, w)]
+            for cell, w in zip(cells, widths, strict=True)
         ]
+        out = []
         for line_no in range(max(len(p) for p in parts)):
             texts = [p[line_no] if line_no < len(p) else "" for p in parts]
-            out.append(
-                "  " + "   ".join(_pad(t, w) for t, w in zip(texts, widths, strict=True)).rstrip()
-            )
+            joined = "   ".join(_pad(t, w) for t, w in zip(texts, widths, strict=True))
+            out.append(("  " + joined.rstrip(), style))
+        return out
+
+    out: list[tuple[str, str]] = [(safe(view.title), "bold"), ("", "")] if view.title else []
+    out += row_lines([[h] for h in headers], "bold")
+    out.append((" " + "─" * (sum(widths) + gaps - 1), ""))
+    for title, rows in groups:
+        if title:
+            out.append(("  " + safe(title), "bold"))
+        for row in rows:
+            cells = [cell_lines(row, k) for k, _h in columns]
+            out += row_lines(cells, "")
+            if merged:
+                out.append((" " * name_at + safe(row.get("slug")), "dim"))
     if view.footer:
-        out += ["", safe(view.footer)]
-    return "\n".join(out)
+        out += [("", ""), (safe(view.footer), "")]
+    return out
+
+
+def _styled(lines: list[tuple[str, str]]) -> RenderableType:
+    from rich.text import Text
+
+    text = Text(no_wrap=True, overflow="ignore")  # laid out already: never re-wrapped
+    for index, (line, style) in enumerate(lines):
+        text.append(line, style=style or None)
+        if index < len(lines) - 1:
+            text.append("\n")
+    return text
 
 
 def _pad(text: str, width: int) -> str:

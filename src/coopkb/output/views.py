@@ -134,7 +134,7 @@ def events_view(found: list[Row]) -> TableView:
             **e,
             "dates": short_period(e.get("start"), e.get("end")),
             "place": e.get("municipality") or e.get("locality") or e.get("country") or "",
-            "count": figure_text(e["participants"]) if e.get("participants") else "",
+            "how_many": figure_text(e["participants"]) if e.get("participants") else "",
         }
         for e in found
     ]
@@ -143,7 +143,7 @@ def events_view(found: list[Row]) -> TableView:
         ("name", _("name")),
         ("dates", _("dates")),
         ("place", _("place")),
-        ("count", _("participants")),
+        ("how_many", _("participants")),
     ]
     footer = count_line(len(found), "{count} event", "{count} events")
     return TableView(_("Events"), columns, rows, found, footer)

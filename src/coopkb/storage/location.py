@@ -6,14 +6,16 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import NamedTuple
 
+from ..i18n import N_, _
 from ..layout import DATA_FILES
 
 _PACKAGE = Path(__file__).resolve().parent.parent
+BUNDLED = N_("bundled")
 
 
 class DataLocation(NamedTuple):
     path: Path  # where the files are read
-    origin: str  # "--data-dir", "COOPKB_DATA_DIR", "./data" or "bundled"
+    origin: str  # "--data-dir", "COOPKB_DATA_DIR", "./data" or BUNDLED
     shown: str = ""  # how file names are shown (relative for ./data, so CI annotations match)
 
     @property
@@ -21,7 +23,7 @@ class DataLocation(NamedTuple):
         return self.shown or str(self.path)
 
     def describe(self) -> str:
-        return f"{self.display} (from {self.origin})"
+        return _("{path} (from {origin})").format(path=self.display, origin=_(self.origin))
 
 
 def bundled_data_dir() -> Path:
@@ -41,4 +43,4 @@ def locate_data(option: Path | None, env: Mapping[str, str], cwd: Path) -> DataL
     local = cwd / "data"
     if any((local / name).is_file() for name in DATA_FILES):
         return DataLocation(local, "./data", "data")
-    return DataLocation(bundled_data_dir(), "bundled")
+    return DataLocation(bundled_data_dir(), BUNDLED)

@@ -1,0 +1,192 @@
+"""coopkb in French: the language is chosen as documented, every message shown to users is in
+the French catalog, and machine formats and findings do not depend on the language."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from conftest import EXAMPLES, Cli, run_coopkb
+from coopkb.i18n import choose_language
+
+FRENCH = {"LANG": "fr_CA.UTF-8"}
+NEGATIVE = sorted((EXAMPLES / "negative").glob("*.yaml"))
+
+
+@pytest.mark.parametrize(
+    ("option", "env", "expected"),
+    [
+        (None, {}, "en"),
+        (None, {"LANG": "fr_CA.UTF-8"}, "fr"),
+        (None, {"LANG": "fr_FR"}, "fr"),
+        (None, {"LANG": "fr"}, "fr"),
+        (None, {"LC_ALL": "fr_CA.UTF-8", "LANG": "en_US.UTF-8"}, "fr"),
+        (None, {"LC_MESSAGES": "fr_CA", "LANG": "en_CA"}, "fr"),
+        (None, {"LANGUAGE": "fr_CA:en", "LANG": "en_US"}, "fr"),
+        (None, {"LANGUAGE": "de:fr", "LANG": "en_US"}, "fr"),
+        (None, {"COOPKB_LANG": "en", "LANG": "fr_CA.UTF-8"}, "en"),
+        ("fr", {"COOPKB_LANG": "en"}, "fr"),
+        ("en", {"LANG": "fr_CA.UTF-8"}, "en"),
+        (None, {"LANG": "C.UTF-8"}, "en"),
+    ],
+)
+def test_the_language_comes_from_option_then_coopkb_lang_then_locale(
+    option: str | None, env: dict[str, str], expected: str
+) -> None:
+    assert choose_language(option, env) == expected
+
+
+def test_every_message_has_a_french_translation() -> None:
+    pytest.importorskip("babel")
+    from babel.messages.pofile import read_po
+
+    from coopkb.i18n.catalog import PO_FILE, messages
+
+    with PO_FILE.open("rb") as handle:
+        catalog = read_po(handle, locale="fr")
+    missing = []
+    for message in messages():
+        key = message[0] if isinstance(message, tuple) else message
+        entry = catalog.get(key)
+        translated = entry is not None and all(
+            entry.string if isinstance(entry.string, tuple) else [entry.string]
+        )
+        if not translated:
+            missing.append(key)
+    assert missing == [], "run python -m coopkb.i18n.catalog and translate these"
+
+
+def test_the_compiled_catalog_is_current(tmp_path: Path) -> None:
+    pytest.importorskip("babel")
+    import io
+
+    from babel.messages.mofile import write_mo
+    from babel.messages.pofile import read_po
+
+    from coopkb.i18n.catalog import MO_FILE, PO_FILE
+
+    with PO_FILE.open("rb") as handle:
+        catalog = read_po(handle, locale="fr")
+    buffer = io.BytesIO()
+    write_mo(buffer, catalog)
+    assert MO_FILE.read_bytes() == buffer.getvalue(), "run python -m coopkb.i18n.catalog"
+
+
+COMMANDS = [
+    ("list", "--region", "Estrie"),
+    ("show", "mission-2"),
+    ("missions", "--year", "2017"),
+    ("federations", "--sector", "travailleurs"),
+    ("search", "édouard"),
+    ("stats",),
+    ("people", "--mission", "3"),
+    ("organisations", "--country", "France"),
+    ("events",),
+    ("programmes",),
+    ("roadmaps",),
+    ("timeline", "--year", "2017"),
+    ("values", "region"),
+    ("validate",),
+    ("new", "person"),
+]
+
+
+@pytest.mark.parametrize("command", COMMANDS, ids=lambda c: c[0])
+def test_every_command_answers_in_both_languages(command: tuple[str, ...], cli: Cli) -> None:
+    french = cli(*command, env=FRENCH)
+    english = cli("--lang", "en", *command, env=FRENCH)
+    assert french.code == english.code == 0
+    assert french.stdout != english.stdout or command[0] == "new"
+
+
+@pytest.mark.parametrize(
+    ("command", "english", "french"),
+    [
+        (("list", "--region", "Estrie"), "2 cooperatives", "2 coopératives"),
+        (("missions", "--year", "2019"), "no missions in 2019", "aucune mission en 2019"),
+        (
+            ("list", "--region", "Estri"),
+            "unknown region 'Estri' (did you mean 'Estrie'?)",
+            "région inconnue « Estri » (vouliez-vous dire « Estrie » ?)",
+        ),
+        (("show", "mission-2"), "8–12 May 2017", "du 8 au 12 mai 2017"),
+        (("--help",), "Usage:", "Utilisation :"),
+        (("list", "--nope"), "No such option: --nope", "Option inconnue : --nope"),
+        (("stats",), "cooperatives per region", "coopératives par région"),
+    ],
+)
+def test_messages_read_naturally_in_each_language(
+    command: tuple[str, ...], english: str, french: str, cli: Cli
+) -> None:
+    en = cli("--lang", "en", *command)
+    fr = cli(*command, "--lang", "fr")
+    assert english in en.stdout + en.stderr
+    assert french in fr.stdout + fr.stderr
+    assert en.code == fr.code
+
+
+def test_french_help_of_every_command_is_french(cli: Cli) -> None:
+    from coopkb.cli import COMMANDS as ALL
+
+    for name in ALL:
+        out = cli(name, "--help", env=FRENCH).stdout
+        assert "Exemple : coopkb" in out, name
+        assert "Utilisation : coopkb" in out, name
+
+
+def test_a_decimal_comma_and_narrow_spaces_in_french() -> None:
+    from coopkb.figures import number_text
+    from coopkb.i18n import set_language
+
+    try:
+        set_language("fr")
+        assert number_text(19.5) == "19,5"
+        assert number_text(3000) == "3\u202f000"
+    finally:
+        set_language("en")
+    assert number_text(19.5) == "19.5"
+    assert number_text(3000) == "3,000"
+
+
+@pytest.mark.parametrize("fixture", NEGATIVE, ids=lambda p: p.stem)
+def test_validate_finds_the_same_problems_in_both_languages(
+    fixture: Path, base_copy: Path, cli: Cli
+) -> None:
+    target = base_copy / fixture.name.split(".", 1)[0]
+    target = target.with_suffix(".yaml")
+    target.write_bytes(fixture.read_bytes())
+    runs = {
+        lang: cli("--lang", lang, "--data-dir", str(base_copy), "validate", "--format", "json")
+        for lang in ("en", "fr")
+    }
+    findings = {
+        lang: [(p["file"], p["line"], p["column"], p["code"]) for p in json.loads(r.stdout)]
+        for lang, r in runs.items()
+    }
+    assert runs["en"].code == runs["fr"].code == 1
+    assert findings["en"] == findings["fr"] and findings["en"]
+
+
+@pytest.mark.parametrize(
+    "command",
+    [("list", "--format", "json"), ("stats", "--format", "json"), ("list", "--format", "csv")],
+)
+def test_machine_formats_do_not_change_with_the_language(
+    command: tuple[str, ...], cli: Cli
+) -> None:
+    assert cli("--lang", "fr", *command).stdout == cli("--lang", "en", *command).stdout
+
+
+def test_an_unknown_language_is_a_usage_error(cli: Cli) -> None:
+    result = cli("--lang", "de", "list")
+    assert result.code == 2
+    assert "unknown language 'de'" in result.stderr
+
+
+@pytest.mark.slow
+def test_the_installed_command_speaks_french_without_a_system_locale() -> None:
+    result = run_coopkb("missions", "--year", "2019", env={"LANG": "fr_CA.UTF-8", "LC_ALL": ""})
+    assert result.returncode == 0
+    assert result.stderr.strip() == "aucune mission en 2019"
