@@ -9,7 +9,7 @@ import typer
 from ..i18n import N_, _
 from ..layout import KINDS
 from .options import FormatOption, OutputFormat
-from .session import answers, emit, knowledge_base, show_listing, state_of
+from .session import answers, emit, knowledge_base, show_listing, state_of, terminal_width
 
 
 def _complete_names(incomplete: str) -> list[str]:
@@ -70,7 +70,14 @@ def show(
     sources = [by_id[s] for s in record.get("sources", []) if s in by_id]
     linked = links(kb, record["slug"], kind)
     output = render_record(
-        kind, record, linked, sources, output_format.value, names_by_slug(kb), chosen
+        kind,
+        record,
+        linked,
+        sources,
+        output_format.value,
+        names_by_slug(kb),
+        chosen,
+        terminal_width(),
     )
     emit(output, state)
 

@@ -19,6 +19,9 @@ from .text import safe
 
 if TYPE_CHECKING:
     from rich.console import RenderableType
+    from rich.text import Text
+
+_MIN_VALUE_WIDTH = 30
 
 Linked = dict[str, list[tuple[str, dict[str, Any]]]]
 
@@ -31,6 +34,7 @@ def render_record(
     output_format: str,
     names: dict[str, str] | None = None,
     fields: list[str] | None = None,
+    width: int = 80,
 ) -> RenderableType | str:
     """One record; ``fields`` keeps only those fields (in that order)."""
     if fields:
@@ -76,20 +80,47 @@ def render_record(
             for k, vs in facts
         ]
         return "\n".join(lines)
-    from rich.console import Group
-    from rich.table import Table
+    return _panel(kind, record, facts, width)
+
+
+def _panel(
+    kind: str, record: dict[str, Any], facts: list[tuple[str, list[str]]], width: int
+) -> Text:
+    """The record laid out by hand (Rich's Table costs ~6 ms of imports): the name and the
+    slug on lines of their own (a slug is never cut or folded), then a label column and the
+    values, wrapped at word boundaries to the width."""
+    from rich.cells import cell_len
     from rich.text import Text
 
-    grid = Table.grid(padding=(0, 2))
-    grid.add_column(style="bold", no_wrap=True, max_width=24)
-    grid.add_column(overflow="fold")
-    for key, values in facts:
-        grid.add_row(Text(safe(field_label(key))), Text("\n".join(safe(v) for v in values)))
-    # The name and the slug on lines of their own: a slug is never cut or folded.
-    title = Text(safe(record["name"]), style="bold")
-    subtitle = Text(f"{kind_label(kind)} · ", style="dim")
-    subtitle.append(record["slug"])
-    return Group(title, subtitle, Text(""), grid)
+    from .tables import _pad
+
+    labels = [safe(field_label(key)) for key, _v in facts]
+    label_width = min(max((cell_len(x) for x in labels), default=0), 24)
+    value_width = max(_MIN_VALUE_WIDTH, width - label_width - 3)
+    out = Text(no_wrap=True, overflow="ignore")
+    out.append(safe(record["name"]) + "\n", style="bold")
+    out.append(f"{kind_label(kind)} · ", style="dim")
+    out.append(record["slug"] + "\n\n")
+    for label, (_key, values) in zip(labels, facts, strict=True):
+        lines = [piece for value in values for piece in _wrap_item(safe(value), value_width)]
+        for index, line in enumerate(lines or [""]):
+            head = _pad(label, label_width) if index == 0 else " " * label_width
+            out.append(head, style="bold" if index == 0 else None)
+            out.append(f"  {line}".rstrip() + "\n")
+    out.rstrip()
+    return out
+
+
+def _wrap_item(value: str, width: int) -> list[str]:
+    """A value's lines at ``width``; a bullet's continuation lines are indented under its text."""
+    from .tables import _wrap
+
+    bullet = len(value) - len(value.lstrip(" •–"))
+    pieces = _wrap(value, width)
+    if bullet == 0 or len(pieces) == 1:
+        return pieces
+    rest = _wrap(value[len(pieces[0]) :].strip(), width - bullet)
+    return [pieces[0], *(" " * bullet + piece for piece in rest)]
 
 
 def _readable_dates(record: dict[str, Any]) -> dict[str, Any]:

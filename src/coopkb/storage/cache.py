@@ -21,7 +21,6 @@ from __future__ import annotations
 import json
 import os
 import re
-import secrets
 from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import Any
@@ -61,6 +60,8 @@ def load_secret(key_file: Path) -> bytes | None:
         return None
     try:
         key_file.parent.mkdir(parents=True, exist_ok=True)
+        import secrets  # only the first run creates the key (secrets loads OpenSSL: ~5 ms)
+
         fd = os.open(key_file, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
         secret = secrets.token_bytes(_SECRET_BYTES)
         with os.fdopen(fd, "wb") as handle:
