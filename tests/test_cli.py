@@ -291,7 +291,7 @@ def test_every_query_command_speaks_every_format(command: list[str], cli: Cli) -
 def test_csv_flattens_nested_fields_predictably(cli: Cli) -> None:
     rows = list(csv.DictReader(io.StringIO(cli("list", "--format", "csv").stdout)))
     brunante = next(r for r in rows if r["slug"] == "la-brunante")
-    assert brunante["aliases"] == "La Brunante; MRC Le-Val-Saint-François"
+    assert brunante["aliases"] == "La Brunante"
     assert json.loads(brunante["timeline"])[0] == {
         "event": "Un membre de la Caisse Desjardins.",
         "date": "1997",

@@ -4,6 +4,9 @@ Sources of the official lists (not the seeds):
 - Quebec's 17 administrative regions: Institut de la statistique du Québec (ISQ), list of
   regions and MRCs; décret sur les limites des régions administratives du Québec (D-11, r. 1).
 - MRC spellings: ISQ list of MRCs (only the MRCs the sources mention are listed; see ``MRCS``).
+- Municipalities: Ministère des Affaires municipales et de l'Habitation (MAMH), Répertoire des
+  municipalités du Québec, as consulted in November 2026 (only the municipalities the data names;
+  see ``MUNICIPALITIES``): each one's MRC (or none) and administrative region.
 - French regions: INSEE, Code officiel géographique (regions since 2016).
 - Legal categories: Quebec's Loi sur les coopératives (C-67.2); France's SCOP/SCIC statutes and the
   CAE model (an activity-and-employment cooperative run as a SCOP or SCIC).
@@ -91,6 +94,32 @@ MRCS: dict[str, tuple[str, tuple[str, ...]]] = {
     "Charlevoix": ("03", ("MRC de Charlevoix",)),
 }
 
+# Official municipality -> (its MRC, or OUTSIDE_MRC, and its region code). A record naming one of
+# these municipalities gets its MRC and region from here when the data does not give them, and
+# validation checks that the ones it gives agree. Lac-Édouard (agglomeration of La Tuque) and
+# Québec (the city, an equivalent territory) belong to no MRC.
+MUNICIPALITIES: dict[str, tuple[str, str]] = {
+    "Saint-Raymond": ("Portneuf", "03"),
+    "Rivière-à-Pierre": ("Portneuf", "03"),
+    "Baie-Saint-Paul": ("Charlevoix", "03"),
+    "Québec": (OUTSIDE_MRC, "03"),
+    "Racine": ("Le Val-Saint-François", "05"),
+    "Rimouski": ("Rimouski-Neigette", "01"),
+    "Saint-Clément": ("Les Basques", "01"),
+    "Saint-Vallier": ("Bellechasse", "12"),
+    "Beauceville": ("Robert-Cliche", "12"),
+    "Lavaltrie": ("D'Autray", "14"),
+    "Lac-Édouard": (OUTSIDE_MRC, "04"),
+    "Notre-Dame-de-Montauban": ("Mékinac", "04"),
+    "La Doré": ("Le Domaine-du-Roy", "02"),
+}
+# Spellings of those municipalities seen in the sources (kept for matching, never as aliases).
+MUNICIPALITY_VARIANTS: dict[str, str] = {
+    "Baie-St-Paul": "Baie-Saint-Paul",
+    "Baie Saint-Paul": "Baie-Saint-Paul",
+    "Baie Saint Paul": "Baie-Saint-Paul",
+}
+
 LEGAL_CATEGORIES: dict[str, str] = {
     # Quebec, Loi sur les coopératives (C-67.2)
     "consommateurs": "coopérative de consommateurs",
@@ -138,11 +167,10 @@ ORGANISATION_KINDS: tuple[str, ...] = (
 )
 
 
-def official_region(text: str, country: str | None = None) -> str | None:
+def official_region(text: str) -> str | None:
     """The official region ``text`` means, ignoring case, accents and dash variants."""
     wanted = fold(text)
-    tables = [COUNTRIES[country]] if country in COUNTRIES else list(COUNTRIES.values())
-    for regions in tables:
+    for regions in COUNTRIES.values():
         for code, name in regions.items():
             if wanted in (fold(name), code):
                 return name
@@ -159,6 +187,24 @@ def official_mrc(text: str) -> str | None:
         if wanted in spellings or fold(text) in spellings:
             return name
     return None
+
+
+def official_municipality(text: str) -> str | None:
+    """The official name of a listed municipality ``text`` names (or a source's variant)."""
+    wanted = fold(text)
+    for name in (*MUNICIPALITIES, *MUNICIPALITY_VARIANTS):
+        if fold(name) == wanted:
+            return MUNICIPALITY_VARIANTS.get(name, name)
+    return None
+
+
+def is_place_name(text: str) -> bool:
+    """Whether ``text`` names a region, an MRC or a listed municipality (in any known spelling)."""
+    return (
+        official_region(text) is not None
+        or official_mrc(text) is not None
+        or official_municipality(text) is not None
+    )
 
 
 def official_country(text: str) -> str | None:

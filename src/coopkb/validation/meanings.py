@@ -41,7 +41,8 @@ MEANINGS: dict[str, str] = {
     "kind": "Kind of organisation (réseau, collectivité, tiers-lieu, fonds…); for a source, "
     "what kind of document it is.",
     "affiliations": "Organisations the person acts for, with role and date.",
-    "organisation": "Slug of the organisation, cooperative, member or council.",
+    "organisation": "Slug of the organisation, cooperative, member or council; absent when the "
+    "source gives only the role.",
     "role": "Role or position, as the source gives it.",
     "date": "Date as precise as the source: YYYY, YYYY-MM or YYYY-MM-DD.",
     "end": "End date, same precision rules; not before the start.",
@@ -75,7 +76,8 @@ MEANINGS: dict[str, str] = {
     "roadmaps": "Roadmaps with their levers (records with slugs).",
     "sector_group": "Sector group of the 2014 member list: Services financiers, "
     "Consommateurs, Producteurs agricoles, Travailleurs, Développement régional.",
-    "body_kind": "fédération, confédération, mutuelle, coopérative or réseau.",
+    "body_kind": "fédération, confédération, mutuelle, coopérative or réseau, where the source "
+    "or the body's name says so.",
     "member_of": "Slug of the council it belongs to (`cqcm`).",
     "partners": "Slugs of the main partners.",
     "associated_partners": "Slugs of the associated partners.",
@@ -105,4 +107,9 @@ MEANINGS: dict[str, str] = {
     "organisations": "Organisations that are not cooperatives.",
     "people": "Named people: name, organisation, role; never an e-mail or phone number.",
     "missions": "The four missions of the cooperation.",
+    "activity": "What the council says its activity is (2014 presentation), in our own words.",
+    "cooperative_traits": "What sets cooperatives apart, as the 2014 presentation lists it.",
+    "cooperative_difference": "The three parts of « la différence coopérative » (2014).",
+    "collective_action": "How the 2014 presentation describes leadership in collective action.",
+    "innovating_in_collective_action": "The three ways to innovate in collective action (2014).",
 }

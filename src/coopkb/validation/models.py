@@ -153,7 +153,7 @@ class Organisation(Located):
 
 
 class Affiliation(Model):
-    organisation: Annotated[Ref, RefTo(ORGS, "people")]
+    organisation: Annotated[Ref, RefTo(ORGS, "people")] | None = None
     role: Text | None = None
     date: PartialDate | None = None
 
@@ -188,6 +188,11 @@ class Council(Record):
     founded: PartialDate
     founding_context: Text
     description: Text
+    activity: Text | None = None
+    cooperative_traits: list[Text] = many()
+    cooperative_difference: list[Text] = many()
+    collective_action: list[Text] = many()
+    innovating_in_collective_action: list[Text] = many()
     represents: list[Figure] = many()
     network: list[Text] = many()
     research_activities: list[Text] = many()
@@ -204,7 +209,7 @@ class Council(Record):
 class Member(Record):
     acronym: Name | None = None
     sector_group: SectorGroup
-    body_kind: BodyKind
+    body_kind: BodyKind | None = None
     member_of: Annotated[Ref, RefTo(("council",), "members")]
     description: Text | None = None
     sources: list[Slug] = some()
@@ -229,6 +234,7 @@ class Cooperation(Record, Period):
 class Event(Located, Period):
     start: PartialDate
     end: PartialDate | None = None
+    date_note: Text | None = None
     organisers: list[Annotated[Ref, RefTo(ORGS, "organiser of")]] = many()
     participants: Figure | None = None
     description: Text | None = None
@@ -264,6 +270,7 @@ class FederationsFile(Model):
     members: list[Member] = some()
     organisations: list[Organisation] = many()
     people: list[Person] = many()
+    events: list[Event] = many()
 
 
 class MissionsFile(Model):

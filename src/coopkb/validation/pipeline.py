@@ -13,8 +13,10 @@ from typing import Any
 
 from pydantic import ValidationError
 
+from .. import reference
 from ..files import Unreadable
 from ..gc_pause import gc_paused
+from ..graph import walk_records
 from ..layout import DATA_FILES, LIST_SECTIONS
 from ..problems import Problem
 from .errors import translate
@@ -73,7 +75,7 @@ def _validate(
             problems.extend(translate(loaded, err.errors(include_url=False), name))
             continue
         if not loaded.problems:
-            valid[name] = model.model_dump(mode="json")
+            valid[name] = with_official_places(model.model_dump(mode="json"))
     progress("checking references")
     records = records_of(loaded_files)
     problems.extend(cross_checks(records, loaded_files))
@@ -85,6 +87,25 @@ def _validate(
             outcome.counts[record.kind] = outcome.counts.get(record.kind, 0) + 1
         outcome.counts["source"] = len(outcome.knowledge_base["sources"])
     return outcome
+
+
+def with_official_places(data: dict[str, Any]) -> dict[str, Any]:
+    """Fill in the MRC and region of every record in a listed municipality, and the region of
+    every record in a listed MRC (reference.py), where the data leaves them out: official facts,
+    derived here rather than typed by hand."""
+    for found in walk_records(data):
+        record = found.record
+        if record.get("country") not in (None, "Canada"):
+            continue
+        official = reference.MUNICIPALITIES.get(record.get("municipality") or "")
+        if official is not None:
+            record["mrc"] = record.get("mrc") or official[0]
+        mrc = reference.MRCS.get(record.get("mrc") or "")
+        code = official[1] if official is not None else mrc[0] if mrc is not None else None
+        if code is not None:
+            record["country"] = "Canada"
+            record["region"] = record.get("region") or reference.QUEBEC_REGIONS[code]
+    return data
 
 
 def _assemble(valid: dict[str, dict[str, Any]]) -> dict[str, Any]:

@@ -58,6 +58,7 @@ def cross_checks(records: list[RecordAt], files: list[LoadedFile]) -> Iterator[P
         if complete:
             yield from _check_sources(record, sources)
         yield from _check_place(record)
+        yield from _check_aliases(record)
         yield from _check_references(record, by_slug, complete)
     yield from _check_cycles(records, by_slug)
     yield from _unique_mission_numbers(records)
@@ -216,6 +217,7 @@ def _check_place(record: RecordAt) -> Iterator[Problem]:
                     region=quote(region), home=home, country=country
                 ),
             )
+    yield from _check_municipality(record)
     if isinstance(mrc, str):
         if isinstance(country, str) and country in reference.COUNTRIES and country != "Canada":
             yield record.at(("mrc",), "mrc-country-mismatch", _("an MRC exists only in Quebec"))
@@ -230,6 +232,55 @@ def _check_place(record: RecordAt) -> Iterator[Problem]:
                         mrc=quote(mrc), expected=expected, region=region
                     ),
                 )
+
+
+def _check_municipality(record: RecordAt) -> Iterator[Problem]:
+    """A listed municipality's MRC and region are official facts: the data may leave them out
+    (they are filled in) but may not contradict them."""
+    data = record.data
+    municipality = data.get("municipality")
+    official = reference.MUNICIPALITIES.get(municipality) if isinstance(municipality, str) else None
+    if official is None:
+        return
+    mrc, code = official
+    region = reference.QUEBEC_REGIONS[code]
+    # Only official values are compared: a misspelt MRC or region is reported by the model.
+    given_mrc = data.get("mrc")
+    known = given_mrc in reference.MRCS or given_mrc == reference.OUTSIDE_MRC
+    if known and given_mrc != mrc:
+        yield record.at(
+            ("mrc",),
+            "municipality-mrc-mismatch",
+            _("{municipality} is in the MRC {expected}, not {mrc}").format(
+                municipality=municipality, expected=quote(mrc), mrc=quote(given_mrc)
+            ),
+        )
+    if data.get("region") in reference.QUEBEC_REGIONS.values() and data["region"] != region:
+        yield record.at(
+            ("region",),
+            "municipality-region-mismatch",
+            _("{municipality} is in {expected}, not {region}").format(
+                municipality=municipality, expected=region, region=quote(data["region"])
+            ),
+        )
+
+
+def _check_aliases(record: RecordAt) -> Iterator[Problem]:
+    """Aliases are other names of the record itself, never a place's spelling (those are kept in
+    the official lists, where matching finds them). A local government may bear its place's name."""
+    if record.data.get("kind") == "collectivité":
+        return
+    aliases = record.data.get("aliases")
+    for index, alias in enumerate(aliases if isinstance(aliases, list) else []):
+        if isinstance(alias, str) and reference.is_place_name(alias):
+            yield record.at(
+                ("aliases", index),
+                "alias-is-a-place",
+                _(
+                    "alias {alias} is the name of a place, not of this record: a source's "
+                    "spelling of a place belongs in the official lists (reference.py)"
+                ).format(alias=quote(alias)),
+            )
 
 
 def _unique_mission_numbers(records: list[RecordAt]) -> Iterator[Problem]:
