@@ -26,6 +26,7 @@ def test_every_command_is_documented_in_the_readme() -> None:
     assert commands == sorted(
         [
             "events",
+            "export",
             "federations",
             "list",
             "missions",

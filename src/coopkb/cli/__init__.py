@@ -18,7 +18,14 @@ import typer
 
 from .. import __version__
 from ..i18n import N_
-from .app import GLOBAL_FLAGS, GLOBAL_VALUES, SECTION_OF, CoopkbCommand, CoopkbGroup
+from .app import (
+    GLOBAL_FLAGS,
+    GLOBAL_VALUES,
+    SECTION_OF,
+    CoopkbCommand,
+    CoopkbGroup,
+    CoopkbSubGroup,
+)
 from .browse import (
     events,
     federations,
@@ -31,6 +38,7 @@ from .browse import (
 )
 from .editing import new, schema, validate
 from .lookup import search, show, stats, timeline, values
+from .publish import export_csv, export_json, export_sqlite
 from .session import EXIT_DATA, EXIT_INTERNAL, EXIT_OK, EXIT_USAGE, State
 
 __all__ = ["COMMANDS", "EXIT_DATA", "EXIT_INTERNAL", "EXIT_OK", "EXIT_USAGE", "app", "main"]
@@ -70,6 +78,12 @@ def _main(
     no_pager: Annotated[
         bool, typer.Option("--no-pager", help=N_("Never page long output."))
     ] = False,
+    excel: Annotated[
+        bool,
+        typer.Option(
+            "--excel", help=N_("CSV for a French-locale Excel: UTF-8 BOM and ';' separator.")
+        ),
+    ] = False,
     version: Annotated[
         bool | None,
         typer.Option("--version", callback=_version, is_eager=True, help=N_("Show the version.")),
@@ -79,7 +93,7 @@ def _main(
 
     Example: coopkb list --region Estrie
     """
-    ctx.obj = State(data_dir, no_cache, verbose, pager=not no_pager)
+    ctx.obj = State(data_dir, no_cache, verbose, pager=not no_pager, excel=excel)
 
 
 # The commands, by what they are for (the order and groups of --help).
@@ -102,6 +116,12 @@ SECTIONS: dict[str, dict[str, Callable[..., None]]] = {
         "stats": stats,
     },
     N_("Edit and check the data"): {"validate": validate, "schema": schema, "new": new},
+}
+# Sub-commands of `coopkb export`, in the section "Publish".
+EXPORTS: dict[str, Callable[..., None]] = {
+    "sqlite": export_sqlite,
+    "json": export_json,
+    "csv": export_csv,
 }
 ALIASES = {"organizations": "organisations"}
 COMMANDS: dict[str, Callable[..., None]] = {
@@ -138,6 +158,18 @@ def make_app(only: str | None = None) -> typer.Typer:
     for alias, name in ALIASES.items():
         if only is None or alias == only:
             new_app.command(alias, cls=CoopkbCommand, hidden=True)(COMMANDS[name])
+    if only is None or only == "export":
+        exports = typer.Typer(
+            cls=CoopkbSubGroup,
+            help=N_("Publish the knowledge base: SQLite for Datasette, JSON, CSV."),
+            no_args_is_help=True,
+            rich_markup_mode=None,
+            context_settings={"help_option_names": ["-h", "--help"]},
+        )
+        for name, function in EXPORTS.items():
+            exports.command(name, cls=CoopkbCommand)(function)
+        new_app.add_typer(exports, name="export")
+        SECTION_OF["export"] = N_("Publish")
     return new_app
 
 
@@ -154,7 +186,7 @@ def _named_command(args: list[str]) -> str | None:
         elif arg.split("=", 1)[0] in GLOBAL_VALUES or arg in GLOBAL_FLAGS:
             index += 1
         else:
-            return arg if arg in COMMANDS or arg in ALIASES else None
+            return arg if arg in COMMANDS or arg in ALIASES or arg == "export" else None
     return None
 
 

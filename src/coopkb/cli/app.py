@@ -23,7 +23,7 @@ from ..i18n import LANGUAGES, _, choose_language, set_language
 
 # Global options may stand before or after the command; they are moved before it.
 GLOBAL_VALUES = ("--data-dir", "--lang")
-GLOBAL_FLAGS = ("--no-cache", "--verbose", "-v", "--no-pager")
+GLOBAL_FLAGS = ("--no-cache", "--verbose", "-v", "--no-pager", "--excel")
 # command name -> section title of --help (filled by make_app)
 SECTION_OF: dict[str, str] = {}
 EXIT_USAGE, EXIT_INTERNAL = 2, 3
@@ -74,6 +74,12 @@ class CoopkbCommand(_TranslatedHelp, typer.core.TyperCommand):
     context_class = _Context
 
 
+class CoopkbSubGroup(_TranslatedHelp, typer.core.TyperGroup):
+    """A group of sub-commands (``coopkb export …``): translated help, like the commands."""
+
+    context_class = _Context
+
+
 class CoopkbGroup(_TranslatedHelp, typer.core.TyperGroup):
     context_class = _Context
 
@@ -115,6 +121,7 @@ class CoopkbGroup(_TranslatedHelp, typer.core.TyperGroup):
         """Choose the language, move global options before the command, run, and turn every
         failure into a message and an exit code (never a traceback)."""
         words = list(sys.argv[1:] if args is None else args)
+        commands = set(self.commands)
         lang = _option_value(words, "--lang")
         set_language(choose_language(lang, os.environ))
         typer.core._ = _  # type: ignore[attr-defined]  # Typer's own words: Options, Arguments…
@@ -127,7 +134,7 @@ class CoopkbGroup(_TranslatedHelp, typer.core.TyperGroup):
                     _("unknown language {value}; choose fr or en").format(value=quote(lang))
                 )
             result = super().main(
-                _hoisted(words, set(self.commands)),
+                _hoisted(words, commands),
                 prog_name,
                 complete_var,
                 standalone_mode=False,

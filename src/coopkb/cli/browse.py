@@ -62,6 +62,7 @@ def list_cooperatives(
         cooperatives_view(found),
         output_format.value,
         _("No cooperatives match these filters."),
+        kb,
     )
 
 
@@ -89,7 +90,7 @@ def people(
         found = find_people(kb, organisation, mission)
     went = {p["slug"]: missions_of_person(kb, p["slug"]) for p in found}
     view = people_view(found, names_by_slug(kb), went)
-    show_listing(state, view, output_format.value, _("No people match these filters."))
+    show_listing(state, view, output_format.value, _("No people match these filters."), kb)
 
 
 def organisations(
@@ -117,6 +118,7 @@ def organisations(
         organisations_view(found),
         output_format.value,
         _("No organisations match these filters."),
+        kb,
     )
 
 
@@ -127,7 +129,8 @@ def _dated_listing(ctx: typer.Context, kind: str, year: int | None, output_forma
 
     state = state_of(ctx)
     start = "date" if kind == "roadmap" else "start"
-    found = find_dated(knowledge_base(state), kind, year, start=start)
+    kb = knowledge_base(state)
+    found = find_dated(kb, kind, year, start=start)
     view = {
         "event": views.events_view,
         "programme": views.programmes_view,
@@ -137,7 +140,7 @@ def _dated_listing(ctx: typer.Context, kind: str, year: int | None, output_forma
         empty = _("nothing of this kind in {year}").format(year=year)
     else:
         empty = _("Nothing of this kind.")
-    show_listing(state, view, output_format, empty)
+    show_listing(state, view, output_format, empty, kb)
 
 
 def events(
@@ -197,7 +200,7 @@ def missions(
         empty = _("no missions in {year}").format(year=year)
     else:
         empty = _("No missions match these filters.")
-    show_listing(state, missions_view(found), output_format.value, empty)
+    show_listing(state, missions_view(found), output_format.value, empty, kb)
 
 
 def federations(
@@ -217,4 +220,4 @@ def federations(
     with answers():
         found = find_members(kb, sector)
     view = members_view(found, grouped=output_format is OutputFormat.table)
-    show_listing(state, view, output_format.value, _("No members."))
+    show_listing(state, view, output_format.value, _("No members."), kb)

@@ -35,8 +35,10 @@ class State:
         no_cache: bool = False,
         verbose: bool = False,
         pager: bool = True,
+        excel: bool = False,
     ) -> None:
         self.data_dir, self.no_cache, self.verbose, self.pager = data_dir, no_cache, verbose, pager
+        self.excel = excel
 
 
 def state_of(ctx: typer.Context) -> State:
@@ -243,11 +245,19 @@ class answers:  # noqa: N801 - used as a context manager, reads as prose
             ambiguous(err)
 
 
-def show_listing(state: State, view: Any, output_format: str, empty: str) -> None:
-    """A listing in the asked format; an empty table is a notice on stderr (exit 0)."""
+def show_listing(
+    state: State, view: Any, output_format: str, empty: str, kb: dict[str, Any] | None = None
+) -> None:
+    """A listing in the asked format; an empty table is a notice on stderr (exit 0). In CSV,
+    references get the names of the records beside their slugs (from ``kb``)."""
     from ..output.tables import render_view
 
     if not view.records and output_format == "table":
         notice(empty)
         return
-    emit(render_view(view, output_format, terminal_width()), state)
+    names = None
+    if output_format == "csv" and kb is not None:
+        from ..query.links import names_by_slug
+
+        names = names_by_slug(kb)
+    emit(render_view(view, output_format, terminal_width(), names, state.excel), state)

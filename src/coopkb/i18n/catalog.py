@@ -48,14 +48,14 @@ def messages() -> Iterator[Message]:
         elif message:
             yield message
     yield from TYPER_WORDS
-    from ..cli import COMMANDS, _main, make_app
+    from ..cli import COMMANDS, EXPORTS, _main, make_app
     from ..labels import KIND_PLURALS
     from ..validation.pipeline import STEPS
 
     yield from KIND_PLURALS.values()
     yield from STEPS
     yield inspect.cleandoc(_main.__doc__ or "")
-    for function in COMMANDS.values():
+    for function in (*COMMANDS.values(), *EXPORTS.values()):
         yield inspect.cleandoc(function.__doc__ or "")
     app = make_app()
     yield inspect.cleandoc(str(app.info.epilog))

@@ -38,7 +38,13 @@ class TableView:
         self.footer, self.groups = footer, groups or []
 
 
-def render_view(view: TableView, output_format: str, width: int = 80) -> RenderableType | str:
+def render_view(
+    view: TableView,
+    output_format: str,
+    width: int = 80,
+    names: dict[str, str] | None = None,
+    excel: bool = False,
+) -> RenderableType | str:
     if output_format == "table":
         rows = sum(len(rows) for _g, rows in view.groups) if view.groups else len(view.rows)
         laid = _laid_out(view, width)
@@ -49,7 +55,7 @@ def render_view(view: TableView, output_format: str, width: int = 80) -> Rendera
         if view.footer:
             lines += ["", md_cell(view.footer)]
         return "\n".join(lines)
-    return machine(view.records, output_format)
+    return machine(view.records, output_format, names, excel)
 
 
 def _display_columns(view: TableView) -> tuple[bool, list[tuple[str, str]]]:

@@ -22,3 +22,40 @@ def json_schemas() -> dict[str, dict[str, Any]]:
         }
         schemas[name] = schema
     return schemas
+
+
+def knowledge_base_schema() -> dict[str, Any]:
+    """JSON Schema of the whole knowledge base as `coopkb export json` writes it."""
+    from pydantic import create_model
+
+    from .models import (
+        Cooperation,
+        Cooperative,
+        Council,
+        Event,
+        Member,
+        Mission,
+        Organisation,
+        Person,
+        Source,
+    )
+
+    document = create_model(
+        "KnowledgeBase",
+        sources=(list[Source], ...),
+        council=(Council, ...),
+        cooperation=(Cooperation, ...),
+        cooperatives=(list[Cooperative], ...),
+        members=(list[Member], ...),
+        missions=(list[Mission], ...),
+        events=(list[Event], ...),
+        organisations=(list[Organisation], ...),
+        people=(list[Person], ...),
+    )
+    schema: dict[str, Any] = document.model_json_schema(mode="serialization")
+    return {
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "$id": SCHEMA_BASE + "knowledge-base.schema.json",
+        "title": "coopkb knowledge base (coopkb export json)",
+        **{k: v for k, v in schema.items() if k != "title"},
+    }

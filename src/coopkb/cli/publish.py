@@ -1,0 +1,106 @@
+"""`coopkb export …`: the knowledge base for Datasette, spreadsheets and notebooks."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from ..i18n import N_, _
+from .session import fail, knowledge_base, state_of, write_err
+
+OverwriteOption = Annotated[
+    bool, typer.Option("--overwrite", help=N_("Replace what is already there."))
+]
+
+
+def export_sqlite(
+    ctx: typer.Context,
+    path: Annotated[
+        Path, typer.Argument(help=N_("The database file to write."), show_default=False)
+    ],
+    overwrite: OverwriteOption = False,
+    metadata: Annotated[
+        Path | None,
+        typer.Option(
+            "--metadata",
+            help=N_("Where to write Datasette's metadata (default: PATH with .metadata.json)."),
+            show_default=False,
+        ),
+    ] = None,
+) -> None:
+    """Write one SQLite database of the whole base, ready for Datasette.
+
+    Example: coopkb export sqlite kb.db && datasette kb.db -m kb.metadata.json
+    """
+    from ..publish.sqlite import ExportError, write_metadata
+    from ..publish.sqlite import export_sqlite as write
+    from ..publish.sqlite import metadata as datasette_metadata
+
+    kb = knowledge_base(state_of(ctx))
+    target = metadata or path.with_name(path.stem + ".metadata.json")
+    try:
+        tables = write(kb, path, overwrite)
+        write_metadata(target, datasette_metadata(tables, path.stem, kb.get("sources") or []))
+    except ExportError as err:
+        fail(str(err))
+    rows = sum(len(t.rows) for t in tables.tables.values())
+    write_err(
+        _("wrote {path}: {tables} tables, {rows} rows; metadata in {metadata}").format(
+            path=path,
+            tables=len([t for t in tables.tables.values() if t.rows]),
+            rows=rows,
+            metadata=target,
+        )
+        + "\n"
+    )
+
+
+def export_json(
+    ctx: typer.Context,
+    path: Annotated[Path, typer.Argument(help=N_("The JSON file to write."), show_default=False)],
+    overwrite: OverwriteOption = False,
+) -> None:
+    """Write the whole base as one JSON document, with its JSON Schema beside it.
+
+    Example: coopkb export json kb.json
+    """
+    from ..publish.spreadsheet import export_json as write
+    from ..publish.sqlite import ExportError
+    from ..validation.schema import knowledge_base_schema
+
+    kb = knowledge_base(state_of(ctx))
+    try:
+        write(kb, path, knowledge_base_schema(), overwrite)
+    except ExportError as err:
+        fail(str(err))
+    write_err(_("wrote {path}").format(path=path) + "\n")
+
+
+def export_csv(
+    ctx: typer.Context,
+    directory: Annotated[
+        Path, typer.Argument(help=N_("The folder to write the CSV files in."), show_default=False)
+    ],
+    excel: Annotated[
+        bool,
+        typer.Option("--excel", help=N_("For a French-locale Excel: UTF-8 BOM and ';' separator.")),
+    ] = False,
+    overwrite: OverwriteOption = False,
+) -> None:
+    """Write one CSV file per table: records, figures, timeline steps, links.
+
+    Example: coopkb export csv tableaux --excel
+    """
+    from ..publish.spreadsheet import export_csv as write
+    from ..publish.sqlite import ExportError
+
+    state = state_of(ctx)
+    kb = knowledge_base(state)
+    try:
+        tables = write(kb, directory, excel or state.excel, overwrite)
+    except ExportError as err:
+        fail(str(err))
+    count = len([t for t in tables.tables.values() if t.rows])
+    write_err(_("wrote {count} CSV files in {path}").format(count=count, path=directory) + "\n")

@@ -1,0 +1,116 @@
+"""`coopkb export sqlite`: one SQLite database for Datasette, written with sqlite-utils.
+
+Written to a temporary file beside the target, then renamed: a failed export leaves no half file.
+Full-text search is the sqlite-utils way (``enable_fts``) with the FTS5 ``unicode61
+remove_diacritics 2`` tokenizer, so « edouard » finds « Édouard ».
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import tempfile
+from pathlib import Path
+from typing import Any
+
+from .tables import RECORDS, Tables, relational
+
+FTS_TOKENIZER = "unicode61 remove_diacritics 2"
+_SEARCHABLE = ("name", "acronym", "aliases", "description", "purpose", "title")
+
+
+class ExportError(Exception):
+    """The export could not be written (the message says why); nothing was left behind."""
+
+
+def export_sqlite(kb: dict[str, Any], target: Path, overwrite: bool = False) -> Tables:
+    """Write the whole base to ``target`` atomically; refuse to replace a file unless asked."""
+    import sqlite_utils
+
+    if target.exists() and not overwrite:
+        raise ExportError(f"{target} exists (use --overwrite to replace it)")
+    if target.is_dir():
+        raise ExportError(f"{target} is a folder")
+    tables = relational(kb)
+    directory = target.resolve().parent
+    try:
+        fd, temp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=directory)
+    except OSError as err:
+        raise ExportError(f"cannot write in {directory}: {err.strerror or err}") from None
+    os.close(fd)
+    temp = Path(temp_name)
+    try:
+        temp.unlink()
+        db = sqlite_utils.Database(temp)
+        with db.conn:
+            for table in _creation_order(tables):
+                if not table.rows:
+                    continue
+                db[table.name].insert_all(  # type: ignore[union-attr]
+                    table.rows, pk=table.pk, alter=True, batch_size=1000
+                )
+        _foreign_keys(db, tables)
+        for table in tables.tables.values():
+            columns = [c for c in _SEARCHABLE if table.rows and c in table.rows[0]]
+            if table.pk == "slug" and table.name != RECORDS and columns:
+                db[table.name].enable_fts(columns, tokenize=FTS_TOKENIZER)  # type: ignore[union-attr]
+        db.conn.close()
+        os.replace(temp, target)
+    except Exception as err:
+        temp.unlink(missing_ok=True)
+        if isinstance(err, OSError):
+            raise ExportError(f"cannot write {target}: {err.strerror or err}") from None
+        raise
+    return tables
+
+
+def _creation_order(tables: Tables) -> list[Any]:
+    """Tables with primary keys first, so foreign keys always point at existing tables."""
+    return sorted(tables.tables.values(), key=lambda t: t.pk is None)
+
+
+def _foreign_keys(db: Any, tables: Tables) -> None:
+    wanted = [
+        (table.name, column, other, "slug")
+        for table in tables.tables.values()
+        if table.rows
+        for column, other in table.foreign_keys
+        if tables.tables.get(other) is not None and tables.tables[other].rows
+    ]
+    if wanted:
+        db.add_foreign_keys(wanted)
+
+
+def metadata(tables: Tables, database: str, sources: list[dict[str, Any]]) -> dict[str, Any]:
+    """Datasette metadata: titles, the data dictionary's meanings, the sources, a licence line."""
+    from ..validation.meanings import MEANINGS
+
+    return {
+        "title": "coopkb — le mouvement coopératif québécois",
+        "description": (
+            "Base de connaissances tirée de cinq documents publics du CQCM et de la coopération "
+            "Co-Actions/POLECN (2014–2023): coopératives, membres du CQCM, programmes, feuilles "
+            "de route, missions, personnes et organisations."
+        ),
+        "license": "Code MIT; faits tirés des documents sources cités (voir la table sources)",
+        "source": "; ".join(f"{s['title']} ({s['author']})" for s in sources),
+        "databases": {
+            database: {
+                "tables": {
+                    table.name: {
+                        "description": table.description or f"One row per {table.name[:-1]}.",
+                        "columns": {
+                            column: MEANINGS[column]
+                            for column in (table.rows[0] if table.rows else {})
+                            if column in MEANINGS
+                        },
+                    }
+                    for table in tables.tables.values()
+                }
+            }
+        },
+    }
+
+
+def write_metadata(path: Path, content: dict[str, Any]) -> None:
+    path.write_text(json.dumps(content, ensure_ascii=False, indent=2) + "\n", "utf-8")

@@ -1,0 +1,215 @@
+"""Publishing: the SQLite database Datasette serves, CSV for spreadsheets, one JSON document."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import os
+import shutil
+import sqlite3
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from conftest import DATA, Cli
+from coopkb.query.records import iter_records
+from coopkb.storage import knowledge as store
+
+
+@pytest.fixture(scope="module")
+def kb() -> dict[str, Any]:
+    base, _ = store.load_knowledge_base(store.DataLocation(DATA, "test"), None)
+    return base
+
+
+@pytest.fixture
+def exported(tmp_path: Path, cli: Cli) -> Path:
+    target = tmp_path / "kb.db"
+    result = cli("export", "sqlite", str(target))
+    assert result.code == 0, result
+    return target
+
+
+def test_the_database_has_a_table_per_kind_with_slug_keys(exported: Path) -> None:
+    db = sqlite3.connect(exported)
+    tables = {r[0] for r in db.execute("select name from sqlite_master where type='table'")}
+    for name in (
+        "cooperatives",
+        "members",
+        "missions",
+        "people",
+        "organisations",
+        "events",
+        "programmes",
+        "roadmaps",
+        "sources",
+        "figures",
+        "timeline",
+    ):
+        assert name in tables, name
+    pk = [r[1] for r in db.execute("pragma table_info(cooperatives)") if r[5]]
+    assert pk == ["slug"]
+    rows = db.execute("select slug from cooperatives where region = 'Estrie' order by slug")
+    assert [r[0] for r in rows] == ["developpement-local-racine", "la-brunante"]
+
+
+@pytest.mark.parametrize("words", ["édouard", "edouard", "EDOUARD"])
+def test_full_text_search_ignores_accents(words: str, exported: Path) -> None:
+    db = sqlite3.connect(exported)
+    found = db.execute(
+        "select slug from cooperatives where rowid in "
+        "(select rowid from cooperatives_fts where cooperatives_fts match ?)",
+        [words],
+    ).fetchall()
+    assert ("lac-edouard",) in found
+
+
+def test_links_have_foreign_keys_both_ways(exported: Path) -> None:
+    db = sqlite3.connect(exported)
+    keys = {(r[2], r[3]) for r in db.execute("pragma foreign_key_list(missions_visits)")}
+    assert ("missions", "missions_slug") in keys and ("records", "visits_slug") in keys
+    met = db.execute(
+        "select r.kind from missions_visits v join records r on r.slug = v.visits_slug "
+        "where v.missions_slug = 'mission-3' and v.visits_slug = 'meduse'"
+    ).fetchall()
+    assert met == [("cooperative",)]
+
+
+def test_figures_keep_unit_and_qualifier(exported: Path) -> None:
+    db = sqlite3.connect(exported)
+    rows = db.execute(
+        "select value, unit, qualifier from figures where record = ?",
+        ["offensive-transformation-numerique"],
+    ).fetchall()
+    assert (8, "M$", None) in rows and (200, None, "plus de") in rows
+
+
+def test_no_exported_row_invents_a_value(exported: Path, kb: dict[str, Any]) -> None:
+    from coopkb.publish.tables import TABLE_OF
+
+    db = sqlite3.connect(exported)
+    db.row_factory = sqlite3.Row
+    for kind, record in iter_records(kb):
+        row = db.execute(
+            f"select * from {TABLE_OF[kind]} where slug = ?", [record["slug"]]
+        ).fetchone()
+        assert row is not None, record["slug"]
+        for column in row.keys():
+            expected = record.get(column)
+            if isinstance(expected, list):
+                expected = json.dumps(expected, ensure_ascii=False) if expected else None
+            assert row[column] == expected, (record["slug"], column)
+    steps = db.execute("select count(*) from timeline").fetchone()[0]
+    assert steps == sum(
+        len(r.get("timeline") or [])
+        + len(r.get("projects") or [])
+        + len(r.get("steps") or [])
+        + len(r.get("proximity_milestones") or [])
+        for _k, r in iter_records(kb)
+    )
+
+
+def test_an_existing_file_is_kept_unless_overwrite(exported: Path, cli: Cli) -> None:
+    before = exported.read_bytes()
+    result = cli("export", "sqlite", str(exported))
+    assert result.code == 1 and "--overwrite" in result.stderr
+    assert exported.read_bytes() == before
+    assert cli("export", "sqlite", str(exported), "--overwrite").code == 0
+
+
+def test_a_failed_export_leaves_no_half_file(tmp_path: Path, cli: Cli) -> None:
+    folder = tmp_path / "ro"
+    folder.mkdir()
+    folder.chmod(0o500)
+    try:
+        result = cli("export", "sqlite", str(folder / "kb.db"))
+        if os.geteuid() != 0:  # root writes anywhere: the check needs an ordinary user
+            assert result.code == 1 and result.stderr.startswith("Error:")
+            assert list(folder.iterdir()) == []
+    finally:
+        folder.chmod(0o700)
+    assert not list(tmp_path.rglob("*.tmp"))
+
+
+def test_metadata_documents_the_site(exported: Path) -> None:
+    metadata = json.loads(exported.with_name("kb.metadata.json").read_text("utf-8"))
+    assert metadata["title"] and metadata["license"] and "Territoires vivants" in metadata["source"]
+    columns = metadata["databases"]["kb"]["tables"]["cooperatives"]["columns"]
+    assert "Official name" in columns["region"]
+
+
+def _datasette(database: Path, path: str, *extra: str) -> Any:
+    exe = shutil.which("datasette", path=os.path.dirname(sys.executable)) or "datasette"
+    result = subprocess.run(
+        [exe, str(database), *extra, "--get", path],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    return json.loads(result.stdout)
+
+
+@pytest.mark.slow
+def test_datasette_serves_filters_search_links_and_metadata(exported: Path) -> None:
+    pytest.importorskip("datasette")
+    metadata = str(exported.with_name("kb.metadata.json"))
+    rows = _datasette(exported, "/kb/cooperatives.json?region=Estrie&_shape=array")
+    assert sorted(r["slug"] for r in rows) == ["developpement-local-racine", "la-brunante"]
+    found = _datasette(exported, "/kb/cooperatives.json?_search=edouard&_shape=array")
+    assert [r["slug"] for r in found] == ["lac-edouard"]
+    visits = _datasette(
+        exported, "/kb/missions_visits.json?missions_slug=mission-3&_labels=on&_shape=array"
+    )
+    assert any(v["visits_slug"]["label"] == "Coopérative artistique Méduse" for v in visits)
+    served = _datasette(exported, "/-/metadata.json", "-m", metadata)
+    assert served["title"].startswith("coopkb")
+
+
+def test_excel_csv_reads_back_as_the_json_says(tmp_path: Path, cli: Cli) -> None:
+    raw = cli("list", "--format", "csv", "--excel").stdout
+    assert raw.startswith("\ufeff")
+    rows = list(csv.DictReader(io.StringIO(raw.removeprefix("\ufeff")), delimiter=";"))
+    records = json.loads(cli("list", "--format", "json").stdout)
+    assert [r["slug"] for r in rows] == [r["slug"] for r in records]
+    for row, record in zip(rows, records, strict=True):
+        for key, value in record.items():
+            if isinstance(value, str | int | float) and not isinstance(value, bool):
+                assert row[key] == str(value), (record["slug"], key)
+            elif value is None:
+                assert row.get(key, "") == "", (record["slug"], key)
+    assert rows[0].get("project_name")
+
+
+def test_export_csv_writes_a_file_per_table_with_one_row_per_step(tmp_path: Path, cli: Cli) -> None:
+    folder = tmp_path / "tables"
+    assert cli("export", "csv", str(folder), "--excel").code == 0
+    raw = (folder / "timeline.csv").read_bytes()
+    assert raw.startswith("\ufeff".encode()) and b"\r\n" in raw
+    text = raw.decode("utf-8-sig")
+    rows = list(csv.DictReader(io.StringIO(text), delimiter=";"))
+    krtb = [r for r in rows if r["record"] == "mfr-krtb"]
+    assert [r["date"] for r in krtb] == ["2003", "2004", "", "2007", "2007", "2007"]
+    assert cli("export", "csv", str(folder)).code == 1  # exists: --overwrite needed
+
+
+def test_export_json_is_the_whole_base_with_its_schema(
+    tmp_path: Path, cli: Cli, kb: dict[str, Any]
+) -> None:
+    target = tmp_path / "kb.json"
+    assert cli("export", "json", str(target)).code == 0
+    document = json.loads(target.read_text("utf-8"))
+    assert document.pop("$schema") == "./kb.schema.json"
+    assert document == kb
+    schema = json.loads((tmp_path / "kb.schema.json").read_text("utf-8"))
+    assert set(schema["properties"]) >= {"cooperatives", "missions", "people"}
+
+
+def test_markdown_puts_several_values_on_lines(cli: Cli) -> None:
+    out = cli("programmes", "--format", "markdown").stdout
+    assert "12 coopératives de proximité étudiées<br>7 régions du Québec" in out
