@@ -25,6 +25,7 @@ def test_every_command_is_documented_in_the_readme() -> None:
     commands = _commands()
     assert commands == sorted(
         [
+            "diff",
             "events",
             "export",
             "federations",

@@ -36,7 +36,7 @@ from .browse import (
     programmes,
     roadmaps,
 )
-from .editing import new, schema, validate
+from .editing import diff, new, schema, validate
 from .lookup import search, show, stats, timeline, values
 from .publish import export_csv, export_json, export_sqlite
 from .session import EXIT_DATA, EXIT_INTERNAL, EXIT_OK, EXIT_USAGE, State
@@ -115,7 +115,12 @@ SECTIONS: dict[str, dict[str, Callable[..., None]]] = {
         "values": values,
         "stats": stats,
     },
-    N_("Edit and check the data"): {"validate": validate, "schema": schema, "new": new},
+    N_("Edit and check the data"): {
+        "validate": validate,
+        "diff": diff,
+        "schema": schema,
+        "new": new,
+    },
 }
 # Sub-commands of `coopkb export`, in the section "Publish".
 EXPORTS: dict[str, Callable[..., None]] = {

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
 
@@ -148,3 +149,62 @@ def new(
     except (UnknownValue, ValueError) as err:
         fail(str(err))
     sys.stdout.write(text)
+
+
+class DiffFormat(StrEnum):
+    text = "text"
+    markdown = "markdown"
+    json = "json"
+
+
+def diff(
+    ctx: typer.Context,
+    base: Annotated[
+        str | None,
+        typer.Argument(
+            help=N_("Base revision (default: the merge base with the remote's default branch)."),
+            show_default=False,
+        ),
+    ] = None,
+    head: Annotated[
+        str | None,
+        typer.Argument(help=N_("Head revision (default: the working tree)."), show_default=False),
+    ] = None,
+    output_format: Annotated[
+        DiffFormat, typer.Option("--format", "-f", help=N_("Output format."), case_sensitive=False)
+    ] = DiffFormat.text,
+) -> None:
+    """Say what a change does to the knowledge base: records added, removed, renamed, changed.
+
+    Exit 0 whatever the changes, 1 when a side does not validate, 2 on a bad revision.
+    Example: coopkb diff origin/main --format markdown
+    """
+    from ..output.diff import render_diff
+    from ..review.changes import compare
+    from ..review.git import RevisionError, contents_at, default_base, repository_of
+    from ..storage.knowledge import read_data_files
+    from ..validation.pipeline import validate_contents
+    from ..validation.reporters import report
+    from .session import EXIT_USAGE, emit
+
+    state = state_of(ctx)
+    location = location_of(state)
+    try:
+        repo, prefix = repository_of(location.path)
+        base_rev = base or default_base(repo)
+        sides = {base_rev: contents_at(repo, prefix, base_rev)}
+        head_rev = head or _("working tree")
+        sides[head_rev] = (
+            contents_at(repo, prefix, head) if head else read_data_files(location.path)
+        )
+    except RevisionError as err:
+        fail(str(err), EXIT_USAGE)
+    kbs = []
+    for revision, contents in sides.items():
+        shown = location.display if revision == head_rev and not head else f"{revision}:{prefix}"
+        outcome = validate_contents(location.path, shown, contents)
+        if outcome.knowledge_base is None:
+            sys.stdout.write(report(outcome.problems, "text") + "\n")
+            fail(_("the data at {revision} does not validate").format(revision=revision))
+        kbs.append(outcome.knowledge_base)
+    emit(render_diff(compare(kbs[0], kbs[-1]), output_format.value), state)

@@ -1,0 +1,1 @@
+"""Reviewing data edits: what a change does to the knowledge base, read from git."""

@@ -1,0 +1,99 @@
+"""What changed between two validated knowledge bases, record by record and field by field.
+
+A change of order or of formatting is no change: records are compared by slug and value. A record
+removed and another added with the same kind and name is a rename (same record, new slug).
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from typing import Any, NamedTuple
+
+from ..query.records import iter_with_sources
+
+
+class Change(NamedTuple):
+    slug: str
+    kind: str
+    change: str  # added, removed, renamed, changed
+    field: str | None
+    before: Any
+    after: Any
+
+    def as_dict(self) -> dict[str, Any]:
+        return self._asdict()
+
+
+def _records(kb: dict[str, Any]) -> dict[str, tuple[str, dict[str, Any]]]:
+    out = {}
+    for kind, record in iter_with_sources(kb):
+        if kind == "council":
+            record = {k: v for k, v in record.items() if k not in ("programmes", "roadmaps")}
+        out[record["slug"]] = (kind, record)
+    return out
+
+
+def compare(before: dict[str, Any], after: dict[str, Any]) -> list[Change]:
+    """Every change from ``before`` to ``after``, grouped by kind of record then slug."""
+    old, new = _records(before), _records(after)
+    removed = [s for s in old if s not in new]
+    added = [s for s in new if s not in old]
+    changes: list[Change] = []
+    for slug in list(removed):
+        kind, record = old[slug]
+        twin = next(
+            (a for a in added if new[a][0] == kind and new[a][1]["name"] == record["name"]), None
+        )
+        if twin is not None:  # the same record under a new slug
+            removed.remove(slug)
+            added.remove(twin)
+            changes.append(Change(twin, kind, "renamed", "slug", slug, twin))
+            changes += _fields(twin, kind, record, new[twin][1])
+    changes += [Change(s, old[s][0], "removed", None, old[s][1]["name"], None) for s in removed]
+    changes += [Change(s, new[s][0], "added", None, None, new[s][1]["name"]) for s in added]
+    for slug, (kind, record) in new.items():
+        if slug in old and old[slug][1] != record:
+            changes += _fields(slug, kind, old[slug][1], record)
+    order = {kind: i for i, kind in enumerate(dict.fromkeys(k for k, _ in new.values()))}
+    return sorted(changes, key=lambda c: (order.get(c.kind, 99), c.slug, c.change != "renamed"))
+
+
+def _fields(slug: str, kind: str, old: dict[str, Any], new: dict[str, Any]) -> list[Change]:
+    return [
+        Change(slug, kind, "changed", path, before, after)
+        for key in dict.fromkeys([*old, *new])
+        if key != "slug"
+        for path, before, after in _diff(key, old.get(key), new.get(key))
+    ]
+
+
+def _diff(path: str, old: Any, new: Any) -> Iterator[tuple[str, Any, Any]]:
+    if old == new:
+        return
+    if isinstance(old, dict) and isinstance(new, dict):
+        for key in dict.fromkeys([*old, *new]):
+            yield from _diff(f"{path}.{key}", old.get(key), new.get(key))
+    elif isinstance(old, list) and isinstance(new, list) and _all_mappings(old, new):
+        if len(old) == len(new):
+            for index, (a, b) in enumerate(zip(old, new, strict=True)):
+                yield from _diff(f"{path}[{index}]", a, b)
+        else:
+            keys_old = [_key(x) for x in old]
+            keys_new = [_key(x) for x in new]
+            for index, item in enumerate(new):
+                if keys_new[index] not in keys_old:
+                    yield f"{path}[{index}]", None, item
+            for index, item in enumerate(old):
+                if keys_old[index] not in keys_new:
+                    yield f"{path}[{index}]", item, None
+    else:
+        yield path, old, new
+
+
+def _all_mappings(*lists: list[Any]) -> bool:
+    return all(isinstance(x, dict) for values in lists for x in values)
+
+
+def _key(value: Any) -> str:
+    return json.dumps(value, sort_keys=True, ensure_ascii=False)

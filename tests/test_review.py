@@ -1,0 +1,186 @@
+"""Reviewing data edits: `coopkb diff` on real git repositories, and `coopkb new` skeletons."""
+
+from __future__ import annotations
+
+import json
+import re
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from conftest import EXAMPLES, Cli
+
+GIT = shutil.which("git")
+pytestmark = pytest.mark.skipif(GIT is None, reason="git is not installed")
+
+
+def _git(repo: Path, *args: str) -> None:
+    subprocess.run(
+        ["git", "-c", "user.email=test@example.invalid", "-c", "user.name=test", *args],
+        cwd=repo,
+        check=True,
+        capture_output=True,
+    )
+
+
+@pytest.fixture
+def repo(tmp_path: Path) -> Path:
+    root = tmp_path / "repo"
+    shutil.copytree(EXAMPLES / "base", root / "data")
+    _git(root, "init", "-q")
+    _git(root, "add", ".")
+    _git(root, "commit", "-qm", "base")
+    return root
+
+
+def _edit(path: Path, old: str, new: str) -> None:
+    text = path.read_text("utf-8")
+    assert old in text
+    path.write_text(text.replace(old, new, 1), "utf-8")
+
+
+def _diff(cli: Cli, repo: Path, *args: str) -> list[dict[str, object]]:
+    result = cli("--data-dir", str(repo / "data"), "diff", *args, "--format", "json")
+    assert result.code == 0, result
+    return json.loads(result.stdout)  # type: ignore[no-any-return]
+
+
+def test_a_changed_field_is_reported_field_by_field(repo: Path, cli: Cli) -> None:
+    _edit(repo / "data" / "cooperatives.yaml", "model: citoyen", "model: municipal")
+    assert _diff(cli, repo, "HEAD") == [
+        {
+            "slug": "la-brunante",
+            "kind": "cooperative",
+            "change": "changed",
+            "field": "model",
+            "before": "citoyen",
+            "after": "municipal",
+        }
+    ]
+
+
+def test_added_removed_and_renamed_records(repo: Path, cli: Cli) -> None:
+    coops = repo / "data" / "cooperatives.yaml"
+    for path in (repo / "data").glob("*.yaml"):  # the slug and every reference to it
+        path.write_text(path.read_text("utf-8").replace("co-actions", "co-actions-cae"), "utf-8")
+    text = coops.read_text("utf-8")
+    text += "  - slug: nouvelle\n    name: Nouvelle coop\n    sources: [source-test]\n"
+    coops.write_text(text, "utf-8")
+    _git(repo, "commit", "-qam", "edit")
+    changes = _diff(cli, repo, "HEAD~1", "HEAD")
+    kinds = {(c["slug"], c["change"]) for c in changes}
+    assert ("co-actions-cae", "renamed") in kinds and ("nouvelle", "added") in kinds
+    removed = _diff(cli, repo, "HEAD", "HEAD~1")
+    assert ("nouvelle", "removed") in {(c["slug"], c["change"]) for c in removed}
+
+
+def test_a_timeline_step_added_is_one_change(repo: Path, cli: Cli) -> None:
+    _edit(
+        repo / "data" / "cooperatives.yaml",
+        "      - event: Création de la coopérative.",
+        "      - event: Création de la coopérative.\n      - event: Ouverture.\n        date: 2003",
+    )
+    [change] = _diff(cli, repo, "HEAD")
+    assert change["field"] == "timeline[2]" and change["after"] == {
+        "event": "Ouverture.",
+        "date": "2003",
+        "end": None,
+    }
+
+
+def test_reordering_and_reindenting_is_no_change(repo: Path, cli: Cli) -> None:
+    coops = repo / "data" / "cooperatives.yaml"
+    text = coops.read_text("utf-8")
+    head, body = text.split("cooperatives:\n", 1)
+    records = re.split(r"(?m)^(?=  - slug:)", body)
+    records = [r for r in records if r.strip()]
+    reordered = "".join(reversed(records))
+    reindented = "\n".join("  " + line if line.strip() else line for line in reordered.splitlines())
+    coops.write_text(head + "cooperatives:\n" + reindented + "\n", "utf-8")
+    assert _diff(cli, repo, "HEAD") == []
+    text_out = cli("--data-dir", str(repo / "data"), "diff", "HEAD").stdout
+    assert "No change" in text_out
+
+
+def test_a_side_that_does_not_validate_exits_1_with_its_findings(repo: Path, cli: Cli) -> None:
+    _edit(repo / "data" / "cooperatives.yaml", "region: Estrie", "region: Estri")
+    result = cli("--data-dir", str(repo / "data"), "diff", "HEAD")
+    assert result.code == 1
+    assert "cooperatives.yaml:" in result.stdout and "Estri" in result.stdout
+    assert "does not validate" in result.stderr
+
+
+def test_a_bad_revision_exits_2(repo: Path, cli: Cli) -> None:
+    result = cli("--data-dir", str(repo / "data"), "diff", "no-such-branch")
+    assert result.code == 2
+    assert "unknown revision 'no-such-branch'" in result.stderr
+
+
+def test_the_default_base_is_the_merge_base_with_the_remote_head(
+    repo: Path, cli: Cli, tmp_path: Path
+) -> None:
+    remote = tmp_path / "remote.git"
+    _git(tmp_path, "clone", "-q", "--bare", str(repo), str(remote))
+    _git(repo, "remote", "add", "origin", str(remote))
+    _git(repo, "fetch", "-q", "origin")
+    _git(repo, "remote", "set-head", "origin", "-a")
+    _edit(repo / "data" / "cooperatives.yaml", "model: citoyen", "model: municipal")
+    _git(repo, "commit", "-qam", "on a branch")
+    changes = _diff(cli, repo)  # base: merge base with origin's default branch; head: work tree
+    assert [c["field"] for c in changes] == ["model"]
+
+
+def test_markdown_has_a_table_per_kind(repo: Path, cli: Cli) -> None:
+    _edit(repo / "data" / "cooperatives.yaml", "model: citoyen", "model: municipal")
+    _edit(repo / "data" / "missions.yaml", "delegation_size: 1", "delegation_size: 2")
+    out = cli("--data-dir", str(repo / "data"), "diff", "HEAD", "--format", "markdown").stdout
+    lines = out.splitlines()
+    headings = [line for line in lines if line.startswith("### ")]
+    assert headings == ["### cooperative (1)", "### mission (1)"]
+    for heading in headings:
+        at = lines.index(heading)
+        assert lines[at + 2].startswith("| change | record | field | before | after |")
+        assert lines[at + 3] == "|---|---|---|---|---|"
+    assert "| ~ changed | `la-brunante` | model | citoyen | municipal |" in out
+
+
+@pytest.mark.parametrize(
+    "kind", ["cooperative", "person", "organisation", "event", "mission", "member", "programme"]
+)
+def test_new_prints_a_valid_skeleton(kind: str, cli: Cli, data_copy: Path) -> None:
+    result = cli("new", kind, "--slug", f"test-{kind}", "--name", "Essai : test")
+    assert result.code == 0, result
+    assert "#" in result.stdout and f"slug: test-{kind}" in result.stdout
+    section, target = {
+        "cooperative": ("cooperatives", "cooperatives.yaml"),
+        "person": ("people", "missions.yaml"),
+        "organisation": ("organisations", "missions.yaml"),
+        "event": ("events", "missions.yaml"),
+        "mission": ("missions", "missions.yaml"),
+        "member": ("members", "federations.yaml"),
+        "programme": ("programmes", "federations.yaml"),
+    }[kind]
+    path = data_copy / target
+    text = path.read_text("utf-8")
+    indent = "    " if kind == "programme" else "  "
+    pasted = "\n".join(
+        indent + line for line in result.stdout.splitlines() if not line.startswith("#")
+    )
+    marker = f"{indent.removesuffix('  ')}{section}:\n"
+    assert marker in text, marker
+    path.write_text(text.replace(marker, marker + pasted + "\n", 1), "utf-8")
+    validated = cli("--data-dir", str(data_copy), "validate")
+    assert validated.code == 0, validated
+
+
+def test_new_never_writes_into_the_data(cli: Cli, base_copy: Path) -> None:
+    before = {p.name: p.read_bytes() for p in base_copy.iterdir()}
+    cli("--data-dir", str(base_copy), "new", "cooperative")
+    assert {p.name: p.read_bytes() for p in base_copy.iterdir()} == before
+
+
+def test_new_suggests_a_kind(cli: Cli) -> None:
+    result = cli("new", "cooperativ")
+    assert result.code == 1 and "cooperative" in result.stderr
