@@ -11,6 +11,9 @@ as real processes, and compares medians:
    peak memory <= 300 MiB, and 100,000 cooperatives <= 12 x the 10,000 time.
 4. `coopkb show la-brunante` in French <= 1.05 x in English.
 5. With 10,000 cooperatives (warm cache), `show` by alias and `search` <= 1.2 x `show` by slug.
+6. With 10,000 cooperatives, `coopkb export sqlite` <= 2 x `coopkb validate`; 100,000 <= 12 x the
+   10,000 time, peak memory <= 400 MiB.
+7. With 10,000 cooperatives and 100 changed, `coopkb diff` <= 2.5 x `coopkb validate`.
 
 usage: python benchmarks/run.py [--repeat N] [--quick] [--markdown FILE]
 """
@@ -65,6 +68,25 @@ def run(command: list[str], env: dict[str, str]) -> tuple[float, int]:
     if process.stderr:
         process.stderr.close()
     return elapsed, usage.ru_maxrss
+
+
+def _git_repository(data: Path, root: Path) -> Path:
+    """A git repository holding ``data``, with 100 cooperatives then changed in the work tree."""
+    shutil.copytree(data, root / "data")
+    git = ["git", "-c", "user.email=bench@example.invalid", "-c", "user.name=bench"]
+    subprocess.run([*git, "init", "-q"], cwd=root, check=True)
+    subprocess.run([*git, "add", "."], cwd=root, check=True)
+    subprocess.run([*git, "commit", "-qm", "base"], cwd=root, check=True)
+    path = root / "data" / "cooperatives.yaml"
+    lines = path.read_text("utf-8").splitlines()
+    changed = 0
+    for index, line in enumerate(lines):
+        plain = line.startswith("    name: ") and line[10:11] not in ">|\"'"
+        if changed < 100 and plain:
+            lines[index] = line + " (modifié)"
+            changed += 1
+    path.write_text("\n".join(lines) + "\n", "utf-8")
+    return root
 
 
 def side_by_side(
@@ -196,6 +218,25 @@ def main() -> None:
         "5", "10k: search (warm cache) vs show by slug", result["search"][0], result["slug"][0], 1.2
     )
 
+    # 6. Export to SQLite for Datasette vs validate (the export reads the cached base).
+    db_10k = work / "kb-10k.db"
+    export = [COOPKB, "--data-dir", str(data_10k), "export", "sqlite", str(db_10k), "--overwrite"]
+    result = side_by_side({"export": export, "validate": validate}, env, max(3, args.repeat // 5))
+    export_10k = result["export"][0]
+    add("6", "10k: coopkb export sqlite vs validate", export_10k, result["validate"][0], 2.0)
+
+    # 7. diff with 100 changed records vs validate (diff validates both sides).
+    repo = _git_repository(data_10k, work / "repo")
+    diff = [COOPKB, "--data-dir", str(repo / "data"), "diff", "HEAD"]
+    result = side_by_side({"diff": diff, "validate": validate}, env, max(3, args.repeat // 5))
+    add(
+        "7",
+        "10k, 100 changed: coopkb diff vs validate",
+        result["diff"][0],
+        result["validate"][0],
+        2.5,
+    )
+
     if not args.quick:
         data_100k = generate(100_000, work / "data-100k")
         big = side_by_side({"validate": [COOPKB, "--data-dir", str(data_100k), "validate"]}, env, 3)
@@ -206,6 +247,37 @@ def main() -> None:
             validate_10k,
             12.0,
         )
+        db_100k = work / "kb-100k.db"
+        export_100k = [
+            COOPKB,
+            "--data-dir",
+            str(data_100k),
+            "export",
+            "sqlite",
+            str(db_100k),
+            "--overwrite",
+        ]
+        run(export_100k, env)  # fills the cache: the export reads the validated base
+        big = side_by_side({"export": export_100k}, env, 3)
+        add(
+            "6",
+            "100k vs 10k: coopkb export sqlite (linear growth)",
+            big["export"][0],
+            export_10k,
+            12.0,
+        )
+        peak = big["export"][1] / 1024
+        rows.append(
+            (
+                "6",
+                "100k: coopkb export sqlite peak memory (MiB)",
+                peak,
+                400.0,
+                f"{peak / 400:.2f} (≤ 1.0)",
+                "met" if peak <= 400 else "NOT met",
+            )
+        )
+        print(f"6   100k: coopkb export sqlite peak memory {peak:.0f} MiB (limit 400)", flush=True)
 
     shutil.rmtree(work, ignore_errors=True)
     table = [

@@ -95,3 +95,14 @@ def run_coopkb(
         timeout=timeout,
         check=False,
     )
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """Slow tests (real subprocesses, pre-commit, Datasette) run in CI and when asked for
+    (``-m slow``, or ``COOPKB_SLOW=1``); a local run leaves them out to stay quick."""
+    if os.environ.get("CI") or os.environ.get("COOPKB_SLOW") or config.getoption("markexpr"):
+        return
+    slow = [item for item in items if item.get_closest_marker("slow")]
+    if slow:
+        config.hook.pytest_deselected(items=slow)
+        items[:] = [item for item in items if not item.get_closest_marker("slow")]

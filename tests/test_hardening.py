@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import Cli, run_coopkb
+from conftest import EXAMPLES, Cli, run_coopkb
 
 ESCAPES = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
 
@@ -239,3 +239,60 @@ def test_a_closed_pipe_ends_quietly_with_exit_0(tmp_path: Path) -> None:
     result = subprocess.run(["bash", "-c", script], capture_output=True, text=True, check=False)
     assert result.stdout.strip() == "0", result.stderr
     assert "Traceback" not in result.stderr
+
+
+# --- no hostile character ever reaches the terminal (property test) ---------------------------
+
+from hypothesis import HealthCheck, given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+from coopkb.matching import UNSAFE  # noqa: E402
+
+_HOSTILE = st.one_of(
+    st.characters(whitelist_categories=("Cc", "Cf", "Zl", "Zp", "Co", "Cn")),
+    st.sampled_from(["\x1b", "\u202e", "\u2066", "\u200b", "\ufeff", "\x9b", "\r", "\u061c"]),
+)
+_FIELDS = ["slug", "name", "region", "mrc", "municipality", "legal_category", "model", "project"]
+_COMMANDS = [
+    ("validate",),
+    ("validate", "--format", "github"),
+    ("validate", "--format", "json"),
+    ("validate", "--format", "sarif"),
+    ("list",),
+    ("list", "--format", "json"),
+    ("list", "--format", "csv"),
+    ("list", "--format", "yaml"),
+    ("list", "--format", "markdown"),
+    ("show", "la-brunante"),
+    ("search", "brunante"),
+]
+
+
+@settings(
+    max_examples=40,
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
+@given(
+    field=st.sampled_from(_FIELDS),
+    text=st.text(_HOSTILE, min_size=1, max_size=4).map(lambda bad: f"La {bad} Brunante"),
+    command=st.sampled_from(_COMMANDS),
+)
+def test_no_control_bidi_or_invisible_character_reaches_any_output(
+    field: str, text: str, command: tuple[str, ...], base_copy: Path, cli: Cli
+) -> None:
+    coops = base_copy / "cooperatives.yaml"
+    original = (EXAMPLES / "base" / "cooperatives.yaml").read_text("utf-8")
+    lines = original.splitlines()
+    if field == "slug":
+        at = next(i for i, line in enumerate(lines) if "- slug: la-brunante" in line)
+        lines[at] = "  - slug: " + json.dumps(text)
+    else:
+        at = next(i for i, line in enumerate(lines) if line.strip().startswith(f"{field}:"))
+        indent = lines[at][: len(lines[at]) - len(lines[at].lstrip())]
+        lines[at] = f"{indent}{field}: {json.dumps(text)}"
+    coops.write_text("\n".join(lines) + "\n", "utf-8")
+    result = cli("--data-dir", str(base_copy), *command)
+    for stream in (result.stdout, result.stderr):
+        found = UNSAFE.search(stream)
+        assert found is None, (field, repr(text), command, repr(found.group()))

@@ -12,10 +12,13 @@ from collections.abc import Iterable
 
 from .i18n import _, language
 
-# What must never reach a terminal from the data: C0 controls but tab and newline, DEL, C1, the
-# bidi marks, embeddings, overrides and isolates, line/paragraph separators and non-characters.
+# What must never reach a terminal from the data, and what no field may hold: C0 controls but tab
+# and newline, DEL, C1, the bidi marks, embeddings, overrides and isolates, line and paragraph
+# separators, zero-width characters and the soft hyphen (invisible: two names that look alike),
+# the BOM and non-characters.
 UNSAFE = re.compile(
-    "[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028-\u202e\u2066-\u2069\ufffe\uffff]"
+    "[\x00-\x08\x0b-\x1f\x7f-\x9f\u00ad\u061c\u200b-\u200f\u2028-\u202e\u2060"
+    "\u2066-\u2069\ufeff\ufffe\uffff]"
 )
 # Shown escaped when a value is echoed in a message: the above, plus what is invisible.
 _ECHO_UNSAFE = re.compile(

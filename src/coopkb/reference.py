@@ -14,6 +14,8 @@ Sources of the official lists (not the seeds):
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from .matching import fold
 
 # code -> official name. Note the en dash (U+2013) in 02 and 11.
@@ -200,11 +202,24 @@ def official_municipality(text: str) -> str | None:
 
 def is_place_name(text: str) -> bool:
     """Whether ``text`` names a region, an MRC or a listed municipality (in any known spelling)."""
-    return (
-        official_region(text) is not None
-        or official_mrc(text) is not None
-        or official_municipality(text) is not None
-    )
+    wanted = fold(text)
+    places = _place_names()
+    return wanted in places or wanted.removeprefix("mrc ") in places
+
+
+@lru_cache(maxsize=1)
+def _place_names() -> frozenset[str]:
+    """Every known spelling of a place, folded (validation asks once per alias: 10^4 times)."""
+    names = [
+        *QUEBEC_REGIONS.values(),
+        *FRENCH_REGIONS.values(),
+        *MRCS,
+        *(v for _code, variants in MRCS.values() for v in variants),
+        *MUNICIPALITIES,
+        *MUNICIPALITY_VARIANTS,
+    ]
+    folded = {fold(name) for name in names}
+    return frozenset(folded | {f.removeprefix("mrc ") for f in folded})
 
 
 def official_country(text: str) -> str | None:

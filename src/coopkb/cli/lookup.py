@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Annotated
 
 import typer
@@ -9,15 +10,26 @@ import typer
 from ..i18n import N_, _
 from ..layout import KINDS
 from .options import FormatOption, OutputFormat
-from .session import answers, emit, knowledge_base, show_listing, state_of, terminal_width
+from .session import (
+    answers,
+    derived,
+    emit,
+    knowledge_base,
+    show_listing,
+    state_of,
+    terminal_width,
+)
 
 
-def _complete_names(incomplete: str) -> list[str]:
+def _complete_names(ctx: typer.Context, incomplete: str) -> list[str]:
+    """Slugs for shell completion, from the data a --data-dir typed on the line names."""
     try:
         from ..query.records import iter_records
         from .session import State
 
-        kb = knowledge_base(State(), quiet=True)
+        root = ctx.find_root()
+        data_dir = root.params.get("data_dir") if root is not None else None
+        kb = knowledge_base(State(Path(data_dir) if data_dir else None), quiet=True)
         return [r["slug"] for _k, r in iter_records(kb) if r["slug"].startswith(incomplete)]
     except Exception:  # noqa: BLE001 - completion must never print an error into the shell
         return []
@@ -51,12 +63,14 @@ def show(
     """
     from ..output.record import render_record
     from ..query.links import links, names_by_slug
-    from ..query.records import find_record
+    from ..query.records import find_record, iter_with_sources, lookup_blobs
 
     state = state_of(ctx)
     kb = knowledge_base(state)
+    by_slug = any(record["slug"] == name for _kind, record in iter_with_sources(kb))
+    blobs = None if by_slug else derived(state, "lookup", lambda: lookup_blobs(kb))
     with answers():
-        kind, record = find_record(kb, name)
+        kind, record = find_record(kb, name, blobs)
     chosen = [f.strip() for f in fields.split(",") if f.strip()] if fields else None
     if chosen:
         from ..query.filters import resolve
@@ -101,11 +115,14 @@ def search(
     Example: coopkb search "octobre 2017"
     """
     from ..output.views import search_view
+    from ..query.search import index_blobs
     from ..query.search import search as run_search
 
     state = state_of(ctx)
     kinds = _kinds(kind)
-    hits = run_search(knowledge_base(state), text, kinds)
+    kb = knowledge_base(state)
+    blobs = derived(state, "search", lambda: index_blobs(kb))
+    hits = run_search(kb, text, kinds, blobs)
     show_listing(
         state,
         search_view(hits, text),

@@ -169,6 +169,13 @@ def knowledge_base(state: State, quiet: bool = False, region: str | None = None)
     return kb
 
 
+def derived(state: State, name: str, compute: Any) -> Any:
+    """A structure derived from the knowledge base (an index), cached beside it."""
+    from ..storage.knowledge import load_derived
+
+    return load_derived(location_of(state), cache_use_of(state), name, compute)
+
+
 def emit(output: RenderableType | str, state: State | None = None) -> None:
     """Print a result on stdout; a long one goes through a pager on a terminal (like git)."""
     from rich.text import Text

@@ -45,9 +45,20 @@ def names_of(record: Record) -> list[str]:
     return names
 
 
-def find_record(kb: KB, wanted: str) -> tuple[str, Record]:
+def lookup_blobs(kb: KB) -> list[str]:
+    """Per record (in ``iter_with_sources`` order), its lookup keys as one string ``| a b | c |``:
+    computed once per content of the data and cached, so `show NAME` need not fold every name
+    of a large base on each run."""
+    return [
+        "| " + " | ".join(lookup_key(n) for n in names_of(record)) + " |"
+        for _kind, record in iter_with_sources(kb)
+    ]
+
+
+def find_record(kb: KB, wanted: str, blobs: list[str] | None = None) -> tuple[str, Record]:
     """The record ``wanted`` names: its slug, its name, an acronym or alias, or a unique part of
-    them (whole words), ignoring case, accents, dashes and punctuation.
+    them (whole words), ignoring case, accents, dashes and punctuation. ``blobs`` (see
+    :func:`lookup_blobs`) only speed it up.
 
     Raises Ambiguous when several records answer to it, UnknownValue when none does.
     """
@@ -61,6 +72,8 @@ def find_record(kb: KB, wanted: str) -> tuple[str, Record]:
     exact: list[tuple[str, Record]] = []
     partial: list[tuple[str, Record]] = []
     padded = f" {key} "
+    if blobs is not None and len(blobs) == len(records):
+        records = [pair for pair, blob in zip(records, blobs, strict=True) if padded in blob]
     for kind, record in records:
         keys = [lookup_key(n) for n in names_of(record)]
         if key in keys:
@@ -72,4 +85,4 @@ def find_record(kb: KB, wanted: str) -> tuple[str, Record]:
             return matches[0]
         if matches:
             raise Ambiguous(wanted, matches)
-    raise UnknownValue("record", wanted, [r["slug"] for _, r in records])
+    raise UnknownValue("record", wanted, [r["slug"] for _, r in iter_with_sources(kb)])

@@ -112,15 +112,33 @@ def wanted_words(text: str) -> list[Wanted]:
     return list(dict.fromkeys(found))
 
 
-def search(kb: KB, text: str, kinds: tuple[str, ...] = ()) -> list[Hit]:
-    """Records holding every word of ``text`` (or, for a date, dated then), best first."""
+def index_blobs(kb: KB) -> list[str]:
+    """Per record (in ``iter_with_sources`` order), the folded stems of all its text as one
+    string: computed once per content of the data and cached, so a search over a large base
+    only tokenizes the records that can match."""
+    return [
+        " " + " ".join(t.folded for _p, value, _f in _texts(record) for t in tokens(value)) + " "
+        for _kind, record in iter_with_sources(kb)
+    ]
+
+
+def search(
+    kb: KB, text: str, kinds: tuple[str, ...] = (), blobs: list[str] | None = None
+) -> list[Hit]:
+    """Records holding every word of ``text`` (or, for a date, dated then), best first.
+    ``blobs`` (see :func:`index_blobs`) only speed it up."""
     period = _as_period(text)
     wanted = wanted_words(text)
     if not wanted and period is None:
         return []
+    folded = [" " + fold(w.stem) for w in wanted]
+    records = list(iter_with_sources(kb))
+    usable = blobs is not None and len(blobs) == len(records) and period is None
     hits: list[Hit] = []
-    for kind, record in iter_with_sources(kb):
+    for index, (kind, record) in enumerate(records):
         if kinds and kind not in kinds:
+            continue
+        if usable and not all(f in blobs[index] for f in folded):  # type: ignore[index]
             continue
         hit = _date_hit(kind, record, period) if period else _word_hit(kind, record, wanted)
         if hit is not None:

@@ -38,7 +38,7 @@ __all__ = ["FORMAT", "entry_path", "load_secret", "new_digest", "read", "write"]
 
 FORMAT = 3
 _KEEP = 8  # entries kept; the least recently used are pruned when a new one is written
-_ENTRY = re.compile(r"kb-[0-9a-f]{128}\.json")
+_ENTRY = re.compile(r"kb-[0-9a-f]{128}(?:\.[a-z]+)?\.json")
 _MAX_HEADER = 1 << 20
 _MAX_SEGMENTS = 10_000
 _SECRET_BYTES = 32

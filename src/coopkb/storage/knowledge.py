@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import importlib.util
 import os
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import Any, NamedTuple
 
@@ -107,6 +107,23 @@ def load_knowledge_base(
         return outcome.knowledge_base, "off"
     written = cache.write(use.directory, key, use.secret, _split(outcome.knowledge_base))
     return outcome.knowledge_base, "miss, written" if written else "miss, not written"
+
+
+def load_derived(
+    location: DataLocation, use: CacheUse | None, name: str, compute: Callable[[], Any]
+) -> Any:
+    """A structure derived from the knowledge base (a search index), cached beside it under the
+    same content key: computed once per content of the data, then read back."""
+    key = content_key(read_data_files(location.path)) if use is not None else None
+    if use is None or key is None:
+        return compute()
+    entry = f"{key}.{name}"
+    segments = cache.read(use.directory, entry, use.secret)
+    if segments is not None and "value" in segments:
+        return segments["value"]
+    value = compute()
+    cache.write(use.directory, entry, use.secret, {"value": value})
+    return value
 
 
 _BASE = "base"
