@@ -45,7 +45,7 @@ def export_sqlite(
         write_metadata(target, datasette_metadata(tables, path.stem, kb.get("sources") or []))
     except ExportError as err:
         fail(str(err))
-    rows = sum(len(t.rows) for t in tables.tables.values())
+    rows = sum(t.count for t in tables.tables.values())
     write_err(
         _("wrote {path}: {tables} tables, {rows} rows; metadata in {metadata}").format(
             path=path,

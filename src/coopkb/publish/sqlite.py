@@ -13,7 +13,7 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
-from .tables import RECORDS, Tables, relational
+from .tables import RECORDS, Tables, relational_parts
 
 FTS_TOKENIZER = "unicode61 remove_diacritics 2"
 _SEARCHABLE = ("name", "acronym", "aliases", "description", "purpose", "title")
@@ -31,7 +31,6 @@ def export_sqlite(kb: dict[str, Any], target: Path, overwrite: bool = False) -> 
         raise ExportError(f"{target} exists (use --overwrite to replace it)")
     if target.is_dir():
         raise ExportError(f"{target} is a folder")
-    tables = relational(kb)
     directory = target.resolve().parent
     try:
         fd, temp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=directory)
@@ -42,13 +41,20 @@ def export_sqlite(kb: dict[str, Any], target: Path, overwrite: bool = False) -> 
     try:
         temp.unlink()
         db = sqlite_utils.Database(temp)
+        tables = Tables()  # what was written: names, keys, descriptions, a first row, a count
         with db.conn:
-            for table in _creation_order(tables):
-                if not table.rows:
-                    continue
-                db[table.name].insert_all(  # type: ignore[union-attr]
-                    table.rows, pk=table.pk, alter=True, batch_size=1000
-                )
+            for part in relational_parts(kb):
+                for table in _creation_order(part):
+                    if not table.rows:
+                        continue
+                    db[table.name].insert_all(  # type: ignore[union-attr]
+                        table.rows, pk=table.pk, alter=True, batch_size=1000
+                    )
+                    seen = tables.table(table.name, pk=table.pk, description=table.description)
+                    seen.foreign_keys = seen.foreign_keys or table.foreign_keys
+                    seen.rows = seen.rows or table.rows[:1]
+                    seen.count += len(table.rows)
+                del part
         _foreign_keys(db, tables)
         for table in tables.tables.values():
             columns = [c for c in _SEARCHABLE if table.rows and c in table.rows[0]]

@@ -27,6 +27,7 @@ TABLE_OF: dict[str, str] = {
     "person": "people",
     "source": "sources",
 }
+_CHUNK = 2_000  # records per part: bounds what an export holds besides the knowledge base
 RECORDS = "records"  # every record: the target of references that may point at several kinds
 _NESTED = ("programmes", "roadmaps")  # nested records get tables of their own
 # Lists of mappings: each goes to a table of its own (figures, timeline, items, affiliations),
@@ -56,6 +57,7 @@ class Table:
     pk: str | None = None
     foreign_keys: list[tuple[str, str]] = field(default_factory=list)  # (column, other table)
     description: str = ""
+    count: int = 0  # rows written (an export keeps only the first row of each table)
 
 
 @dataclass
@@ -82,14 +84,31 @@ def _reference_fields(kind: str) -> dict[str, tuple[str, ...]]:
 def relational(kb: dict[str, Any]) -> Tables:
     """The tables of the whole base, in a stable order."""
     out = Tables()
-    everything = out.table(RECORDS, pk="slug", description="Every record: slug, kind and name.")
-    for kind in TABLE_OF.values():
-        out.table(kind, pk="slug")
-    sources = [("source", source_record(s)) for s in kb.get("sources") or []]
-    for kind, record in [*((f.kind, f.record) for f in walk_records(kb)), *sources]:
-        everything.rows.append({"slug": record["slug"], "kind": kind, "name": record["name"]})
-        _add_record(out, kind, record)
+    for part in relational_parts(kb):
+        for name, table in part.tables.items():
+            whole = out.table(name, pk=table.pk, description=table.description)
+            whole.rows += table.rows
+            whole.foreign_keys = whole.foreign_keys or table.foreign_keys
     return out
+
+
+def relational_parts(kb: dict[str, Any]) -> Iterator[Tables]:
+    """The tables kind by kind (records of one kind and their links, figures, steps…), so a
+    writer can store each part and let it go: at 100,000 cooperatives, holding every row of
+    every table at once beside the knowledge base doubles the memory an export needs."""
+    sources = [("source", source_record(s)) for s in kb.get("sources") or []]
+    found = [*((f.kind, f.record) for f in walk_records(kb)), *sources]
+    for kind in TABLE_OF:
+        of_kind = [record for record_kind, record in found if record_kind == kind]
+        for start in range(0, max(len(of_kind), 1), _CHUNK):
+            part = Tables()
+            everything = part.table(RECORDS, pk="slug", description="Every record: slug, kind.")
+            part.table(TABLE_OF[kind], pk="slug")
+            for record in of_kind[start : start + _CHUNK]:
+                row = {"slug": record["slug"], "kind": kind, "name": record["name"]}
+                everything.rows.append(row)
+                _add_record(part, kind, record)
+            yield part
 
 
 def _add_record(out: Tables, kind: str, record: dict[str, Any]) -> None:
