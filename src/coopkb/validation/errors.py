@@ -35,6 +35,8 @@ _LIMITS = ("min_length", "max_length", "ge")
 def _message(error_type: str, field_name: str, error: dict[str, Any]) -> str:
     context = error.get("ctx") or {}
     limit = next((context[k] for k in _LIMITS if k in context), "")
+    if isinstance(limit, float) and limit.is_integer():  # int | float fields: one message
+        limit = int(limit)
     text = _(_MESSAGES[error_type]).format(
         field=field_name, got=_describe(error.get("input")), limit=limit
     )

@@ -72,7 +72,13 @@ def _validate(
         try:
             model = FILE_MODELS[name].model_validate(loaded.data)
         except ValidationError as err:
-            problems.extend(translate(loaded, err.errors(include_url=False), name))
+            # A value the loader already refused (012, a 5,000-digit number) is reported once.
+            already = {(p.line, p.column) for p in loaded.problems}
+            problems.extend(
+                p
+                for p in translate(loaded, err.errors(include_url=False), name)
+                if (p.line, p.column) not in already
+            )
             continue
         if not loaded.problems:
             valid[name] = with_official_places(model.model_dump(mode="json"))
