@@ -147,6 +147,7 @@ def test_concurrent_writers_leave_one_complete_entry(base_copy: Path, tmp_path: 
     kb, _ = _load(base_copy, tmp_path / "seed")
     segments = store._split(kb)
     key = store.content_key(store.read_data_files(base_copy))
+    assert key is not None
     target = tmp_path / "c"
     errors: list[BaseException] = []
 

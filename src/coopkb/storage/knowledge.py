@@ -18,7 +18,7 @@ from ..files import Unreadable, read_data_file
 from ..layout import DATA_FILES, LIST_SECTIONS, NESTED_SECTIONS, SINGLE_SECTIONS
 from ..problems import DataError
 from . import cache
-from .location import DataLocation
+from .location import DataLocation as DataLocation  # re-exported: callers load through here
 
 _PACKAGE = Path(__file__).resolve().parent.parent
 # Code that decides what valid data is: a change to any of it invalidates the cache (with every
