@@ -222,11 +222,12 @@ def unknown(err: Exception) -> NoReturn:
 
 def ambiguous(err: Ambiguous) -> NoReturn:
     from ..labels import kind_label
+    from ..matching import quote
     from ..output.text import safe
 
     lines = [
         _("{value} matches {count} records; say which one:").format(
-            value=safe(str(err.value)), count=len(err.matches)
+            value=quote(str(err.value)), count=len(err.matches)
         )
     ]
     lines += [f"  {r['slug']}  ({kind_label(k)})  {safe(r['name'])}" for k, r in err.matches[:30]]

@@ -7,7 +7,7 @@ from typing import Any
 
 from ..figures import figure_text
 from ..i18n import _, ngettext
-from ..labels import kind_label
+from ..labels import field_label, kind_label
 from .dates import short_period
 from .tables import TableView
 
@@ -190,7 +190,13 @@ def roadmaps_view(found: list[Row]) -> TableView:
 def search_view(hits: Sequence[Any], text: str) -> TableView:
     records = [h.as_dict() for h in hits]
     rows = [
-        {**r, "kind_label": kind_label(r["kind"]), "match": f"{r['field']}: {r['snippet']}"}
+        {
+            **r,
+            "kind_label": kind_label(r["kind"]),
+            "match": _("{where}: {match}").format(
+                where=_path_label(r["field"]), match=r["snippet"]
+            ),
+        }
         for r in records
     ]
     columns = [
@@ -201,6 +207,11 @@ def search_view(hits: Sequence[Any], text: str) -> TableView:
     ]
     footer = count_line(len(hits), "{count} match", "{count} matches")
     return TableView(_("Search: {text}").format(text=text), columns, rows, records, footer)
+
+
+def _path_label(path: str) -> str:
+    """A field path as people read it: "collective_action_models.description" → its labels."""
+    return " › ".join(field_label(part) for part in path.split("."))
 
 
 def timeline_view(entries: Sequence[Any]) -> TableView:

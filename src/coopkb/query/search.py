@@ -255,7 +255,7 @@ def _date_hit(kind: str, record: Record, period: tuple[str, str]) -> Hit | None:
     for path, start, end, what in _dated(record):
         if _overlaps(start, end, period):
             when = start if not end else f"{start}→{end}"
-            return Hit(60, kind, record["slug"], record["name"], path, f"{when} : {what}")
+            return Hit(60, kind, record["slug"], record["name"], path, f"{when} — {what}")
     return None
 
 
