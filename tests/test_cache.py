@@ -233,3 +233,71 @@ def test_benchmark_generator_writes_valid_data(tmp_path: Path) -> None:
     kb, _ = _load(data, tmp_path / "c")
     slugs = [c["slug"] for c in kb["cooperatives"]]  # type: ignore[attr-defined]
     assert len(slugs) == len(set(slugs)) == 320
+
+
+def test_the_key_is_created_owner_only_in_a_new_folder_and_reused(tmp_path: Path) -> None:
+    key_file = tmp_path / "a" / "b" / "cache.key"
+    first = cache.load_secret(key_file)
+    assert first is not None and len(first) == 32
+    assert key_file.stat().st_mode & 0o777 == 0o600
+    assert cache.load_secret(key_file) == first
+    key_file.write_bytes(b"short")  # damaged: a new key, old entries become misses
+    assert cache.load_secret(key_file) not in (None, first, b"short")
+
+
+def test_a_cache_folder_is_created_with_its_parents(tmp_path: Path) -> None:
+    target = tmp_path / "x" / "y" / "z"
+    assert cache.write(target, "k" * 128, SECRET, {"base": [1]})
+    assert cache.read(target, "k" * 128, SECRET) == {"base": [1]}
+
+
+@pytest.mark.parametrize(
+    "header",
+    [
+        [],
+        {"format": 99, "key": "K", "segments": {}},
+        {"format": cache.FORMAT, "key": "other", "segments": {}},
+        {"format": cache.FORMAT, "key": "K", "segments": []},
+        {"format": cache.FORMAT, "key": "K", "segments": {"base": [0, 2]}},
+        {"format": cache.FORMAT, "key": "K", "segments": {"base": "0,2,x"}},
+        {"format": cache.FORMAT, "key": "K", "segments": {"base": [0, -1, "x"]}},
+        {"format": cache.FORMAT, "key": "K", "segments": {"base": [0, "2", "x"]}},
+        {"format": cache.FORMAT, "key": "K", "segments": {"base": [0, 2, 3]}},
+        {"format": cache.FORMAT, "key": "K", "segments": {"base": [0, 10**9, "x"]}},
+    ],
+    ids=[
+        "list",
+        "format",
+        "key",
+        "table",
+        "short-row",
+        "text-row",
+        "negative",
+        "text-length",
+        "digest-type",
+        "past-the-end",
+    ],
+)
+def test_an_ill_formed_header_is_a_miss(header: object, tmp_path: Path) -> None:
+    key = "K"
+    assert cache.write(tmp_path, key, SECRET, {"base": [1]})
+    entry = cache.entry_path(tmp_path, key)
+    payload = entry.read_bytes().split(b"\n", 1)[1]
+    entry.write_bytes(json.dumps(header).encode() + b"\n" + payload)
+    assert cache.read(tmp_path, key, SECRET) is None
+
+
+def test_pruning_keeps_the_most_recently_used(tmp_path: Path) -> None:
+    import os
+    import time
+
+    keys = [f"{i:0128x}" for i in range(9)]
+    for index, key in enumerate(keys[:8]):
+        cache.write(tmp_path, key, SECRET, {"base": [index]})
+        os.utime(cache.entry_path(tmp_path, key), (time.time() - 100 + index,) * 2)
+    assert cache.read(tmp_path, keys[0], SECRET) is not None  # used: now the most recent
+    cache.write(tmp_path, keys[8], SECRET, {"base": [8]})
+    left = {p.name for p in tmp_path.glob("kb-*.json")}
+    assert cache.entry_path(tmp_path, keys[0]).name in left
+    assert cache.entry_path(tmp_path, keys[1]).name not in left
+    assert len(left) == 8
