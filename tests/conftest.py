@@ -29,6 +29,9 @@ def _isolated_env(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("PAGER", "cat")
     monkeypatch.setenv("COOPKB_CONFIG_DIR", str(tmp_path / "config"))
     monkeypatch.setenv("LANG", "C.UTF-8")  # English unless a test asks for French
+    from coopkb.i18n import set_language
+
+    set_language("en")  # a French CLI run before must not leak into a direct call
     for name in (
         "COOPKB_DATA_DIR",
         "COOPKB_NO_CACHE",
