@@ -142,3 +142,30 @@ def test_cooperatives_sort_by_region_then_name_with_unplaced_last(kb: dict[str, 
 )
 def test_resolvers(function: Any, typed: str, official: str) -> None:
     assert function(typed) == official
+
+
+def test_an_exact_spelling_wins_over_a_longer_name_it_starts() -> None:
+    choices: dict[str, list[str]] = {"Saint": [], "Saint Jean": [], "Laval": []}
+    assert f.resolve("place", "saint", choices) == "Saint"
+    assert f.resolve("place", "SAINT-JEAN", choices) == "Saint Jean"
+
+
+def test_a_unique_whole_word_start_or_inner_words_select_a_value() -> None:
+    choices: dict[str, list[str]] = {"Saint Jean": [], "Laval": [], "Le Val Saint-François": []}
+    assert f.resolve("place", "saint", choices) == "Saint Jean"  # starts one, inside another
+    assert f.resolve("place", "val saint", choices) == "Le Val Saint-François"
+    with pytest.raises(UnknownValue):
+        f.resolve("place", "sain", choices)  # not a whole word
+    with pytest.raises(UnknownValue):
+        f.resolve("place", "saint", {"Saint Jean": [], "Saint Paul": []})  # two starts
+
+
+def test_references_resolve_by_alias_and_acronym(kb: dict[str, Any]) -> None:
+    by_alias = f.CooperativeFilter(project="12 coopératives et projets de territoire")
+    assert len(f.find_cooperatives(kb, by_alias)) == 12
+    cooperation = f.CooperativeFilter(project="Coopération Nouvelle-Aquitaine – Québec")
+    assert "co-actions" in _slugs(f.find_cooperatives(kb, cooperation))
+    assert _slugs(f.find_people(kb, organisation="CDRQ")) == [
+        "francoise-forestier",
+        "sebastien-girard",
+    ]
