@@ -128,6 +128,11 @@ def main() -> None:
             flush=True,
         )
 
+    def memory(target: str, label: str, mib: float, limit: float) -> None:
+        verdict = "met" if mib <= limit else "NOT met"
+        rows.append((target, f"{label} (MiB)", mib, limit, f"{mib / limit:.2f} (≤ 1.0)", verdict))
+        print(f"{target:3} {label} {mib:.0f} MiB (limit {limit:.0f})", flush=True)
+
     shipped = {**env, "COOPKB_DATA_DIR": str(ROOT / "data")}
     run([COOPKB, "show", "la-brunante"], shipped)  # warm the cache
     result = side_by_side(
@@ -174,18 +179,7 @@ def main() -> None:
     )
     validate_10k = result["validate"][0]
     add("3", "10k: coopkb validate vs bare C-loader parse", validate_10k, result["parse"][0], 1.3)
-    peak_mib = result["validate"][1] / 1024
-    rows.append(
-        (
-            "3",
-            "10k: coopkb validate peak memory (MiB)",
-            peak_mib,
-            300.0,
-            f"{peak_mib / 300:.2f} (≤ 1.0)",
-            "met" if peak_mib <= 300 else "NOT met",
-        )
-    )
-    print(f"3   10k: coopkb validate peak memory {peak_mib:.0f} MiB (limit 300)", flush=True)
+    memory("3", "10k: coopkb validate peak memory", result["validate"][1] / 1024, 300.0)
 
     # 4. The interface in French costs nothing measurable: catalogs are compiled .mo files.
     french = {**shipped, "LANG": "fr_CA.UTF-8"}
@@ -266,18 +260,7 @@ def main() -> None:
             export_10k,
             12.0,
         )
-        peak = big["export"][1] / 1024
-        rows.append(
-            (
-                "6",
-                "100k: coopkb export sqlite peak memory (MiB)",
-                peak,
-                400.0,
-                f"{peak / 400:.2f} (≤ 1.0)",
-                "met" if peak <= 400 else "NOT met",
-            )
-        )
-        print(f"6   100k: coopkb export sqlite peak memory {peak:.0f} MiB (limit 400)", flush=True)
+        memory("6", "100k: coopkb export sqlite peak memory", big["export"][1] / 1024, 400.0)
 
     shutil.rmtree(work, ignore_errors=True)
     table = [
