@@ -197,12 +197,12 @@ def main() -> None:
     )
 
     # 5. Finding by any name and searching, on a warm cache, vs `show SLUG`.
-    base = [COOPKB, "--data-dir", str(data_10k)]
+    on_10k = [COOPKB, "--data-dir", str(data_10k)]
     result = side_by_side(
         {
-            "slug": [*base, "show", "la-brunante"],
-            "alias": [*base, "show", "MFR du KRTB"],
-            "search": [*base, "search", "brunante"],
+            "slug": [*on_10k, "show", "la-brunante"],
+            "alias": [*on_10k, "show", "MFR du KRTB"],
+            "search": [*on_10k, "search", "brunante"],
         },
         env,
         max(5, args.repeat // 3),
