@@ -214,3 +214,21 @@ def test_validation_reports_each_step_for_a_progress_display(base_copy: Path) ->
     seen: list[str] = []
     outcome = validate_contents(base_copy, "d", read_data_files(base_copy), seen.append)
     assert seen == list(STEPS) and not outcome.problems
+
+
+def test_a_file_that_is_not_a_mapping_hides_no_other_problem_behind_unresolved_references(
+    base_copy: Path, cli: Cli
+) -> None:
+    """Its records cannot be read, so references to them are not reported as unresolved: the
+    editor sees the one real problem, not a cascade."""
+    coops = base_copy / "cooperatives.yaml"
+    text = coops.read_text("utf-8")
+    coops.write_text(
+        text.replace("legal_category: CAE", "legal_category: CAE\n    project: cooperation-test"),
+        "utf-8",
+    )
+    (base_copy / "missions.yaml").write_text("- a\n- b\n", "utf-8")  # holds cooperation-test
+    result = cli("--data-dir", str(base_copy), "validate", "--format", "json")
+    codes = [p["code"] for p in json.loads(result.stdout)]
+    assert result.code == 1
+    assert codes and "unresolved-reference" not in codes
