@@ -1,9 +1,9 @@
-"""The Click classes behind the app: the language, translated help and errors, global options
-anywhere on the line, help grouped by purpose, and the last-resort error handling.
+"""The Click classes behind the app: the language, translated help, global options anywhere on
+the line, help grouped by purpose, plain option conversion, and where every failure is caught.
 
 Typer builds its commands from these classes (``cls=``). Help texts are written in English in
 the code and translated when shown, so one build of the app serves both languages; Click's own
-messages (usage, errors) are rebuilt here from the exceptions' data, in the user's language.
+messages are rebuilt in the user's language by ``errors.py``.
 """
 
 from __future__ import annotations
@@ -12,21 +12,21 @@ import inspect
 import os
 import sys
 from collections.abc import Sequence
-from typing import Any, NoReturn
+from typing import Any
 
 import typer.core
-from typer import _click
+from typer import Abort, Exit, _click
 from typer._click import exceptions as _errors
-from typer.exceptions import Abort, Exit
 
 from ..i18n import LANGUAGES, _, choose_language, set_language
+from .coercion import give_plain_conversions
+from .errors import internal_error, quiet_broken_pipe, show_click_error
 
 # Global options may stand before or after the command; they are moved before it.
 GLOBAL_VALUES = ("--data-dir", "--lang")
 GLOBAL_FLAGS = ("--no-cache", "--verbose", "-v", "--no-pager", "--excel")
 # command name -> section title of --help (filled by make_app)
 SECTION_OF: dict[str, str] = {}
-EXIT_USAGE, EXIT_INTERNAL = 2, 3
 
 
 class _Formatter(_click.HelpFormatter):
@@ -51,18 +51,21 @@ class _TranslatedHelp:
 
     def format_help(self, ctx: _click.Context, formatter: _click.HelpFormatter) -> None:
         params = self.get_params(ctx)  # type: ignore[attr-defined]  # with the help option
-        saved = (self.help, self.epilog, [getattr(p, "help", None) for p in params])
+        saved = (self.help, self.epilog, [(getattr(p, "help", None), p.metavar) for p in params])
         self.help, self.epilog = _translated(self.help), _translated(self.epilog)
         for param in params:
             if getattr(param, "help", None):
                 param.help = _(param.help)
+            if param.metavar:
+                param.metavar = _(param.metavar)
         try:
             super().format_help(ctx, formatter)  # type: ignore[misc]
         finally:
             self.help, self.epilog = saved[0], saved[1]
-            for param, text in zip(params, saved[2], strict=True):
+            for param, (text, metavar) in zip(params, saved[2], strict=True):
                 if text is not None:
                     param.help = text
+                param.metavar = metavar
 
     def get_short_help_str(self, limit: int = 45) -> str:
         text = _translated(self.help) or ""
@@ -70,17 +73,27 @@ class _TranslatedHelp:
         return first if len(first) <= limit else first[: limit - 1].rsplit(" ", 1)[0] + "…"
 
 
-class CoopkbCommand(_TranslatedHelp, typer.core.TyperCommand):
+class _PlainConversions:
+    """Converts option values without Pydantic (see ``coercion.py``)."""
+
+    params: list[_click.Parameter]
+
+    def parse_args(self, ctx: _click.Context, args: list[str]) -> list[str]:
+        give_plain_conversions(self.get_params(ctx))  # type: ignore[attr-defined]
+        return super().parse_args(ctx, args)  # type: ignore[misc,no-any-return]
+
+
+class CoopkbCommand(_PlainConversions, _TranslatedHelp, typer.core.TyperCommand):
     context_class = _Context
 
 
-class CoopkbSubGroup(_TranslatedHelp, typer.core.TyperGroup):
+class CoopkbSubGroup(_PlainConversions, _TranslatedHelp, typer.core.TyperGroup):
     """A group of sub-commands (``coopkb export …``): translated help, like the commands."""
 
     context_class = _Context
 
 
-class CoopkbGroup(_TranslatedHelp, typer.core.TyperGroup):
+class CoopkbGroup(_PlainConversions, _TranslatedHelp, typer.core.TyperGroup):
     context_class = _Context
 
     def format_commands(self, ctx: _click.Context, formatter: _click.HelpFormatter) -> None:
@@ -144,7 +157,7 @@ class CoopkbGroup(_TranslatedHelp, typer.core.TyperGroup):
         except Exit as err:
             code = err.exit_code
         except _errors.ClickException as err:
-            _show_click_error(err)
+            show_click_error(err)
             code = err.exit_code
         except Abort:
             sys.stderr.write(_("Aborted!") + "\n")
@@ -152,10 +165,10 @@ class CoopkbGroup(_TranslatedHelp, typer.core.TyperGroup):
         except KeyboardInterrupt:
             code = 130
         except BrokenPipeError:
-            _quiet_broken_pipe()
+            quiet_broken_pipe()
             code = 0
         except Exception as err:  # noqa: BLE001 - last resort, reported as a bug
-            _internal_error(err)
+            internal_error(err)
         if standalone_mode:
             sys.exit(code)
         return code
@@ -196,96 +209,3 @@ def _hoisted(words: list[str], commands: set[str]) -> list[str]:
             tail.append(word)
         index += 1
     return head + moved + tail
-
-
-def _show_click_error(err: _errors.ClickException) -> None:
-    from ..output.text import safe
-
-    ctx = getattr(err, "ctx", None)
-    lines = []
-    if isinstance(err, _errors.UsageError) and ctx is not None:
-        lines.append(ctx.get_usage())
-        option = ctx.help_option_names[0] if ctx.help_option_names else "--help"
-        lines.append(
-            _("Try '{command} {option}' for help.").format(command=ctx.command_path, option=option)
-        )
-        lines.append("")
-    lines.append(_("Error: {message}").format(message=safe(_click_message(err))))
-    sys.stderr.write("\n".join(lines) + "\n")
-
-
-def _click_message(err: _errors.ClickException) -> str:
-    """Click's message, rebuilt in the interface's language from the exception's data."""
-    from ..matching import quote
-
-    if isinstance(err, _errors.NoSuchOption):
-        message = _("No such option: {name}").format(name=err.option_name)
-        if err.possibilities:
-            message += _(" (did you mean {choices}?)").format(
-                choices=_(" or ").join(quote(p) for p in sorted(err.possibilities))
-            )
-        return message
-    if isinstance(err, _errors.MissingParameter) and err.param is not None:
-        name = (
-            err.param.make_metavar(err.ctx)
-            if err.ctx and err.param.param_type_name == "argument"
-            else (err.param.opts[0] if err.param.opts else str(err.param.name))
-        )
-        if err.param.param_type_name == "argument":
-            return _("Missing argument {name}.").format(name=quote(name))
-        return _("Missing option {name}.").format(name=quote(name))
-    if isinstance(err, _errors.BadParameter) and err.param is not None:
-        name = (
-            err.param.opts[0]
-            if err.param.opts
-            else err.param.make_metavar(err.ctx)
-            if err.ctx
-            else ""
-        )
-        detail = err.message
-        choices = getattr(err.param.type, "choices", None)
-        if choices:
-            from ..matching import did_you_mean
-
-            value = detail.split("'")[1] if detail.count("'") >= 2 else detail
-            names = [getattr(c, "value", str(c)) for c in choices]
-            detail = _("{value} is not one of {choices}").format(
-                value=quote(value), choices=", ".join(names)
-            ) + did_you_mean(value, names)
-        return _("Invalid value for {name}: {detail}").format(name=quote(name), detail=detail)
-    text = err.format_message()
-    for english, template in _CLICK_PATTERNS:
-        if text.startswith(english[0]) and text.endswith(english[1]):
-            return _(template).format(value=text[len(english[0]) : len(text) - len(english[1])])
-    return text
-
-
-# Messages Click writes with no data kept on the exception: (prefix, suffix) -> catalog template
-_CLICK_PATTERNS = (
-    (("Option '", "' requires an argument."), "Option '{value}' requires an argument."),
-    (("Got unexpected extra argument (", ")"), "Got unexpected extra argument ({value})"),
-    (("Got unexpected extra arguments (", ")"), "Got unexpected extra arguments ({value})"),
-    (("Option '", "' does not take a value."), "Option '{value}' does not take a value."),
-)
-
-
-def _quiet_broken_pipe() -> None:
-    """The reader went away (``coopkb list | head``): stop quietly with exit 0, as head users
-    expect."""
-    try:
-        devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, sys.stdout.fileno())
-    except (OSError, ValueError):
-        pass
-
-
-def _internal_error(err: Exception) -> NoReturn:
-    from ..matching import neutral
-
-    sys.stderr.write(
-        _(
-            "Error: internal error ({kind}: {detail}); please report it at the coopkb issue tracker"
-        ).format(kind=type(err).__name__, detail=neutral(str(err))[:300])
-        + "\n"
-    )
-    sys.exit(EXIT_INTERNAL)

@@ -9,7 +9,7 @@ import typer
 
 from ..i18n import N_, _
 from ..layout import KINDS
-from .options import FormatOption, OutputFormat
+from .options import FormatOption, OutputFormat, year_option
 from .session import (
     answers,
     derived,
@@ -133,15 +133,9 @@ def search(
 
 def timeline(
     ctx: typer.Context,
-    year: Annotated[
-        int | None, typer.Option(help=N_("Only this year."), min=1000, max=9999)
-    ] = None,
-    year_from: Annotated[
-        int | None, typer.Option("--from", help=N_("From this year."), min=1000, max=9999)
-    ] = None,
-    year_to: Annotated[
-        int | None, typer.Option("--to", help=N_("Up to this year."), min=1000, max=9999)
-    ] = None,
+    year: Annotated[int | None, year_option(N_("Only this year."))] = None,
+    year_from: Annotated[int | None, year_option(N_("From this year."), "--from")] = None,
+    year_to: Annotated[int | None, year_option(N_("Up to this year."), "--to")] = None,
     kind: Annotated[
         list[str] | None,
         typer.Option("--kind", help=N_("Only facts of records of this kind (repeatable).")),

@@ -1,0 +1,158 @@
+"""Option values converted without Pydantic, so Typer 0.29 costs no more than 0.28 at start-up.
+
+Typer 0.29 converts every parameter's value through a Pydantic ``TypeAdapter`` built on each
+run; importing Pydantic and building the adapters took ~120 ms of a `coopkb show` that needs
+neither (it reads the cache, never the models). The parameters coopkb declares are all plain
+(text, whole numbers, flags, paths without checks, choices, lists of these, or a ``parser=``),
+so each is given a converter that does what Typer's adapter would do, before Click parses the
+line. Typer's adapter still converts anything else, and every parameter on a Typer without
+adapters (0.26–0.28), which converts with Click's types.
+
+This reads Typer's private parts (``type_descriptor``, ``_runtime_param``), checked for before
+use: a Typer that changes them gets its own, slower, conversion back, never a wrong one.
+``tests/test_startup.py`` fails if Pydantic is imported by a query, whatever Typer is installed.
+"""
+
+from __future__ import annotations
+
+import importlib
+from collections.abc import Callable, Iterable
+from enum import Enum
+from pathlib import Path
+from typing import Any, get_args, get_origin
+
+from typer import _click
+from typer._click.exceptions import BadParameter
+
+Convert = Callable[[Any], Any]
+
+
+class _Unsupported(Exception):
+    """A value the plain converter does not know (a flag's value from the environment)."""
+
+
+class PlainConversion:
+    """The runtime converter of one parameter, in the shape Typer 0.29's ``RuntimeParam`` has."""
+
+    def __init__(self, convert: Convert, descriptor: Any) -> None:
+        self.convert = convert
+        self.descriptor = descriptor
+
+    def coerce(self, value: Any, param: Any, ctx: _click.Context) -> Any:
+        many = bool(param.multiple) or param.nargs == -1
+        if value is None:
+            return () if many else None
+        if many and isinstance(value, str):
+            raise BadParameter("Value must be an iterable.", ctx=ctx, param=param)
+        return self._coerce_value(value, param=param, ctx=ctx)
+
+    def _coerce_value(self, value: Any, param: Any, ctx: _click.Context) -> Any:
+        try:
+            return self.convert(value)
+        except _Unsupported:
+            # Typer >= 0.29 only (the one with descriptors); not a static import, so type
+            # checking passes on the older ones too
+            typer_coercion: Any = importlib.import_module("typer._coercion")
+            typer_own = typer_coercion.build_runtime_param(self.descriptor)
+            return typer_own._coerce_value(value, param=param, ctx=ctx)
+        except ValueError as err:
+            raise BadParameter(str(err), ctx=ctx, param=param) from None
+
+
+def give_plain_conversions(params: Iterable[_click.Parameter]) -> None:
+    """Gives each of these parameters a plain converter where Typer would build an adapter."""
+    for param in params:
+        descriptor = getattr(param, "type_descriptor", None)
+        if descriptor is None or getattr(param, "_runtime_param", False) is not None:
+            continue
+        convert = converter(descriptor.annotation, descriptor.parameter_info)
+        if convert is not None:
+            param._runtime_param = PlainConversion(convert, descriptor)  # type: ignore[attr-defined]
+
+
+def converter(annotation: Any, info: Any) -> Convert | None:
+    """The plain converter of an annotation, or None where Typer's own must do it."""
+    parser = getattr(info, "parser", None)
+    if parser is not None:
+        return _parsed_by(parser)
+    if get_origin(annotation) is list:
+        (item,) = get_args(annotation)
+        each = converter(item, info)
+        return None if each is None else _list_of(each)
+    if annotation is str:
+        return _text
+    if annotation is bool:
+        return _flag
+    if annotation is int and info.min is None and info.max is None:
+        return _whole_number
+    if isinstance(annotation, type) and issubclass(annotation, Enum):
+        return _choice_of(list(annotation), case_sensitive=bool(info.case_sensitive))
+    if annotation is Path and not _path_checks(info):
+        return Path
+    return None
+
+
+def _path_checks(info: Any) -> bool:
+    """Whether the option asks Typer to check the path (then Typer's own converter runs)."""
+    return bool(
+        info.exists
+        or not info.file_okay
+        or not info.dir_okay
+        or info.writable
+        or not info.readable
+        or info.resolve_path
+        or info.allow_dash
+        or info.path_type is not None
+    )
+
+
+def _parsed_by(parser: Callable[[Any], Any]) -> Convert:
+    return lambda value: parser(value)
+
+
+def _list_of(each: Convert) -> Convert:
+    def convert(value: Any) -> list[Any]:
+        items = value if isinstance(value, list | tuple) else [value]
+        return [each(item) for item in items]
+
+    return convert
+
+
+def _text(value: Any) -> str:
+    return value if isinstance(value, str) else str(value)
+
+
+def _flag(value: Any) -> bool:
+    if isinstance(value, bool):
+        return value
+    raise _Unsupported
+
+
+def _whole_number(value: Any) -> int:
+    """Decimal digits, as Click's and Pydantic's integer types read them (Arabic-Indic and other
+    digits that Python's ``int`` accepts are refused, as Pydantic does)."""
+    if isinstance(value, int) and not isinstance(value, bool):
+        return value
+    text = str(value).strip()
+    if text.isascii():
+        try:
+            return int(text)
+        except ValueError:
+            pass
+    raise ValueError(f"{value!r} is not a valid int.")  # Click's words (errors.py translates)
+
+
+def _choice_of(choices: list[Enum], *, case_sensitive: bool) -> Convert:
+    def fold(text: str) -> str:
+        return text if case_sensitive else text.casefold()
+
+    def convert(value: Any) -> Enum:
+        if isinstance(value, Enum) and value in choices:
+            return value
+        for choice in choices:
+            if fold(str(choice.value)) == fold(str(value)):
+                return choice
+        names = ", ".join(repr(str(choice.value)) for choice in choices)
+        raise ValueError(f"{value!r} is not one of {names}.")
+
+    return convert

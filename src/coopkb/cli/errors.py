@@ -1,0 +1,125 @@
+"""Click's errors and the last-resort handlers, as the user reads them: in the interface's
+language, without a traceback, with the data Click kept on the exception rebuilt into a sentence.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from typing import Any, NoReturn
+
+from typer._click import exceptions as _errors
+
+from ..i18n import N_, _
+from .session import EXIT_INTERNAL
+
+
+def show_click_error(err: _errors.ClickException) -> None:
+    from ..output.text import safe
+
+    ctx = getattr(err, "ctx", None)
+    lines = []
+    if isinstance(err, _errors.UsageError) and ctx is not None:
+        lines.append(ctx.get_usage())
+        option = ctx.help_option_names[0] if ctx.help_option_names else "--help"
+        lines.append(
+            _("Try '{command} {option}' for help.").format(command=ctx.command_path, option=option)
+        )
+        lines.append("")
+    lines.append(_("Error: {message}").format(message=safe(_click_message(err))))
+    sys.stderr.write("\n".join(lines) + "\n")
+
+
+def _click_message(err: _errors.ClickException) -> str:
+    """Click's message, rebuilt in the interface's language from the exception's data."""
+    from ..matching import quote
+
+    if isinstance(err, _errors.NoSuchOption):
+        message = _("No such option: {name}").format(name=err.option_name)
+        if err.possibilities:
+            message += _(" (did you mean {choices}?)").format(
+                choices=_(" or ").join(quote(p) for p in sorted(err.possibilities))
+            )
+        return message
+    if isinstance(err, _errors.MissingParameter) and err.param is not None:
+        name = (
+            _metavar(err.param, err.ctx)
+            if err.ctx and err.param.param_type_name == "argument"
+            else (err.param.opts[0] if err.param.opts else str(err.param.name))
+        )
+        if err.param.param_type_name == "argument":
+            return _("Missing argument {name}.").format(name=quote(name))
+        return _("Missing option {name}.").format(name=quote(name))
+    if isinstance(err, _errors.BadParameter) and err.param is not None:
+        name = (
+            err.param.opts[0] if err.param.opts else _metavar(err.param, err.ctx) if err.ctx else ""
+        )
+        detail = err.message
+        choices = _choices_of(err.param)
+        if choices:
+            from ..matching import did_you_mean
+
+            value = detail.split("'")[1] if detail.count("'") >= 2 else detail
+            names = [getattr(c, "value", str(c)) for c in choices]
+            detail = _("{value} is not one of {choices}").format(
+                value=quote(value), choices=", ".join(names)
+            ) + did_you_mean(value, names)
+        else:
+            detail = _in_language(detail)
+        return _("Invalid value for {name}: {detail}").format(name=quote(name), detail=detail)
+    return _in_language(err.format_message())
+
+
+def _in_language(text: str) -> str:
+    for english, template in _CLICK_PATTERNS:
+        if text.startswith(english[0]) and text.endswith(english[1]):
+            return _(template).format(value=text[len(english[0]) : len(text) - len(english[1])])
+    return text
+
+
+# Messages Click writes with no data kept on the exception: (prefix, suffix) -> catalog template
+_CLICK_PATTERNS = (
+    (("Option '", "' requires an argument."), N_("Option '{value}' requires an argument.")),
+    (("Got unexpected extra argument (", ")"), N_("Got unexpected extra argument ({value})")),
+    (("Got unexpected extra arguments (", ")"), N_("Got unexpected extra arguments ({value})")),
+    (("Got unexpected extra argument(s) (", ")"), N_("Got unexpected extra arguments ({value})")),
+    (("Option '", "' does not take a value."), N_("Option '{value}' does not take a value.")),
+    # Click's integer type (Typer 0.26: "integer", 0.27-0.28: "int") and coercion.py
+    (("'", "' is not a valid int."), N_("'{value}' is not a valid integer.")),
+    (("'", "' is not a valid integer."), N_("'{value}' is not a valid integer.")),
+)
+
+
+def quiet_broken_pipe() -> None:
+    """The reader went away (``coopkb list | head``): stop quietly with exit 0, as head users
+    expect."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError):
+        pass
+
+
+def internal_error(err: Exception) -> NoReturn:
+    from ..matching import neutral
+
+    sys.stderr.write(
+        _(
+            "Error: internal error ({kind}: {detail}); please report it at the coopkb issue tracker"
+        ).format(kind=type(err).__name__, detail=neutral(str(err))[:300])
+        + "\n"
+    )
+    sys.exit(EXIT_INTERNAL)
+
+
+def _choices_of(param: Any) -> Any:
+    """The choices of a parameter: on Click's type (Typer < 0.29) or Typer's descriptor."""
+    choices = getattr(getattr(param, "type", None), "choices", None)
+    if choices is None:
+        choices = getattr(getattr(param, "type_descriptor", None), "choices", None)
+    return choices
+
+
+def _metavar(param: Any, ctx: Any) -> str:
+    """How the usage line names an argument (``NAME``); on Typer's classes in every version."""
+    return str(param.make_metavar(ctx))
