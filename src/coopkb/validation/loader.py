@@ -29,39 +29,6 @@ except ImportError:  # pragma: no cover - depends on the PyYAML build
     from yaml import SafeLoader as _Loader  # type: ignore[assignment]
 
 _TAG = "tag:yaml.org,2002:"
-_STR_TAG = "tag:yaml.org,2002:str"
-
-
-class _Composer(_Loader):
-    """The safe C loader with a faster, equivalent implicit-tag resolver.
-
-    libyaml calls the Python resolver once per node, and PyYAML's generic one costs about as much
-    as the parse itself. With no path resolvers (the safe loader has none), a plain scalar whose
-    first character starts no implicit type is always a string; other scalars take PyYAML's own
-    path, memoised for the short values (keys, dates, numbers) that repeat in every record.
-    ``tests/test_loader.py`` checks the two resolvers agree.
-    """
-
-    _FIRST_CHARS = frozenset(k for k in _Loader.yaml_implicit_resolvers if k)
-    _memo: dict[str, str] = {}
-
-    def resolve(self, kind: type[yaml.Node], value: str, implicit: tuple[bool, bool]) -> str:
-        if kind is yaml.ScalarNode and implicit[0]:
-            if value and value[0] not in self._FIRST_CHARS:
-                return _STR_TAG
-            tag = self._memo.get(value)
-            if tag is None:
-                tag = str(super().resolve(kind, value, implicit))  # type: ignore[no-untyped-call]
-                if len(value) <= 32:
-                    self._memo[value] = tag
-            return tag
-        return str(super().resolve(kind, value, implicit))  # type: ignore[no-untyped-call]
-
-    def descend_resolver(self, current_node: object, current_index: object) -> None:
-        return None  # no path resolvers: nothing to track
-
-    def ascend_resolver(self) -> None:
-        return None
 
 
 # A token that could start an anchor, alias or tag: cheap pre-check before an exact event scan.
@@ -147,7 +114,7 @@ def load_file(path: Path, display: str, raw: bytes | Unreadable | None = None) -
         loaded.problems.append(_problem(display, line, col, "too-deep", message))
         return loaded
     try:
-        root = yaml.compose(text, Loader=_Composer)
+        root = yaml.compose(text, Loader=_Loader)
     except yaml.MarkedYAMLError as err:
         loaded.problems.append(_yaml_problem(display, err))
         return loaded
