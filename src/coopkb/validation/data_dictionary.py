@@ -10,7 +10,7 @@ from typing import Any
 
 from pydantic import BaseModel
 
-from . import models
+from . import models, parts
 
 RECORDS: dict[str, type[BaseModel]] = {
     "cooperatives.yaml › cooperatives[]": models.Cooperative,
@@ -18,15 +18,15 @@ RECORDS: dict[str, type[BaseModel]] = {
     "federations.yaml › council › programmes[]": models.Programme,
     "federations.yaml › council › roadmaps[]": models.Roadmap,
     "federations.yaml › members[]": models.Member,
-    "*.yaml › sources[]": models.Source,
+    "*.yaml › sources[]": parts.Source,
     "*.yaml › organisations[]": models.Organisation,
     "*.yaml › people[]": models.Person,
     "missions.yaml › cooperation": models.Cooperation,
     "missions.yaml › events[]": models.Event,
     "missions.yaml › missions[]": models.Mission,
-    "figure (in figures, represents, participants)": models.Figure,
-    "step (in timeline, projects, steps, proximity_milestones)": models.Step,
-    "item (in fields_of_action, strategic_axes, levers…)": models.Item,
+    "figure (in figures, represents, participants)": parts.Figure,
+    "step (in timeline, projects, steps, proximity_milestones)": parts.Step,
+    "item (in fields_of_action, strategic_axes, levers…)": parts.Item,
     "affiliation (in affiliations)": models.Affiliation,
 }
 

@@ -16,12 +16,12 @@ from pathlib import Path
 from typing import Any
 
 import yaml
-from yaml.constructor import SafeConstructor
 
 from ..files import Unreadable, read_data_file
 from ..i18n import _
-from ..matching import neutral, quote
+from ..matching import neutral
 from ..problems import Problem
+from .nodes import MAX_DEPTH, plain_data, problem
 
 try:  # PyYAML built against libyaml; fall back to the pure-Python parser where it is missing.
     from yaml import CSafeLoader as _Loader
@@ -33,7 +33,6 @@ _TAG = "tag:yaml.org,2002:"
 
 # A token that could start an anchor, alias or tag: cheap pre-check before an exact event scan.
 _MAYBE_NODE_PROPERTY = re.compile(r"(?:^|[\s,\[{])[&*!]", re.MULTILINE)
-_MAX_DEPTH = 50  # coopkb's records nest five levels; anything deeper is a mistake or an attack
 # libyaml's composer recurses in C and crashes the interpreter past ~10,000 levels, so a cheap
 # upper bound on the nesting is checked on the text before composing (see _nesting_bound).
 _SCAN_LIMIT = 500
@@ -42,10 +41,6 @@ _COMPACT_NESTING = re.compile(rf"(?:[-?:][ \t]+){{{_SCAN_LIMIT},}}")
 _FLOW_BRACKET = re.compile(r"[\[\]{}]")
 # Characters YAML does not allow in a stream (it allows tab, LF, CR, NEL and printable text).
 _RAW_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x84\x86-\x9f\ufffe\uffff]")
-# YAML 1.1 reads 012 as octal, 0x1 as hex, 1:30 as 90 and 1_000 as 1000: coopkb takes whole
-# numbers in plain decimal only, and no longer than any real figure.
-_DECIMAL = re.compile(r"[-+]?(?:0|[1-9][0-9]*)")
-_MAX_DIGITS = 15
 
 
 @dataclass
@@ -91,7 +86,7 @@ def load_file(path: Path, display: str, raw: bytes | Unreadable | None = None) -
     if raw is None:
         raw = read_data_file(path)
     if isinstance(raw, Unreadable):
-        loaded.problems.append(_problem(display, 1, 1, raw.code, raw.message))
+        loaded.problems.append(problem(display, 1, 1, raw.code, raw.message))
         return loaded
     text = _decode(raw, loaded)
     if text is None:
@@ -103,29 +98,29 @@ def load_file(path: Path, display: str, raw: bytes | Unreadable | None = None) -
             "the file holds the control character U+{code:04X}, which YAML does not allow: "
             "remove it"
         ).format(code=ord(bad.group()))
-        loaded.problems.append(_problem(display, line, col, "control-character", message))
+        loaded.problems.append(problem(display, line, col, "control-character", message))
         return loaded
     if _MAYBE_NODE_PROPERTY.search(text) and not _refuse_node_properties(text, loaded):
         return loaded
     too_deep_at = _nesting_bound(text)
     if too_deep_at is not None:
         line, col = _offset_position(text, too_deep_at)
-        message = _("collections are nested more than {depth} levels deep").format(depth=_MAX_DEPTH)
-        loaded.problems.append(_problem(display, line, col, "too-deep", message))
+        message = _("collections are nested more than {depth} levels deep").format(depth=MAX_DEPTH)
+        loaded.problems.append(problem(display, line, col, "too-deep", message))
         return loaded
     try:
         root = yaml.compose(text, Loader=_Loader)
     except yaml.MarkedYAMLError as err:
-        loaded.problems.append(_yaml_problem(display, err))
+        loaded.problems.append(_yamlproblem(display, err))
         return loaded
     except (yaml.YAMLError, RecursionError, ValueError) as err:
-        loaded.problems.append(_problem(display, 1, 1, "yaml-syntax", _invalid_yaml(err)))
+        loaded.problems.append(problem(display, 1, 1, "yaml-syntax", _invalid_yaml(err)))
         return loaded
     if root is None:
-        loaded.problems.append(_problem(display, 1, 1, "empty-file", _("data file is empty")))
+        loaded.problems.append(problem(display, 1, 1, "empty-file", _("data file is empty")))
         return loaded
     loaded.root = root
-    loaded.data = _Builder(loaded).build(root)
+    loaded.data = plain_data(root, display, loaded.problems)
     return loaded
 
 
@@ -162,11 +157,11 @@ def _decode(raw: bytes, loaded: LoadedFile) -> str | None:
         message = _("file is not UTF-8 (byte 0x{byte:02x} cannot be decoded)").format(
             byte=raw[err.start]
         )
-        loaded.problems.append(_problem(loaded.path, line, column, "not-utf8", message))
+        loaded.problems.append(problem(loaded.path, line, column, "not-utf8", message))
         return None
     text = text.removeprefix("\ufeff")
     if not text.strip():
-        loaded.problems.append(_problem(loaded.path, 1, 1, "empty-file", _("data file is empty")))
+        loaded.problems.append(problem(loaded.path, 1, 1, "empty-file", _("data file is empty")))
         return None
     return text
 
@@ -183,7 +178,7 @@ def _refuse_node_properties(text: str, loaded: LoadedFile) -> bool:
                 message = _("YAML aliases are not allowed (*{name}): write the value out").format(
                     name=neutral(event.anchor or "")
                 )
-                loaded.problems.append(_problem(loaded.path, line, column, "yaml-alias", message))
+                loaded.problems.append(problem(loaded.path, line, column, "yaml-alias", message))
                 continue
             anchor = getattr(event, "anchor", None)
             if anchor is not None:
@@ -191,7 +186,7 @@ def _refuse_node_properties(text: str, loaded: LoadedFile) -> bool:
                 message = _("YAML anchors are not allowed (&{name}): write each value out").format(
                     name=neutral(anchor)
                 )
-                loaded.problems.append(_problem(loaded.path, line, column, "yaml-anchor", message))
+                loaded.problems.append(problem(loaded.path, line, column, "yaml-anchor", message))
             tag = getattr(event, "tag", None)
             if tag is not None:  # the parser reports a tag only where the text writes one
                 found = True
@@ -199,116 +194,24 @@ def _refuse_node_properties(text: str, loaded: LoadedFile) -> bool:
                 message = _("YAML tags are not allowed ({tag}): plain values only").format(
                     tag=shown
                 )
-                loaded.problems.append(_problem(loaded.path, line, column, "yaml-tag", message))
+                loaded.problems.append(problem(loaded.path, line, column, "yaml-tag", message))
     except yaml.MarkedYAMLError as err:
-        loaded.problems.append(_yaml_problem(loaded.path, err))
+        loaded.problems.append(_yamlproblem(loaded.path, err))
         return False
     except (yaml.YAMLError, RecursionError, ValueError) as err:
-        loaded.problems.append(_problem(loaded.path, 1, 1, "yaml-syntax", _invalid_yaml(err)))
+        loaded.problems.append(problem(loaded.path, 1, 1, "yaml-syntax", _invalid_yaml(err)))
         return False
     return not found
 
 
-class _Builder:
-    """Plain data from a node tree: str/int/float/bool/None, dicts and lists; dates stay text."""
-
-    def __init__(self, loaded: LoadedFile) -> None:
-        self.loaded = loaded
-        self.constructor = SafeConstructor()
-        self.too_deep = False
-
-    def build(self, node: yaml.Node, depth: int = 0) -> Any:
-        if isinstance(node, yaml.ScalarNode):
-            return self.scalar(node)
-        if depth >= _MAX_DEPTH:
-            if not self.too_deep:
-                self.too_deep = True
-                mark = node.start_mark
-                message = _("collections are nested more than {depth} levels deep").format(
-                    depth=_MAX_DEPTH
-                )
-                self.loaded.problems.append(
-                    _problem(self.loaded.path, mark.line + 1, mark.column + 1, "too-deep", message)
-                )
-            return None
-        if isinstance(node, yaml.SequenceNode):
-            return [self.build(item, depth + 1) for item in node.value]
-        if isinstance(node, yaml.MappingNode):
-            return self.mapping(node, depth + 1)
-        return None  # pragma: no cover - the composer makes only the three kinds
-
-    def scalar(self, node: yaml.ScalarNode) -> Any:
-        tag = node.tag
-        if tag == "tag:yaml.org,2002:str" or tag == "tag:yaml.org,2002:timestamp":
-            return node.value  # dates are partial ISO text in coopkb, never datetime objects
-        if tag == "tag:yaml.org,2002:null":
-            return None
-        if tag == "tag:yaml.org,2002:int":
-            return self.integer(node)
-        if tag == "tag:yaml.org,2002:bool":
-            return self.constructor.construct_yaml_bool(node)
-        if tag == "tag:yaml.org,2002:float":
-            return self.constructor.construct_yaml_float(node)
-        return node.value
-
-    def integer(self, node: yaml.ScalarNode) -> int | str:
-        text = str(node.value)
-        mark = node.start_mark
-        if not _DECIMAL.fullmatch(text):
-            message = _(
-                "{value} is not a plain decimal whole number (YAML would read it as {read}): "
-                "write the number in decimal digits, or quote it if it is text"
-            ).format(value=quote(text), read=self.constructor.construct_yaml_int(node))
-            code = "non-decimal-number"
-        elif len(text.lstrip("+-")) > _MAX_DIGITS:
-            message = _("the number has more than {count} digits").format(count=_MAX_DIGITS)
-            code = "number-too-large"
-        else:
-            return int(text)
-        self.loaded.problems.append(
-            _problem(self.loaded.path, mark.line + 1, mark.column + 1, code, message)
-        )
-        return text
-
-    def mapping(self, node: yaml.MappingNode, depth: int) -> dict[Any, Any]:
-        result: dict[Any, Any] = {}
-        first_seen: dict[Any, yaml.Node] = {}
-        for key_node, value_node in node.value:
-            mark = key_node.start_mark
-            assert mark is not None  # the composer marks every node
-            if not isinstance(key_node, yaml.ScalarNode):
-                message = _("mapping keys must be plain text, not a list or mapping")
-                self.loaded.problems.append(
-                    _problem(self.loaded.path, mark.line + 1, mark.column + 1, "bad-key", message)
-                )
-                continue
-            key = self.scalar(key_node)
-            if not isinstance(key, str):
-                key = key_node.value
-            if key in first_seen:
-                first = first_seen[key].start_mark
-                message = _("duplicate key {key} (first defined at line {line})").format(
-                    key=quote(key), line=first.line + 1
-                )
-                self.loaded.problems.append(
-                    _problem(
-                        self.loaded.path, mark.line + 1, mark.column + 1, "duplicate-key", message
-                    )
-                )
-                continue
-            first_seen[key] = key_node
-            result[key] = self.build(value_node, depth)
-        return result
-
-
-def _yaml_problem(path: str, err: yaml.MarkedYAMLError) -> Problem:
+def _yamlproblem(path: str, err: yaml.MarkedYAMLError) -> Problem:
     mark = err.problem_mark or err.context_mark
     line, column = (mark.line + 1, mark.column + 1) if mark is not None else (1, 1)
     what = err.problem or "syntax error"
     context = f" {err.context}" if err.context else ""
     # PyYAML's own wording stays English: it names YAML tokens.
     message = _("YAML syntax error: {detail}").format(detail=f"{what}{context}")
-    return _problem(path, line, column, "yaml-syntax", message)
+    return problem(path, line, column, "yaml-syntax", message)
 
 
 def _invalid_yaml(err: Exception) -> str:
@@ -322,7 +225,3 @@ def _one_line(err: Exception) -> str:
 def _offset_position(text: str, offset: int) -> tuple[int, int]:
     before = text[:offset]
     return before.count("\n") + 1, offset - (before.rfind("\n") + 1) + 1
-
-
-def _problem(path: str, line: int, column: int, code: str, message: str) -> Problem:
-    return Problem(path, line, column, code, neutral(message))

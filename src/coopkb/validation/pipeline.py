@@ -22,7 +22,8 @@ from ..problems import Problem
 from .errors import translate
 from .loader import LoadedFile, load_file
 from .models import FILE_MODELS
-from .rules import cross_checks, records_of
+from .records import records_of
+from .rules import cross_checks
 
 
 @dataclass

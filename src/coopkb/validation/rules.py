@@ -1,5 +1,6 @@
 """Rules across the whole knowledge base, run after each file's model: unique slugs, sources and
-mission numbers, references that resolve to the right kind, places that agree, no cycles.
+mission numbers, references that resolve to the right kind, places that agree (``place_rules.py``),
+no cycles.
 
 They run on every record that has a slug, including the records of a file that failed its model
 (type-checked as they go), so one run reports every problem an editor has to fix.
@@ -8,11 +9,9 @@ They run on every record that has a slug, including the records of a file that f
 from __future__ import annotations
 
 from collections.abc import Generator, Iterator
-from dataclasses import dataclass
 from typing import Any
 
-from .. import reference
-from ..graph import Reference, walk_path, walk_records
+from ..graph import Reference, walk_path
 from ..i18n import _
 from ..labels import kind_label
 from ..layout import LIST_SECTIONS, SINGLE_SECTIONS
@@ -20,32 +19,12 @@ from ..matching import did_you_mean, quote
 from ..problems import Problem
 from .graph import derived_references
 from .loader import LoadedFile
+from .place_rules import check_aliases, check_place
+from .records import RecordAt
 
 REFERENCES: tuple[Reference, ...] = derived_references()
 # Fields whose chains must not loop: a record that hosts or includes itself, directly or not.
 _ACYCLIC = ("hosted_by", "parent")
-
-
-@dataclass
-class RecordAt:
-    """A record of the base with where it stands (file and path inside the file's data)."""
-
-    kind: str
-    data: dict[str, Any]
-    file: LoadedFile
-    loc: tuple[str | int, ...]
-
-    def at(self, loc: tuple[str | int, ...], code: str, message: str) -> Problem:
-        line, column = self.file.position((*self.loc, *loc))
-        return Problem(self.file.path, line, column, code, message)
-
-
-def records_of(files: list[LoadedFile]) -> list[RecordAt]:
-    return [
-        RecordAt(found.kind, found.record, loaded, found.loc)
-        for loaded in files
-        for found in walk_records(loaded.data)
-    ]
 
 
 def cross_checks(records: list[RecordAt], files: list[LoadedFile]) -> Iterator[Problem]:
@@ -57,8 +36,8 @@ def cross_checks(records: list[RecordAt], files: list[LoadedFile]) -> Iterator[P
     for record in records:
         if complete:
             yield from _check_sources(record, sources)
-        yield from _check_place(record)
-        yield from _check_aliases(record)
+        yield from check_place(record)
+        yield from check_aliases(record)
         yield from _check_references(record, by_slug, complete)
     yield from _check_cycles(records, by_slug)
     yield from _unique_mission_numbers(records)
@@ -186,100 +165,6 @@ def _check_sources(record: RecordAt, sources: dict[str, Any]) -> Iterator[Proble
                 "unknown-source",
                 _("source {id} is not defined in any 'sources:' list").format(id=quote(source_id))
                 + did_you_mean(source_id, sources),
-            )
-
-
-def _home_country(region: Any) -> str | None:
-    for country, regions in reference.COUNTRIES.items():
-        if isinstance(region, str) and region in regions.values():
-            return country
-    return None
-
-
-def _check_place(record: RecordAt) -> Iterator[Problem]:
-    data = record.data
-    country, region, mrc = data.get("country"), data.get("region"), data.get("mrc")
-    home = _home_country(region)
-    if home is not None:  # an unknown region is reported by the model
-        if country is None:
-            yield record.at(
-                ("region",),
-                "region-without-country",
-                _("region {region} needs a 'country' ({home})").format(
-                    region=quote(region), home=home
-                ),
-            )
-        elif isinstance(country, str) and country in reference.COUNTRIES and home != country:
-            yield record.at(
-                ("region",),
-                "region-country-mismatch",
-                _("region {region} is in {home}, not {country}").format(
-                    region=quote(region), home=home, country=country
-                ),
-            )
-    yield from _check_municipality(record)
-    if isinstance(mrc, str):
-        if isinstance(country, str) and country in reference.COUNTRIES and country != "Canada":
-            yield record.at(("mrc",), "mrc-country-mismatch", _("an MRC exists only in Quebec"))
-        known = reference.MRCS.get(mrc)
-        if known and home == "Canada":
-            expected = reference.QUEBEC_REGIONS[known[0]]
-            if expected != region:
-                yield record.at(
-                    ("mrc",),
-                    "mrc-region-mismatch",
-                    _("MRC {mrc} is in {expected}, not {region}").format(
-                        mrc=quote(mrc), expected=expected, region=region
-                    ),
-                )
-
-
-def _check_municipality(record: RecordAt) -> Iterator[Problem]:
-    """A listed municipality's MRC and region are official facts: the data may leave them out
-    (they are filled in) but may not contradict them."""
-    data = record.data
-    municipality = data.get("municipality")
-    official = reference.MUNICIPALITIES.get(municipality) if isinstance(municipality, str) else None
-    if official is None:
-        return
-    mrc, code = official
-    region = reference.QUEBEC_REGIONS[code]
-    # Only official values are compared: a misspelt MRC or region is reported by the model.
-    given_mrc = data.get("mrc")
-    known = given_mrc in reference.MRCS or given_mrc == reference.OUTSIDE_MRC
-    if known and given_mrc != mrc:
-        yield record.at(
-            ("mrc",),
-            "municipality-mrc-mismatch",
-            _("{municipality} is in the MRC {expected}, not {mrc}").format(
-                municipality=municipality, expected=quote(mrc), mrc=quote(given_mrc)
-            ),
-        )
-    if data.get("region") in reference.QUEBEC_REGIONS.values() and data["region"] != region:
-        yield record.at(
-            ("region",),
-            "municipality-region-mismatch",
-            _("{municipality} is in {expected}, not {region}").format(
-                municipality=municipality, expected=region, region=quote(data["region"])
-            ),
-        )
-
-
-def _check_aliases(record: RecordAt) -> Iterator[Problem]:
-    """Aliases are other names of the record itself, never a place's spelling (those are kept in
-    the official lists, where matching finds them). A local government may bear its place's name."""
-    if record.data.get("kind") == "collectivité":
-        return
-    aliases = record.data.get("aliases")
-    for index, alias in enumerate(aliases if isinstance(aliases, list) else []):
-        if isinstance(alias, str) and reference.is_place_name(alias):
-            yield record.at(
-                ("aliases", index),
-                "alias-is-a-place",
-                _(
-                    "alias {alias} is the name of a place, not of this record: a source's "
-                    "spelling of a place belongs in the official lists (reference.py)"
-                ).format(alias=quote(alias)),
             )
 
 

@@ -37,8 +37,8 @@ def knowledge_base_schema() -> dict[str, Any]:
         Mission,
         Organisation,
         Person,
-        Source,
     )
+    from .parts import Source
 
     document = create_model(
         "KnowledgeBase",
