@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-import shutil
 from pathlib import Path
 
 from conftest import ROOT, Cli
@@ -60,12 +59,31 @@ def test_quick_start_has_exactly_two_commands_and_ci_runs_the_second() -> None:
     assert "test-command" in (ROOT / ".ci" / "run").read_text(encoding="utf-8")
 
 
-def test_exit_codes_in_readme_match_the_cli() -> None:
-    from coopkb import cli
+def _readme_exit_codes() -> dict[int, str]:
+    section = README.split("## Exit codes", 1)[1].split("\n## ", 1)[0]
+    rows = [
+        line.strip("|").split("|", 1)
+        for line in section.splitlines()
+        if line[:3] == "| " + line[2:3]
+    ]
+    return {int(code): meaning.strip(" |") for code, meaning in rows if code.strip().isdigit()}
 
-    table = README.split("## Exit codes", 1)[1]
-    for code in (cli.EXIT_OK, cli.EXIT_DATA, cli.EXIT_USAGE, cli.EXIT_INTERNAL):
-        assert f"| {code} |" in table
+
+def test_exit_codes_in_readme_match_the_cli(cli: Cli) -> None:
+    from coopkb import cli as package
+
+    table = _readme_exit_codes()
+    assert sorted(table) == [
+        package.EXIT_OK,
+        package.EXIT_DATA,
+        package.EXIT_USAGE,
+        package.EXIT_INTERNAL,
+    ]
+    # each code means what the README says, as a user meets it
+    assert table[0].startswith("success") and cli("missions", "--year", "2019").code == 0
+    assert table[1].startswith("invalid data") and cli("show", "no-such-coop").code == 1
+    assert table[2].startswith("usage error") and cli("list", "--no-such-option").code == 2
+    assert table[3].startswith("internal error")
 
 
 def test_every_model_field_is_described() -> None:
@@ -114,7 +132,10 @@ def test_ci_workflow_validates_pull_requests_with_github_annotations() -> None:
     workflow = yaml.safe_load((ROOT / ".github" / "workflows" / "ci.yml").read_text("utf-8"))
     steps = [s.get("run", "") for s in workflow["jobs"]["validate-data"]["steps"]]
     assert "coopkb validate --format github" in steps
-    assert shutil.which("git")  # the workflow's checkout needs nothing else of ours
+    checkout = workflow["jobs"]["validate-data"]["steps"][0]
+    # `coopkb diff` reads the base revision: the checkout must bring the history
+    assert checkout["uses"].startswith("actions/checkout@")
+    assert checkout["with"]["fetch-depth"] == 0
 
 
 def test_exit_codes_are_in_the_help(cli: Cli) -> None:

@@ -101,11 +101,21 @@ def test_search_kind_restricts_the_hits(cli: Cli) -> None:
 
 
 def test_search_snippets_never_cut_a_number() -> None:
-    from coopkb.query.search import snippet, wanted_words
+    from coopkb.query.words import snippet, wanted_words
 
     text = "Un long texte " * 10 + "qui compte 1 250 000 000 $ de chiffre d'affaires " + "fin " * 20
     shown = snippet(text, wanted_words("affaires"))
-    assert "1 250 000 000 $" in shown or "250" not in shown
+    assert shown.startswith("… 1 250 000 000 $ de chiffre d'affaires")  # moved back to the start
+
+
+@pytest.mark.parametrize("width", range(20, 60))
+def test_a_snippet_shows_an_amount_after_the_word_whole_or_not_at_all(width: int) -> None:
+    from coopkb.query.words import snippet, wanted_words
+
+    text = "Avant " * 10 + "le chiffre grimpe à 1 250 000 000 $ cette année " + "fin " * 20
+    shown = snippet(text, wanted_words("chiffre"), width=width)
+    assert "chiffre" in shown
+    assert "1 250 000 000 $" in shown or not any(c.isdigit() or c == "$" for c in shown)
 
 
 @pytest.mark.parametrize(

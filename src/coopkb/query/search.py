@@ -1,28 +1,20 @@
-"""Search over every record and source: whole words and French word forms, figures whatever
-their spacing, French dates; a match in a name, acronym or alias ranks above one in a text.
-
-Words are compared by their Snowball French stem (``snowballstemmer``, C-accelerated by
-PyStemmer when installed), so jeune/jeunes, coopérative/coopératives meet; a stem of four
-letters or more also finds longer words built on it (jeune → jeunesse), and the feminine -rice
-of an agent noun meets its -eur (directrice → directeur). Whole words only: aînés never matches
-Franciscaines.
+"""Search over every record and source: whole words and French word forms (``words.py``),
+figures whatever their spacing, French dates; a match in a name, acronym or alias ranks above
+one in a text.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from functools import lru_cache
 from typing import Any, NamedTuple
 
 from ..figures import figure_text
 from ..matching import fold
 from . import KB, Record
 from .records import iter_with_sources
+from .words import Wanted, matches, snippet, tokens, wanted_words
 
-_WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
-# 3 000, 3 000 (no-break or narrow spaces), 3,000 and 1 250 000 000 are one number each.
-_GROUPED = re.compile(r"(?<![\d,.])\d{1,3}(?:[ \u00a0\u202f,]\d{3})+(?![\d]|[,.]\d)")
 _NAME_FIELDS = {"name": 100, "acronym": 95, "slug": 90, "aliases": 85}
 _BODY = 40
 _MONTHS = {
@@ -63,55 +55,6 @@ class Hit(NamedTuple):
         return {**self._asdict(), "match": self.snippet}
 
 
-@lru_cache(maxsize=1)
-def _stemmer() -> Any:
-    import snowballstemmer  # type: ignore[import-untyped]
-
-    return snowballstemmer.stemmer("french")
-
-
-class Token(NamedTuple):
-    """A word's French stem, folded (what an unaccented query is compared with) and as written
-    (what a query typed with accents is compared with: "aînés" is not "Aina")."""
-
-    folded: str
-    accented: str
-
-
-class Wanted(NamedTuple):
-    stem: str
-    accented: bool  # the user typed accents: compare with the stems as written
-
-
-@lru_cache(maxsize=65536)
-def stem(word: str) -> Token:
-    """The comparable forms of one word: its French stem, case folded, with and without accents."""
-    lowered = word.lower().replace("’", "'")
-    if "'" in lowered:  # l'économie → économie
-        lowered = lowered.rsplit("'", 1)[1]
-    stemmed = str(_stemmer().stemWord(lowered)) if not lowered.isdigit() else lowered
-    if stemmed.endswith("ric") and len(stemmed) > 5:  # directrice → directeur
-        stemmed = stemmed[:-3] + "eur"
-    return Token(fold(stemmed), stemmed)
-
-
-def tokens(text: str) -> list[Token]:
-    """The stems of ``text``'s words, with grouped numbers joined (3 000 → 3000)."""
-    joined = _GROUPED.sub(lambda m: re.sub(r"\D", "", m.group()), text)
-    return [stem(w) for w in _WORD.findall(joined)]
-
-
-def wanted_words(text: str) -> list[Wanted]:
-    """The words of a query, each compared with or without accents as the user typed it."""
-    joined = _GROUPED.sub(lambda m: re.sub(r"\D", "", m.group()), text)
-    found = []
-    for word in _WORD.findall(joined):
-        token = stem(word)
-        accented = not word.isascii()
-        found.append(Wanted(token.accented if accented else token.folded, accented))
-    return list(dict.fromkeys(found))
-
-
 def index_blobs(kb: KB) -> list[str]:
     """Per record (in ``iter_with_sources`` order), the folded stems of all its text as one
     string: computed once per content of the data and cached, so a search over a large base
@@ -146,19 +89,13 @@ def search(
     return sorted(hits, key=lambda h: (-h.score, fold(h.name)))
 
 
-def _matches(token: Token, wanted: Wanted) -> bool:
-    """Same stem, or a stem of four letters or more that starts a longer one (jeun → jeuness)."""
-    word = token.accented if wanted.accented else token.folded
-    return word == wanted.stem or (len(wanted.stem) >= 4 and word.startswith(wanted.stem))
-
-
 def _word_hit(kind: str, record: Record, wanted: list[Wanted]) -> Hit | None:
     fields = list(_texts(record))
     found: set[Wanted] = set()
     best: tuple[int, str, str, set[Wanted]] | None = None
     for path, value, _is_figure in fields:
         field_tokens = tokens(value)
-        here = {w for w in wanted if any(_matches(t, w) for t in field_tokens)}
+        here = {w for w in wanted if any(matches(t, w) for t in field_tokens)}
         if not here:
             continue
         found |= here
@@ -197,31 +134,6 @@ def _texts(value: Any, path: str = "") -> Iterator[tuple[str, str, bool]]:
 
 def _field_name(path: str) -> str:
     return re.sub(r"\[\d+\]", "", path)
-
-
-def snippet(value: str, wanted: list[Wanted], width: int = 70) -> str:
-    """The part of ``value`` around the first matching word, cut between words only (a number
-    is never cut in half)."""
-    if len(value) <= width:
-        return value
-    words = list(re.finditer(r"\S+", value))
-    at = 0
-    for index, word in enumerate(words):
-        if any(_matches(t, w) for t in tokens(word.group()) for w in wanted):
-            at = index
-            break
-    start = max(0, at - 3)
-    out: list[str] = []
-    length = 0
-    for word in words[start:]:
-        if out and length + len(word.group()) + 1 > width:
-            break
-        out.append(word.group())
-        length += len(word.group()) + 1
-    shown = " ".join(out)
-    prefix = "… " if start > 0 else ""
-    suffix = " …" if start + len(out) < len(words) else ""
-    return prefix + shown + suffix
 
 
 # --- dates ---------------------------------------------------------------------------------------

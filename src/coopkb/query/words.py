@@ -1,0 +1,132 @@
+"""French words as search compares them, and the snippet of text shown around a match.
+
+Words are compared by their Snowball French stem (``snowballstemmer``, C-accelerated by
+PyStemmer when installed), so jeune/jeunes, coopérative/coopératives meet; a stem of four
+letters or more also finds longer words built on it (jeune → jeunesse), and the feminine -rice
+of an agent noun meets its -eur (directrice → directeur). Whole words only: aînés never matches
+Franciscaines.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from typing import Any, NamedTuple
+
+from ..matching import fold
+
+_WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
+# 3 000, 3 000 (no-break or narrow spaces), 3,000 and 1 250 000 000 are one number each.
+_GROUPED = re.compile(r"(?<![\d,.])\d{1,3}(?:[ \u00a0\u202f,]\d{3})+(?![\d]|[,.]\d)")
+
+
+@lru_cache(maxsize=1)
+def _stemmer() -> Any:
+    import snowballstemmer  # type: ignore[import-untyped]
+
+    return snowballstemmer.stemmer("french")
+
+
+class Token(NamedTuple):
+    """A word's French stem, folded (what an unaccented query is compared with) and as written
+    (what a query typed with accents is compared with: "aînés" is not "Aina")."""
+
+    folded: str
+    accented: str
+
+
+class Wanted(NamedTuple):
+    stem: str
+    accented: bool  # the user typed accents: compare with the stems as written
+
+
+@lru_cache(maxsize=65536)
+def stem(word: str) -> Token:
+    """The comparable forms of one word: its French stem, case folded, with and without accents."""
+    lowered = word.lower().replace("’", "'")
+    if "'" in lowered:  # l'économie → économie
+        lowered = lowered.rsplit("'", 1)[1]
+    stemmed = str(_stemmer().stemWord(lowered)) if not lowered.isdigit() else lowered
+    if stemmed.endswith("ric") and len(stemmed) > 5:  # directrice → directeur
+        stemmed = stemmed[:-3] + "eur"
+    return Token(fold(stemmed), stemmed)
+
+
+def tokens(text: str) -> list[Token]:
+    """The stems of ``text``'s words, with grouped numbers joined (3 000 → 3000)."""
+    joined = _GROUPED.sub(lambda m: re.sub(r"\D", "", m.group()), text)
+    return [stem(w) for w in _WORD.findall(joined)]
+
+
+def wanted_words(text: str) -> list[Wanted]:
+    """The words of a query, each compared with or without accents as the user typed it."""
+    joined = _GROUPED.sub(lambda m: re.sub(r"\D", "", m.group()), text)
+    found = []
+    for word in _WORD.findall(joined):
+        token = stem(word)
+        accented = not word.isascii()
+        found.append(Wanted(token.accented if accented else token.folded, accented))
+    return list(dict.fromkeys(found))
+
+
+def matches(token: Token, wanted: Wanted) -> bool:
+    """Same stem, or a stem of four letters or more that starts a longer one (jeun → jeuness)."""
+    word = token.accented if wanted.accented else token.folded
+    return word == wanted.stem or (len(wanted.stem) >= 4 and word.startswith(wanted.stem))
+
+
+def snippet(value: str, wanted: list[Wanted], width: int = 70) -> str:
+    """The part of ``value`` around the first matching word, cut between words only (a number
+    is never cut in half)."""
+    if len(value) <= width:
+        return value
+    words = list(re.finditer(r"\S+", value))
+    at = 0
+    for index, word in enumerate(words):
+        if any(matches(t, w) for t in tokens(word.group()) for w in wanted):
+            at = index
+            break
+
+    def span(first: int) -> int:  # room taken from word ``first`` to the matching word
+        return sum(len(word.group()) + 1 for word in words[first : at + 1])
+
+    start = max(0, at - 3)
+    while start < at and span(start) > width:  # the matching word is always shown
+        start += 1
+    # French groups thousands with spaces ("1 250 000 $"): a window never starts or ends inside
+    # such a group, so an amount is shown whole or not at all
+    first = start
+    while 0 < first < at and _in_amount(words[first - 1].group(), words[first].group()):
+        first -= 1
+    if span(first) <= width:
+        start = first
+    else:
+        while start < at and _in_amount(words[start - 1].group(), words[start].group()):
+            start += 1
+    out: list[str] = []
+    length = 0
+    for word in words[start:]:
+        if out and length + len(word.group()) + 1 > width:
+            break
+        out.append(word.group())
+        length += len(word.group()) + 1
+    end = start + len(out)
+    while end < len(words) and end - 1 > at and _in_amount(out[-1], words[end].group()):
+        out.pop()
+        end -= 1
+    shown = " ".join(out)
+    prefix = "… " if start > 0 else ""
+    suffix = " …" if start + len(out) < len(words) else ""
+    return prefix + shown + suffix
+
+
+_AMOUNT_PART = re.compile(r"[0-9]{1,3}(?:[.,][0-9]+)?|[$€%]")
+
+
+def _in_amount(before: str, after: str) -> bool:
+    """Whether two neighbouring words belong to one spaced amount (``250 000``, ``000 $``)."""
+    return bool(
+        _AMOUNT_PART.fullmatch(before)
+        and _AMOUNT_PART.fullmatch(after)
+        and after[0].isdigit() <= before[0].isdigit()
+    )
