@@ -155,7 +155,9 @@ WORDS = st.one_of(
     st.text(max_size=12),
     st.integers(-10_000, 10_000).map(str),
     st.integers(0, 99_999).map(lambda n: f" {n} "),
-    st.sampled_from(["JSON", "Json", "table", "markdown", "sarif", "2017", "1_000", "١٢", "12.0"]),
+    st.sampled_from(
+        ["JSON", "Json", "table", "markdown", "sarif", "2017", "1_000", "١٢", "12.0", "\x00", "-"]
+    ),
 )
 
 

@@ -39,7 +39,8 @@ from .browse import (
 from .editing import diff, new, schema, validate
 from .lookup import search, show, stats, timeline, values
 from .publish import export_csv, export_json, export_sqlite
-from .session import EXIT_DATA, EXIT_INTERNAL, EXIT_OK, EXIT_USAGE, State
+from .session import State
+from .terminal import EXIT_DATA, EXIT_INTERNAL, EXIT_OK, EXIT_USAGE
 
 __all__ = ["COMMANDS", "EXIT_DATA", "EXIT_INTERNAL", "EXIT_OK", "EXIT_USAGE", "app", "main"]
 

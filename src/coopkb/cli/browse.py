@@ -8,7 +8,8 @@ import typer
 
 from ..i18n import N_, _
 from .options import CountryOption, FormatOption, OutputFormat, RegionOption, YearOption
-from .session import answers, knowledge_base, show_listing, state_of
+from .session import knowledge_base, show_listing, state_of
+from .terminal import answers
 
 
 def _complete_regions(incomplete: str) -> list[str]:

@@ -65,7 +65,10 @@ def give_plain_conversions(params: Iterable[_click.Parameter]) -> None:
         descriptor = getattr(param, "type_descriptor", None)
         if descriptor is None or getattr(param, "_runtime_param", False) is not None:
             continue
-        convert = converter(descriptor.annotation, descriptor.parameter_info)
+        try:
+            convert = converter(descriptor.annotation, descriptor.parameter_info)
+        except (ImportError, AttributeError):  # a Typer whose private parts moved: its own
+            convert = None
         if convert is not None:
             param._runtime_param = PlainConversion(convert, descriptor)  # type: ignore[attr-defined]
 
@@ -87,23 +90,20 @@ def converter(annotation: Any, info: Any) -> Convert | None:
         return _whole_number
     if isinstance(annotation, type) and issubclass(annotation, Enum):
         return _choice_of(list(annotation), case_sensitive=bool(info.case_sensitive))
-    if annotation is Path and not _path_checks(info):
-        return Path
+    if annotation is Path and info.path_type is None and not info.allow_dash:
+        return _path_checked_as(info)
     return None
 
 
-def _path_checks(info: Any) -> bool:
-    """Whether the option asks Typer to check the path (then Typer's own converter runs)."""
-    return bool(
-        info.exists
-        or not info.file_okay
-        or not info.dir_okay
-        or info.writable
-        or not info.readable
-        or info.resolve_path
-        or info.allow_dash
-        or info.path_type is not None
-    )
+def _path_checked_as(info: Any) -> Convert:
+    """A Path, checked by Typer's own path checks (exists, readable…): given a Path rather than
+    text, they run without Pydantic."""
+    check = importlib.import_module("typer._param_types").coerce_cli_path
+
+    def convert(value: Any) -> Any:
+        return check(value if isinstance(value, Path) else Path(value), info, path_type=Path)
+
+    return convert
 
 
 def _parsed_by(parser: Callable[[Any], Any]) -> Convert:

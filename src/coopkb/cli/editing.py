@@ -11,7 +11,8 @@ import typer
 
 from ..i18n import N_, _, ngettext
 from .options import ReportFormat
-from .session import EXIT_DATA, fail, location_of, state_of, stderr_console, write_err
+from .session import location_of, state_of
+from .terminal import EXIT_DATA, fail, stderr_console, write_err
 
 
 def validate(
@@ -185,7 +186,7 @@ def diff(
     from ..storage.knowledge import read_data_files
     from ..validation.pipeline import validate_contents
     from ..validation.reporters import report
-    from .session import EXIT_USAGE, emit
+    from .terminal import EXIT_USAGE, emit
 
     state = state_of(ctx)
     location = location_of(state)
@@ -207,4 +208,4 @@ def diff(
             sys.stdout.write(report(outcome.problems, "text") + "\n")
             fail(_("the data at {revision} does not validate").format(revision=revision))
         kbs.append(outcome.knowledge_base)
-    emit(render_diff(compare(kbs[0], kbs[-1]), output_format.value), state)
+    emit(render_diff(compare(kbs[0], kbs[-1]), output_format.value), state.pager)

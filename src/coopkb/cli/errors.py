@@ -11,7 +11,7 @@ from typing import Any, NoReturn
 from typer._click import exceptions as _errors
 
 from ..i18n import N_, _
-from .session import EXIT_INTERNAL
+from .terminal import EXIT_INTERNAL
 
 
 def show_click_error(err: _errors.ClickException) -> None:

@@ -10,15 +10,8 @@ import typer
 from ..i18n import N_, _
 from ..layout import KINDS
 from .options import FormatOption, OutputFormat, year_option
-from .session import (
-    answers,
-    derived,
-    emit,
-    knowledge_base,
-    show_listing,
-    state_of,
-    terminal_width,
-)
+from .session import derived, knowledge_base, show_listing, state_of
+from .terminal import answers, emit, terminal_width
 
 
 def _complete_names(ctx: typer.Context, incomplete: str) -> list[str]:
@@ -93,7 +86,7 @@ def show(
         chosen,
         terminal_width(),
     )
-    emit(output, state)
+    emit(output, state.pager)
 
 
 def search(
@@ -196,4 +189,4 @@ def stats(ctx: typer.Context, output_format: FormatOption = OutputFormat.table) 
     from ..query.stats import stats as summarise
 
     state = state_of(ctx)
-    emit(render_stats(summarise(knowledge_base(state)), output_format.value), state)
+    emit(render_stats(summarise(knowledge_base(state)), output_format.value), state.pager)

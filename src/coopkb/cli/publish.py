@@ -8,7 +8,8 @@ from typing import Annotated
 import typer
 
 from ..i18n import N_, _
-from .session import fail, knowledge_base, state_of, write_err
+from .session import knowledge_base, state_of
+from .terminal import fail, write_err
 
 OverwriteOption = Annotated[
     bool, typer.Option("--overwrite", help=N_("Replace what is already there."))

@@ -1,0 +1,141 @@
+"""How results, notices and errors reach the terminal: its width, Rich consoles, a pager for long
+results, one-line ``Error: …`` messages and the exit codes (documented in the README).
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from typing import TYPE_CHECKING, NoReturn
+
+import typer
+
+from ..i18n import _
+
+if TYPE_CHECKING:
+    from rich.console import Console, RenderableType
+
+    from ..query import Ambiguous
+
+EXIT_OK, EXIT_DATA, EXIT_USAGE, EXIT_INTERNAL = 0, 1, 2, 3
+_MIN_WIDTH, _FALLBACK_WIDTH = 40, 80
+
+
+def terminal_width() -> int:
+    """$COLUMNS when it is a sane number, else the terminal's width, else 80; never below 40."""
+    columns = os.environ.get("COLUMNS", "")
+    if columns.isdigit() and int(columns) > 0:
+        return max(int(columns), _MIN_WIDTH)
+    try:
+        return max(os.get_terminal_size(sys.stdout.fileno()).columns, _MIN_WIDTH)
+    except (OSError, ValueError):
+        return _FALLBACK_WIDTH
+
+
+def stdout_console(width: int | None = None) -> Console:
+    from rich.console import Console
+
+    return Console(highlight=False, soft_wrap=False, width=width or terminal_width())
+
+
+def stderr_console() -> Console:
+    from rich.console import Console
+
+    return Console(stderr=True, highlight=False, width=terminal_width())
+
+
+def notice(message: str) -> None:
+    """An empty result is not an error: say so on stderr, keep stdout clean for pipes."""
+    from ..output.text import safe
+
+    write_err(safe(message) + "\n")
+
+
+def fail(message: str, code: int = EXIT_DATA) -> NoReturn:
+    """One ``Error: …`` message on stderr, never wrapped, never styled, then exit."""
+    from ..output.text import safe
+
+    write_err(_("Error: {message}").format(message=safe(message)) + "\n")
+    raise typer.Exit(code)
+
+
+def write_err(text: str) -> None:
+    sys.stderr.write(text)
+    sys.stderr.flush()
+
+
+def emit(output: RenderableType | str, pager: bool = False) -> None:
+    """Print a result on stdout; a long one goes through a pager on a terminal (like git)."""
+    from rich.text import Text
+
+    if isinstance(output, str):
+        text = output + "\n"
+    else:
+        console = stdout_console()
+        # Laid-out text (tables) is never re-wrapped; panels and charts fit the width themselves.
+        laid_out = isinstance(output, Text) and output.no_wrap
+        with console.capture() as captured:
+            console.print(output, crop=False, soft_wrap=bool(laid_out))
+        text = captured.get()
+    if pager and _page(text):
+        return
+    sys.stdout.write(text)
+    sys.stdout.flush()
+
+
+def _page(text: str) -> bool:
+    """Show ``text`` through $PAGER (else ``less -FRX``) when it does not fit the terminal."""
+    if not (sys.stdout.isatty() and sys.stdin.isatty()):
+        return False
+    try:
+        height = os.get_terminal_size(sys.stdout.fileno()).lines
+    except OSError:
+        return False
+    if text.count("\n") < height - 1:
+        return False
+    import shlex
+    import subprocess
+
+    command = os.environ.get("PAGER") or "less -FRX"
+    try:
+        subprocess.run(shlex.split(command), input=text, text=True, check=False)
+    except (OSError, ValueError):
+        return False
+    return True
+
+
+def unknown(err: Exception) -> NoReturn:
+    fail(str(err))
+
+
+def ambiguous(err: Ambiguous) -> NoReturn:
+    from ..labels import kind_label
+    from ..matching import quote
+    from ..output.text import safe
+
+    lines = [
+        _("{value} matches {count} records; say which one:").format(
+            value=quote(str(err.value)), count=len(err.matches)
+        )
+    ]
+    lines += [f"  {r['slug']}  ({kind_label(k)})  {safe(r['name'])}" for k, r in err.matches[:30]]
+    if len(err.matches) > 30:
+        lines.append("  " + _("… and {count} more").format(count=len(err.matches) - 30))
+    fail("\n".join(lines))
+
+
+class answers:  # noqa: N801 - used as a context manager, reads as prose
+    """Turns the query layer's UnknownValue and Ambiguous into one-line errors (exit 1)."""
+
+    def __enter__(self) -> None:
+        return None
+
+    def __exit__(
+        self, kind: type[BaseException] | None, err: BaseException | None, tb: object
+    ) -> None:
+        from ..query import Ambiguous, UnknownValue
+
+        if isinstance(err, UnknownValue):
+            unknown(err)
+        if isinstance(err, Ambiguous):
+            ambiguous(err)
