@@ -56,14 +56,14 @@ def show(
     """
     from ..output.record import render_record
     from ..query.links import links, names_by_slug
-    from ..query.records import find_record, iter_with_sources, lookup_blobs
+    from ..query.records import find_record, lookup_blobs
 
     state = state_of(ctx)
     kb = knowledge_base(state)
-    by_slug = any(record["slug"] == name for _kind, record in iter_with_sources(kb))
-    blobs = None if by_slug else derived(state, "lookup", lambda: lookup_blobs(kb))
     with answers():
-        kind, record = find_record(kb, name, blobs)
+        kind, record = find_record(
+            kb, name, lambda: derived(state, "lookup", lambda: lookup_blobs(kb))
+        )
     chosen = [f.strip() for f in fields.split(",") if f.strip()] if fields else None
     if chosen:
         from ..query.filters import resolve

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
 from ..graph import walk_records
 from ..matching import fold
@@ -55,10 +55,13 @@ def lookup_blobs(kb: KB) -> list[str]:
     ]
 
 
-def find_record(kb: KB, wanted: str, blobs: list[str] | None = None) -> tuple[str, Record]:
+def find_record(
+    kb: KB, wanted: str, blobs: Callable[[], list[str]] | None = None
+) -> tuple[str, Record]:
     """The record ``wanted`` names: its slug, its name, an acronym or alias, or a unique part of
-    them (whole words), ignoring case, accents, dashes and punctuation. ``blobs`` (see
-    :func:`lookup_blobs`) only speed it up.
+    them (whole words), ignoring case, accents, dashes and punctuation. ``blobs`` gives the
+    records' lookup blobs (see :func:`lookup_blobs`), asked for only when ``wanted`` is not a
+    slug: they only speed the search up.
 
     Raises Ambiguous when several records answer to it, UnknownValue when none does.
     """
@@ -72,8 +75,9 @@ def find_record(kb: KB, wanted: str, blobs: list[str] | None = None) -> tuple[st
     exact: list[tuple[str, Record]] = []
     partial: list[tuple[str, Record]] = []
     padded = f" {key} "
-    if blobs is not None and len(blobs) == len(records):
-        records = [pair for pair, blob in zip(records, blobs, strict=True) if padded in blob]
+    found_blobs = blobs() if blobs is not None else None
+    if found_blobs is not None and len(found_blobs) == len(records):
+        records = [pair for pair, blob in zip(records, found_blobs, strict=True) if padded in blob]
     for kind, record in records:
         keys = [lookup_key(n) for n in names_of(record)]
         if key in keys:

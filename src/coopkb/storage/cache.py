@@ -22,17 +22,11 @@ import json
 import os
 import re
 from collections.abc import Callable, Mapping
+from hashlib import blake2b as new_digest
 from pathlib import Path
 from typing import Any
 
 from ..gc_pause import gc_paused
-
-# BLAKE2 from its small built-in module: importing hashlib (which loads OpenSSL) costs ~5 ms per
-# run against ~0.4 ms (python -X importtime, this machine), and every query computes a digest.
-try:
-    from _blake2 import blake2b as new_digest
-except ImportError:  # pragma: no cover - CPython always builds _blake2
-    from hashlib import blake2b as new_digest
 
 __all__ = ["FORMAT", "entry_path", "load_secret", "new_digest", "read", "write"]
 
