@@ -65,6 +65,7 @@ def _loaded_by(*args: str) -> list[str]:
         ("search", "coop", "--kind", "cooperative", "--kind", "federation"),
         ("people", "--mission", "1"),
         ("--lang", "fr", "list", "--data-dir", "data"),
+        ("--no-pager", "-v", "list", "--excel", "-f", "csv"),
     ],
 )
 def test_a_query_on_a_warm_cache_imports_neither_pydantic_nor_pyyaml(args: tuple[str, ...]) -> None:
@@ -143,7 +144,7 @@ def _both(command: _click.Command, param: Any, value: Any) -> tuple[Any, Any]:
     ctx = _click.Context(command)
     convert = converter(param.type_descriptor.annotation, param.type_descriptor.parameter_info)
     assert convert is not None
-    ours = PlainConversion(convert, param.type_descriptor)
+    ours = PlainConversion(convert)
     theirs = typer_coercion.build_runtime_param(param.type_descriptor)
     return (
         _outcome(lambda v: ours.coerce(v, param=param, ctx=ctx), value),
@@ -156,7 +157,8 @@ WORDS = st.one_of(
     st.integers(-10_000, 10_000).map(str),
     st.integers(0, 99_999).map(lambda n: f" {n} "),
     st.sampled_from(
-        ["JSON", "Json", "table", "markdown", "sarif", "2017", "1_000", "١٢", "12.0", "\x00", "-"]
+        ["JSON", "Json", "table", "markdown", "sarif", "2017", "1_000", "١٢", "12.0"]
+        + ["\x00", "-", "Yes", " off ", "2"]
     ),
 )
 
@@ -168,10 +170,8 @@ def test_a_plain_converter_accepts_only_what_typer_accepts_and_gives_the_same_va
     index: int, word: str
 ) -> None:
     command, param = KINDS[index]
-    if param.type_descriptor.annotation is bool:
-        word_or_flag: Any = word != ""  # flags receive booleans from Click
-    elif param.multiple:
-        word_or_flag = (word, word)
+    if param.multiple:
+        word_or_flag: Any = (word, word)
     else:
         word_or_flag = word
     ours, theirs = _both(command, param, word_or_flag)

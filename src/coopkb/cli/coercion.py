@@ -3,10 +3,10 @@
 Typer 0.29 converts every parameter's value through a Pydantic ``TypeAdapter`` built on each
 run; importing Pydantic and building the adapters took ~120 ms of a `coopkb show` that needs
 neither (it reads the cache, never the models). The parameters coopkb declares are all plain
-(text, whole numbers, flags, paths without checks, choices, lists of these, or a ``parser=``),
-so each is given a converter that does what Typer's adapter would do, before Click parses the
-line. Typer's adapter still converts anything else, and every parameter on a Typer without
-adapters (0.26–0.28), which converts with Click's types.
+(text, whole numbers, flags, paths, choices, lists of these, or a ``parser=``), so each is given a
+converter that does what Typer's adapter would do, before Click parses the line (flags too:
+Typer converts a flag whose value is None). Typer's adapter still converts anything else, and
+every parameter on a Typer without adapters (0.26–0.28), which converts with Click's types.
 
 This reads Typer's private parts (``type_descriptor``, ``_runtime_param``), checked for before
 use: a Typer that changes them gets its own, slower, conversion back, never a wrong one.
@@ -27,16 +27,11 @@ from typer._click.exceptions import BadParameter
 Convert = Callable[[Any], Any]
 
 
-class _Unsupported(Exception):
-    """A value the plain converter does not know (a flag's value from the environment)."""
-
-
 class PlainConversion:
     """The runtime converter of one parameter, in the shape Typer 0.29's ``RuntimeParam`` has."""
 
-    def __init__(self, convert: Convert, descriptor: Any) -> None:
+    def __init__(self, convert: Convert) -> None:
         self.convert = convert
-        self.descriptor = descriptor
 
     def coerce(self, value: Any, param: Any, ctx: _click.Context) -> Any:
         many = bool(param.multiple) or param.nargs == -1
@@ -49,12 +44,6 @@ class PlainConversion:
     def _coerce_value(self, value: Any, param: Any, ctx: _click.Context) -> Any:
         try:
             return self.convert(value)
-        except _Unsupported:
-            # Typer >= 0.29 only (the one with descriptors); not a static import, so type
-            # checking passes on the older ones too
-            typer_coercion: Any = importlib.import_module("typer._coercion")
-            typer_own = typer_coercion.build_runtime_param(self.descriptor)
-            return typer_own._coerce_value(value, param=param, ctx=ctx)
         except ValueError as err:
             raise BadParameter(str(err), ctx=ctx, param=param) from None
 
@@ -70,14 +59,14 @@ def give_plain_conversions(params: Iterable[_click.Parameter]) -> None:
         except (ImportError, AttributeError):  # a Typer whose private parts moved: its own
             convert = None
         if convert is not None:
-            param._runtime_param = PlainConversion(convert, descriptor)  # type: ignore[attr-defined]
+            param._runtime_param = PlainConversion(convert)  # type: ignore[attr-defined]
 
 
 def converter(annotation: Any, info: Any) -> Convert | None:
     """The plain converter of an annotation, or None where Typer's own must do it."""
-    parser = getattr(info, "parser", None)
+    parser: Convert | None = getattr(info, "parser", None)
     if parser is not None:
-        return _parsed_by(parser)
+        return parser
     if get_origin(annotation) is list:
         (item,) = get_args(annotation)
         each = converter(item, info)
@@ -106,10 +95,6 @@ def _path_checked_as(info: Any) -> Convert:
     return convert
 
 
-def _parsed_by(parser: Callable[[Any], Any]) -> Convert:
-    return lambda value: parser(value)
-
-
 def _list_of(each: Convert) -> Convert:
     def convert(value: Any) -> list[Any]:
         items = value if isinstance(value, list | tuple) else [value]
@@ -122,10 +107,17 @@ def _text(value: Any) -> str:
     return value if isinstance(value, str) else str(value)
 
 
+_TRUE, _FALSE = {"1", "true", "t", "yes", "y", "on"}, {"", "0", "false", "f", "no", "n", "off"}
+
+
 def _flag(value: Any) -> bool:
+    """A flag's value: a boolean from the line, or text as Pydantic reads it (yes/no, 1/0…)."""
     if isinstance(value, bool):
         return value
-    raise _Unsupported
+    text = str(value).strip().lower()
+    if text in _TRUE or text in _FALSE:
+        return text in _TRUE
+    raise ValueError(f"{value!r} is not a valid boolean.")
 
 
 def _whole_number(value: Any) -> int:
