@@ -94,14 +94,15 @@ def snippet(value: str, wanted: list[Wanted], width: int = 70) -> str:
     while start < at and span(start) > width:  # the matching word is always shown
         start += 1
     # French groups thousands with spaces ("1 250 000 $"): a window never starts or ends inside
-    # such a group, so an amount is shown whole or not at all
+    # such an amount, so it is shown whole or not at all
+    tied = _tied_to_next(value, words)
     first = start
-    while 0 < first < at and _in_amount(words[first - 1].group(), words[first].group()):
+    while 0 < first < at and first - 1 in tied:
         first -= 1
     if span(first) <= width:
         start = first
     else:
-        while start < at and _in_amount(words[start - 1].group(), words[start].group()):
+        while start < at and start - 1 in tied:
             start += 1
     out: list[str] = []
     length = 0
@@ -111,7 +112,7 @@ def snippet(value: str, wanted: list[Wanted], width: int = 70) -> str:
         out.append(word.group())
         length += len(word.group()) + 1
     end = start + len(out)
-    while end < len(words) and end - 1 > at and _in_amount(out[-1], words[end].group()):
+    while end < len(words) and end - 1 > at and end - 1 in tied:
         out.pop()
         end -= 1
     shown = " ".join(out)
@@ -120,13 +121,15 @@ def snippet(value: str, wanted: list[Wanted], width: int = 70) -> str:
     return prefix + shown + suffix
 
 
-_AMOUNT_PART = re.compile(r"[0-9]{1,3}(?:[.,][0-9]+)?|[$€%]")
+# A number as tokens() joins it (grouped or not), with the sign of its unit if one follows.
+_AMOUNT = re.compile(rf"(?:{_GROUPED.pattern}|\d+(?:[.,]\d+)?)(?:[ \u00a0\u202f]+[$€%](?!\S))?")
 
 
-def _in_amount(before: str, after: str) -> bool:
-    """Whether two neighbouring words belong to one spaced amount (``250 000``, ``000 $``)."""
-    return bool(
-        _AMOUNT_PART.fullmatch(before)
-        and _AMOUNT_PART.fullmatch(after)
-        and after[0].isdigit() <= before[0].isdigit()
-    )
+def _tied_to_next(value: str, words: list[re.Match[str]]) -> set[int]:
+    """Indices of the words that the next word continues as one amount (``250`` of ``1 250 $``)."""
+    starts = [word.start() for word in words]
+    tied: set[int] = set()
+    for amount in _AMOUNT.finditer(value):
+        inside = [i for i, at in enumerate(starts) if amount.start() <= at < amount.end()]
+        tied.update(inside[:-1])
+    return tied
