@@ -190,3 +190,8 @@ def test_the_installed_command_speaks_french_without_a_system_locale() -> None:
     result = run_coopkb("missions", "--year", "2019", env={"LANG": "fr_CA.UTF-8", "LC_ALL": ""})
     assert result.returncode == 0
     assert result.stderr.strip() == "aucune mission en 2019"
+
+
+def test_a_search_with_no_match_quotes_the_words_as_each_language_does(cli: Cli) -> None:
+    assert "Rien ne correspond à « xyzzy »." in cli("--lang", "fr", "search", "xyzzy").stderr
+    assert "Nothing matches 'xyzzy'." in cli("search", "xyzzy").stderr

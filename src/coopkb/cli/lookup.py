@@ -107,6 +107,7 @@ def search(
 
     Example: coopkb search "octobre 2017"
     """
+    from ..matching import quote
     from ..output.views import search_view
     from ..query.search import index_blobs
     from ..query.search import search as run_search
@@ -120,7 +121,7 @@ def search(
         state,
         search_view(hits, text),
         output_format.value,
-        _("Nothing matches {text}.").format(text=repr(text)),
+        _("Nothing matches {text}.").format(text=quote(text)),
     )
 
 
