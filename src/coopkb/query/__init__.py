@@ -34,17 +34,19 @@ UNKNOWN: dict[str, str] = {
     "kind of record": N_("unknown kind of record {value}"),
     "kind of organisation": N_("unknown kind of organisation {value}"),
 }
+# what is listed whole when nothing is close: a record's fields (~30) are how a user learns them
+LIST_ALL: dict[str, int] = {"field": 60}
 
 
 class UnknownValue(Exception):
     """A slug, region, sector, kind… that matches nothing; carries the closest valid values
     (or, when nothing is close and the values are few, all of them)."""
 
-    def __init__(self, what: str, value: str, choices: Iterable[str], list_all: int = 12) -> None:
+    def __init__(self, what: str, value: str, choices: Iterable[str]) -> None:
         self.what, self.value = what, value
         every = list(dict.fromkeys(choices))
         self.suggestions = suggest(value, every)
-        self.valid = every if not self.suggestions and len(every) <= list_all else []
+        self.valid = every if not self.suggestions and len(every) <= LIST_ALL.get(what, 12) else []
         hint = ""
         if self.suggestions:
             hint = did_you_mean(value, every)
