@@ -195,3 +195,26 @@ def test_the_installed_command_speaks_french_without_a_system_locale() -> None:
 def test_a_search_with_no_match_quotes_the_words_as_each_language_does(cli: Cli) -> None:
     assert "Rien ne correspond à « xyzzy »." in cli("--lang", "fr", "search", "xyzzy").stderr
     assert "Nothing matches 'xyzzy'." in cli("search", "xyzzy").stderr
+
+
+def test_an_export_that_would_replace_files_says_so_in_french(tmp_path: Path, cli: Cli) -> None:
+    folder, database = tmp_path / "tableaux", tmp_path / "kb.db"
+    assert cli("export", "csv", str(folder)).code == 0
+    assert cli("export", "sqlite", str(database)).code == 0
+    csv_again = cli("--lang", "fr", "export", "csv", str(folder))
+    assert csv_again.code == 1
+    assert f"Erreur : {folder} contient déjà records.csv" in csv_again.stderr
+    assert "(--overwrite pour les remplacer)" in csv_again.stderr
+    sqlite_again = cli("--lang", "fr", "export", "sqlite", str(database))
+    assert sqlite_again.code == 1
+    assert f"Erreur : {database} existe déjà (--overwrite pour le remplacer)" in sqlite_again.stderr
+
+
+def test_a_period_ending_before_it_starts_is_reported_in_french(base_copy: Path, cli: Cli) -> None:
+    missions = base_copy / "missions.yaml"
+    missions.write_text(
+        missions.read_text(encoding="utf-8").replace("end: 2016-09-10", "end: 2016-09-01"),
+        encoding="utf-8",
+    )
+    result = cli("--lang", "fr", "--data-dir", str(base_copy), "validate")
+    assert "la fin « 2016-09-01 » précède le début « 2016-09-05 »" in result.stdout

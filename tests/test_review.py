@@ -184,3 +184,14 @@ def test_new_never_writes_into_the_data(cli: Cli, base_copy: Path) -> None:
 def test_new_suggests_a_kind(cli: Cli) -> None:
     result = cli("new", "cooperativ")
     assert result.code == 1 and "cooperative" in result.stderr
+
+
+def test_diff_outside_git_and_with_an_unknown_revision_is_explained_in_french(
+    base_copy: Path, repo: Path, cli: Cli
+) -> None:
+    outside = cli("--lang", "fr", "--data-dir", str(base_copy), "diff")
+    assert outside.code == 2
+    assert f"Erreur : {base_copy} n'est pas dans un dépôt git" in outside.stderr
+    unknown = cli("--lang", "fr", "--data-dir", str(repo / "data"), "diff", "pas-une-revision")
+    assert unknown.code == 2
+    assert "Erreur : révision inconnue « pas-une-revision »" in unknown.stderr

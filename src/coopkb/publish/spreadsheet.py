@@ -9,6 +9,7 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
+from ..i18n import _
 from ..output.machine import csv_text
 from .sqlite import ExportError
 from .tables import Tables, relational
@@ -18,17 +19,20 @@ def export_csv(kb: dict[str, Any], directory: Path, excel: bool, overwrite: bool
     """One CSV per table in ``directory`` (created), each written whole then renamed."""
     tables = relational(kb)
     if directory.exists() and not directory.is_dir():
-        raise ExportError(f"{directory} is a file, not a folder")
+        raise ExportError(_("{path} is a file, not a folder").format(path=directory))
     try:
         directory.mkdir(parents=True, exist_ok=True)
     except OSError as err:
-        raise ExportError(f"cannot create {directory}: {err.strerror or err}") from None
+        raise ExportError(
+            _("cannot create {path}: {reason}").format(path=directory, reason=err.strerror or err)
+        ) from None
     targets = {t.name: directory / f"{t.name}.csv" for t in tables.tables.values() if t.rows}
     existing = [p.name for p in targets.values() if p.exists()]
     if existing and not overwrite:
         raise ExportError(
-            f"{directory} already holds {', '.join(existing[:3])}… "
-            "(use --overwrite to replace them)"
+            _("{path} already holds {files}… (use --overwrite to replace them)").format(
+                path=directory, files=", ".join(existing[:3])
+            )
         )
     for name, target in targets.items():
         text = csv_text(tables.tables[name].rows, excel)
@@ -39,7 +43,7 @@ def export_csv(kb: dict[str, Any], directory: Path, excel: bool, overwrite: bool
 def export_json(kb: dict[str, Any], target: Path, schema: dict[str, Any], overwrite: bool) -> None:
     """The whole base as one JSON document, with its JSON Schema beside it (PATH.schema.json)."""
     if target.exists() and not overwrite:
-        raise ExportError(f"{target} exists (use --overwrite to replace it)")
+        raise ExportError(_("{path} exists (use --overwrite to replace it)").format(path=target))
     schema_path = target.with_name(target.stem + ".schema.json")
     document = {"$schema": f"./{schema_path.name}", **kb}
     _write_atomically(target, json.dumps(document, ensure_ascii=False, indent=2) + "\n")
@@ -57,4 +61,6 @@ def _write_atomically(target: Path, text: str) -> None:
             Path(temp).unlink(missing_ok=True)
             raise
     except OSError as err:
-        raise ExportError(f"cannot write {target}: {err.strerror or err}") from None
+        raise ExportError(
+            _("cannot write {path}: {reason}").format(path=target, reason=err.strerror or err)
+        ) from None

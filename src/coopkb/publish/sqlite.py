@@ -13,6 +13,7 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
+from ..i18n import _
 from .tables import RECORDS, Tables, relational_parts
 
 FTS_TOKENIZER = "unicode61 remove_diacritics 2"
@@ -28,14 +29,16 @@ def export_sqlite(kb: dict[str, Any], target: Path, overwrite: bool = False) -> 
     import sqlite_utils
 
     if target.exists() and not overwrite:
-        raise ExportError(f"{target} exists (use --overwrite to replace it)")
+        raise ExportError(_("{path} exists (use --overwrite to replace it)").format(path=target))
     if target.is_dir():
-        raise ExportError(f"{target} is a folder")
+        raise ExportError(_("{path} is a folder").format(path=target))
     directory = target.resolve().parent
     try:
         fd, temp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=directory)
     except OSError as err:
-        raise ExportError(f"cannot write in {directory}: {err.strerror or err}") from None
+        raise ExportError(
+            _("cannot write in {path}: {reason}").format(path=directory, reason=err.strerror or err)
+        ) from None
     os.close(fd)
     temp = Path(temp_name)
     try:
@@ -65,7 +68,9 @@ def export_sqlite(kb: dict[str, Any], target: Path, overwrite: bool = False) -> 
     except Exception as err:
         temp.unlink(missing_ok=True)
         if isinstance(err, OSError):
-            raise ExportError(f"cannot write {target}: {err.strerror or err}") from None
+            raise ExportError(
+                _("cannot write {path}: {reason}").format(path=target, reason=err.strerror or err)
+            ) from None
         raise
     return tables
 

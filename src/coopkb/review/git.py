@@ -6,7 +6,9 @@ import subprocess
 from pathlib import Path
 
 from ..files import Unreadable
+from ..i18n import _
 from ..layout import DATA_FILES
+from ..matching import quote
 
 WORKING_TREE = "working tree"
 
@@ -21,14 +23,14 @@ def _git(repo: Path, *args: str) -> subprocess.CompletedProcess[bytes]:
             ["git", "-C", str(repo), *args], capture_output=True, check=False, timeout=60
         )
     except FileNotFoundError:
-        raise RevisionError("git is not installed") from None
+        raise RevisionError(_("git is not installed")) from None
 
 
 def repository_of(data_dir: Path) -> tuple[Path, str]:
     """The git repository holding ``data_dir``, and the data directory's path inside it."""
     found = _git(data_dir, "rev-parse", "--show-toplevel")
     if found.returncode != 0:
-        raise RevisionError(f"{data_dir} is not in a git repository")
+        raise RevisionError(_("{path} is not in a git repository").format(path=data_dir))
     top = Path(found.stdout.decode().strip())
     return top, data_dir.resolve().relative_to(top.resolve()).as_posix()
 
@@ -47,7 +49,7 @@ def contents_at(repo: Path, prefix: str, revision: str) -> dict[str, bytes | Unr
     """The data files as they are at ``revision`` (a missing file is reported as missing)."""
     checked = _git(repo, "rev-parse", "--verify", "--quiet", f"{revision}^{{commit}}")
     if checked.returncode != 0:
-        raise RevisionError(f"unknown revision {revision!r}")
+        raise RevisionError(_("unknown revision {revision}").format(revision=quote(revision)))
     contents: dict[str, bytes | Unreadable] = {}
     for name in DATA_FILES:
         path = f"{prefix}/{name}" if prefix not in ("", ".") else name

@@ -11,6 +11,8 @@ from typing import Annotated, Any, ClassVar
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
+from ..i18n import _
+from ..matching import quote
 from .fields import (
     Country,
     Mrc,
@@ -57,7 +59,10 @@ class Period(Model):
         if start is not None and end is not None:
             common = min(len(start), len(end))
             if end[:common] < start[:common]:
-                raise fail("end-before-start", f"end '{end}' is before start '{start}'", "end")
+                message = _("end {end} is before start {start}").format(
+                    end=quote(end), start=quote(start)
+                )
+                raise fail("end-before-start", message, "end")
         return self
 
 
