@@ -259,3 +259,10 @@ def test_clicks_own_errors_are_in_french(cli: Cli, args: tuple[str, ...], french
     assert result.code == 2
     assert french in result.stderr
     assert "Error" not in result.stderr
+
+
+def test_a_reversed_year_range_is_a_usage_error_not_an_empty_answer(cli: Cli) -> None:
+    result = cli("timeline", "--from", "2019", "--to", "2016")
+    assert result.code == 2
+    assert "Error: --from 2019 is after --to 2016" in result.stderr
+    assert cli("timeline", "--from", "2017", "--to", "2017").code == 0

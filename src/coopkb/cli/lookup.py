@@ -11,7 +11,7 @@ from ..i18n import N_, _
 from ..layout import KINDS
 from .options import FormatOption, OutputFormat, year_option
 from .session import derived, knowledge_base, show_listing, state_of
-from .terminal import answers, emit, terminal_width
+from .terminal import EXIT_USAGE, answers, emit, fail, terminal_width
 
 
 def _complete_names(ctx: typer.Context, incomplete: str) -> list[str]:
@@ -147,6 +147,8 @@ def timeline(
     state = state_of(ctx)
     kinds = _kinds(kind)
     first, last = (year, year) if year is not None else (year_from, year_to)
+    if first is not None and last is not None and first > last:
+        fail(_("--from {first} is after --to {last}").format(first=first, last=last), EXIT_USAGE)
     with answers():
         entries = chronology(knowledge_base(state), first, last, kinds, region)
     show_listing(
