@@ -151,3 +151,54 @@ def test_colour_on_a_terminal_and_none_with_no_color(tmp_path: Path) -> None:
     assert code == 0 and "\x1b[" in output
     code, plain = _run_in_terminal(["stats"], ROOT, {**env, "NO_COLOR": "1"})
     assert code == 0 and "\x1b[36m" not in plain
+
+
+def _broken_checkout(root: Path) -> Path:
+    """A checkout whose data/cooperatives.yaml has just been broken by an edit."""
+    import shutil
+
+    from conftest import EXAMPLES
+
+    data = root / "checkout" / "data"
+    shutil.copytree(EXAMPLES / "base", data)
+    (root / "checkout" / "docs" / "notes").mkdir(parents=True)
+    text = (data / "cooperatives.yaml").read_text("utf-8")
+    (data / "cooperatives.yaml").write_text(text + "\nnot-a-field: 1\n", "utf-8")
+    return data
+
+
+@pytest.mark.parametrize("where", ["data", "docs/notes", "."])
+def test_validate_checks_the_files_being_edited_from_any_folder(where: str, tmp_path: Path) -> None:
+    """``cd data && coopkb validate`` once said "valid" about the bundled copy."""
+    data = _broken_checkout(tmp_path)
+    cwd = (data.parent / where).resolve()
+    result = run_coopkb("validate", cwd=cwd, env={"COOPKB_CACHE_DIR": str(tmp_path / "c")})
+    assert result.returncode == 1, result.stdout + result.stderr
+    assert "cooperatives.yaml" in result.stdout
+    assert "bundled" not in result.stdout + result.stderr
+    reported = result.stdout.split(":", 1)[0]
+    assert (cwd / reported).resolve() == (data / "cooperatives.yaml").resolve()
+
+
+def test_validate_outside_a_checkout_says_loudly_which_copy(tmp_path: Path) -> None:
+    for lang, word in (("en", "Warning: no data folder"), ("fr", "Attention : aucun dossier")):
+        result = run_coopkb(
+            "validate",
+            cwd=tmp_path,
+            env={"COOPKB_CACHE_DIR": str(tmp_path / "c"), "COOPKB_LANG": lang},
+        )
+        assert result.returncode == 0
+        assert result.stderr.startswith(word), result.stderr
+        assert "--data-dir" in result.stderr
+
+
+@pytest.mark.parametrize("kind", ["missing", "file"])
+def test_a_data_dir_that_is_no_folder_is_a_usage_error(kind: str, tmp_path: Path) -> None:
+    target = tmp_path / "nope"
+    if kind == "file":
+        target.write_text("x", "utf-8")
+    for args in (["--data-dir", str(target), "list"], ["validate", "--data-dir", str(target)]):
+        result = run_coopkb(*args, cwd=tmp_path, env={"COOPKB_CACHE_DIR": str(tmp_path / "c")})
+        assert result.returncode == 2, result.stderr
+        assert len(result.stderr.splitlines()) == 1
+        assert str(target) in result.stderr

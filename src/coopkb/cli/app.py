@@ -20,7 +20,7 @@ from typer._click import exceptions as _errors
 
 from ..i18n import LANGUAGES, _, choose_language, set_language
 from .coercion import give_plain_conversions
-from .errors import internal_error, quiet_broken_pipe, show_click_error
+from .errors import internal_error, quiet_broken_pipe, show_click_error, translated_piece
 
 # Global options may stand before or after the command; they are moved before it.
 GLOBAL_VALUES = ("--data-dir", "--lang")
@@ -66,6 +66,11 @@ class _TranslatedHelp:
                 if text is not None:
                     param.help = text
                 param.metavar = metavar
+
+    def collect_usage_pieces(self, ctx: _click.Context) -> list[str]:
+        """The usage line in the interface's language: ``[OPTIONS]`` and argument names too."""
+        pieces = super().collect_usage_pieces(ctx)  # type: ignore[misc]
+        return [translated_piece(piece) for piece in pieces]
 
     def get_short_help_str(self, limit: int = 45) -> str:
         text = _translated(self.help) or ""
@@ -199,10 +204,18 @@ def _hoisted(words: list[str], commands: set[str]) -> list[str]:
         if word == "--":
             tail += rest[index:]
             break
-        if word in GLOBAL_VALUES and index + 1 < len(rest):
+        if word in GLOBAL_VALUES:
+            if index + 1 == len(rest):  # at the end, its value forgotten: say so, eat nothing
+                raise _errors.UsageError(
+                    _("Option '{value}' requires an argument.").format(value=word)
+                )
             moved += rest[index : index + 2]
             index += 2
             continue
+        if "=" in word and word.split("=", 1)[0] in GLOBAL_FLAGS:
+            raise _errors.UsageError(
+                _("Option '{value}' does not take a value.").format(value=word.split("=", 1)[0])
+            )
         if word.split("=", 1)[0] in GLOBAL_VALUES or word in GLOBAL_FLAGS:
             moved.append(word)
         else:

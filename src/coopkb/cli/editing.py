@@ -27,12 +27,21 @@ def validate(
     Exit 0 when valid, 1 when not. Example: coopkb validate --format github
     """
     from ..storage.knowledge import read_data_files
+    from ..storage.location import BUNDLED
     from ..validation.pipeline import STEPS, validate_contents
     from ..validation.reporters import report
 
     state = state_of(ctx)
     location = location_of(state)
     err = stderr_console()
+    if location.origin == BUNDLED:  # nothing here to check: never let that pass for "valid"
+        write_err(
+            _(
+                "Warning: no data folder here or above {cwd}; checking the copy installed with "
+                "coopkb ({path}), not files you are editing. Use --data-dir to name a folder."
+            ).format(cwd=Path.cwd(), path=location.path)
+            + "\n"
+        )
     contents = read_data_files(location.path)
     if err.is_terminal:  # a large base takes seconds: show each step as it runs
         from rich.progress import Progress
@@ -80,6 +89,7 @@ def schema(
         str | None,
         typer.Argument(
             help=N_("cooperatives.yaml, federations.yaml or missions.yaml (default: all)."),
+            metavar=N_("FILE"),
             show_default=False,
         ),
     ] = None,
@@ -130,6 +140,7 @@ def new(
         str,
         typer.Argument(
             help=N_("cooperative, person, organisation, event, mission, member, programme…"),
+            metavar=N_("KIND"),
             show_default=False,
         ),
     ],
@@ -164,12 +175,17 @@ def diff(
         str | None,
         typer.Argument(
             help=N_("Base revision (default: the merge base with the remote's default branch)."),
+            metavar=N_("BASE"),
             show_default=False,
         ),
     ] = None,
     head: Annotated[
         str | None,
-        typer.Argument(help=N_("Head revision (default: the working tree)."), show_default=False),
+        typer.Argument(
+            help=N_("Head revision (default: the working tree)."),
+            metavar=N_("HEAD"),
+            show_default=False,
+        ),
     ] = None,
     output_format: Annotated[
         DiffFormat, typer.Option("--format", "-f", help=N_("Output format."), case_sensitive=False)

@@ -5,6 +5,7 @@ language, without a traceback, with the data Click kept on the exception rebuilt
 from __future__ import annotations
 
 import os
+import re
 import sys
 from typing import Any, NoReturn
 
@@ -15,19 +16,19 @@ from .terminal import EXIT_INTERNAL
 
 
 def show_click_error(err: _errors.ClickException) -> None:
+    """One line on stderr: what is wrong and, for a usage error, where the help is."""
     from ..output.text import safe
 
     ctx = getattr(err, "ctx", None)
-    lines = []
+    line = _("Error: {message}").format(message=safe(_click_message(err)))
     if isinstance(err, _errors.UsageError) and ctx is not None:
-        lines.append(ctx.get_usage())
         option = ctx.help_option_names[0] if ctx.help_option_names else "--help"
-        lines.append(
-            _("Try '{command} {option}' for help.").format(command=ctx.command_path, option=option)
+        if not line.rstrip().endswith((".", "?", "!")):
+            line = line.rstrip() + "."
+        line += " " + _("Try '{command} {option}' for help.").format(
+            command=ctx.command_path, option=option
         )
-        lines.append("")
-    lines.append(_("Error: {message}").format(message=safe(_click_message(err))))
-    sys.stderr.write("\n".join(lines) + "\n")
+    sys.stderr.write(line + "\n")
 
 
 def _click_message(err: _errors.ClickException) -> str:
@@ -121,5 +122,24 @@ def _choices_of(param: Any) -> Any:
 
 
 def _metavar(param: Any, ctx: Any) -> str:
-    """How the usage line names an argument (``NAME``); on Typer's classes in every version."""
-    return str(param.make_metavar(ctx))
+    """How the usage line names an argument (``NAME``), in the interface's language, through
+    Click's public ``get_usage_pieces`` (Typer 0.29's arguments have no ``make_metavar``)."""
+    pieces = param.get_usage_pieces(ctx)
+    word = str(pieces[0]) if pieces else str(param.name or "")
+    return translated_piece(word).strip("[]{}<>.")
+
+
+# a usage piece: ``NAME``, ``{NAME}`` (Typer 0.29), ``[NAME]``, ``NAME...``
+_PIECE = re.compile(r"(?P<open>[\[{<]?)(?P<word>[^\[\]{}<>.]+)(?P<close>[\]}>]?)(?P<more>\.\.\.)?")
+
+
+def translated_piece(piece: str) -> str:
+    """One piece of a usage line in the interface's language (``[OPTIONS]`` → ``[OPTIONS]`` in
+    French, ``{NAME}`` → ``{NOM}``), whatever brackets the installed Typer puts around it."""
+    whole = _(piece)
+    if whole != piece:
+        return whole
+    match = _PIECE.fullmatch(piece)
+    if match is None:
+        return piece
+    return match["open"] + _(match["word"]) + match["close"] + (match["more"] or "")

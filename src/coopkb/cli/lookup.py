@@ -41,6 +41,7 @@ def show(
         str,
         typer.Argument(
             help=N_("Slug, name, alias, acronym or a unique part of them."),
+            metavar=N_("NAME"),
             autocompletion=_complete_names,
             show_default=False,
         ),
@@ -95,6 +96,7 @@ def search(
         str,
         typer.Argument(
             help=N_("Words, a number (3000, 3 000) or a date (octobre 2017, 2017-10)."),
+            metavar=N_("TEXT"),
             show_default=False,
         ),
     ],
@@ -165,6 +167,7 @@ def values(
                 "region, mrc, municipality, country, kind, model, sector, sector-group, "
                 "organisation-kind or body-kind."
             ),
+            metavar=N_("FIELD"),
             show_default=False,
         ),
     ],

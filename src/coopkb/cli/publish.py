@@ -19,7 +19,10 @@ OverwriteOption = Annotated[
 def export_sqlite(
     ctx: typer.Context,
     path: Annotated[
-        Path, typer.Argument(help=N_("The database file to write."), show_default=False)
+        Path,
+        typer.Argument(
+            help=N_("The database file to write."), metavar=N_("FILE"), show_default=False
+        ),
     ],
     overwrite: OverwriteOption = False,
     metadata: Annotated[
@@ -60,7 +63,10 @@ def export_sqlite(
 
 def export_json(
     ctx: typer.Context,
-    path: Annotated[Path, typer.Argument(help=N_("The JSON file to write."), show_default=False)],
+    path: Annotated[
+        Path,
+        typer.Argument(help=N_("The JSON file to write."), metavar=N_("FILE"), show_default=False),
+    ],
     overwrite: OverwriteOption = False,
 ) -> None:
     """Write the whole base as one JSON document, with its JSON Schema beside it.
@@ -82,7 +88,12 @@ def export_json(
 def export_csv(
     ctx: typer.Context,
     directory: Annotated[
-        Path, typer.Argument(help=N_("The folder to write the CSV files in."), show_default=False)
+        Path,
+        typer.Argument(
+            help=N_("The folder to write the CSV files in."),
+            metavar=N_("FOLDER"),
+            show_default=False,
+        ),
     ],
     excel: Annotated[
         bool,

@@ -41,9 +41,27 @@ def state_of(ctx: typer.Context) -> State:
 
 
 def location_of(state: State) -> DataLocation:
+    """The data folder a command reads; one named by the user that is no folder is a usage
+    error (exit 2), not three missing files."""
     from ..storage.location import locate_data
 
-    return locate_data(state.data_dir, os.environ, Path.cwd())
+    location = locate_data(state.data_dir, os.environ, Path.cwd())
+    if location.origin in ("--data-dir", "COOPKB_DATA_DIR") and not location.path.is_dir():
+        from ..matching import quote
+        from .terminal import EXIT_USAGE
+
+        reason = (
+            _("{path} is a file, not a folder")
+            if location.path.exists()
+            else _("{path} does not exist")
+        )
+        fail(
+            _("{origin}: {reason}").format(
+                origin=location.origin, reason=reason.format(path=quote(str(location.path)))
+            ),
+            EXIT_USAGE,
+        )
+    return location
 
 
 def cache_use_of(state: State) -> CacheUse | None:

@@ -28,6 +28,9 @@ TYPER_WORDS = (
     "(dynamic)",
     "Aborted!",
     "Missing command.",
+    # the usage line's own pieces (cli/errors.py translated_piece)
+    "[OPTIONS]",
+    "COMMAND [ARGS]...",
     "Show this message and exit.",
     "Install completion for the current shell.",
     "Show completion for the current shell, to copy it or customize the installation.",
@@ -70,6 +73,11 @@ def update() -> None:
         old = read_po(handle, locale="fr")
     new = Catalog(locale="fr", domain="coopkb", project="coopkb", fuzzy=False)
     new.header_comment = old.header_comment
+    # The plural rule stays the catalog's own (French: one form for 0 and 1, one for the rest):
+    # Babel 2.19's CLDR adds a third form for millions, which gettext would then look up empty.
+    new.mime_headers = [
+        (name, value) for name, value in old.mime_headers if name.lower() == "plural-forms"
+    ]
     for message in dict.fromkeys(messages()):
         previous = old.get(message[0] if isinstance(message, tuple) else message)
         new.add(
