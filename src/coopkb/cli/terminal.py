@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import os
 import sys
+from collections.abc import Mapping
 from typing import TYPE_CHECKING, NoReturn
 
 import typer
@@ -98,10 +99,28 @@ def _page(text: str) -> bool:
 
     command = os.environ.get("PAGER") or "less -FRX"
     try:
-        subprocess.run(shlex.split(command), input=text, text=True, check=False)
-    except (OSError, ValueError):
+        words = shlex.split(command)
+    except ValueError:
+        return False
+    if not words:  # PAGER=" ": no pager, print as usual
+        return False
+    try:
+        subprocess.run(words, input=text.encode("utf-8"), env=pager_environment(os.environ))
+    except OSError:
         return False
     return True
+
+
+def pager_environment(env: Mapping[str, str]) -> dict[str, str]:
+    """The pager's environment: told the text is UTF-8 whatever the locale says.
+
+    coopkb writes UTF-8 even when ``LANG`` names a locale the system lacks (fr_CA.UTF-8 on a
+    minimal Debian); less then falls back to ASCII and shows every accent as ``<C3><A9>``.
+    ``LESSCHARSET`` tells less (and ``more``'s less) the charset; a user's own setting wins.
+    """
+    result = dict(env)
+    result.setdefault("LESSCHARSET", "utf-8")
+    return result
 
 
 def unknown(err: Exception) -> NoReturn:
