@@ -60,7 +60,20 @@ def csv_text(rows: list[dict[str, Any]], excel: bool = False) -> str:
 def _scalar(value: Any) -> Any:
     if isinstance(value, bool):
         return "true" if value else "false"
+    if isinstance(value, str):
+        return neutralised(value)
     return "" if value is None else value
+
+
+# What makes a spreadsheet read a cell as a formula (OWASP, "CSV Injection").
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def neutralised(text: str) -> str:
+    """A text cell that Excel, LibreOffice or Sheets would run as a formula
+    (``=HYPERLINK(…)``, ``+1+1``, ``@SUM(…)``) gets a leading apostrophe, the OWASP way: the
+    sheet shows the text, never runs it. Only CSV does this; JSON and SQLite keep the value."""
+    return "'" + text if text.startswith(FORMULA_STARTS) else text
 
 
 _REFERENCES = frozenset(field for fields in REFERENCE_FIELDS.values() for field in fields)
