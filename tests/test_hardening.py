@@ -296,3 +296,41 @@ def test_no_control_bidi_or_invisible_character_reaches_any_output(
     for stream in (result.stdout, result.stderr):
         found = UNSAFE.search(stream)
         assert found is None, (field, repr(text), command, repr(found.group()))
+
+
+def test_every_format_character_of_this_python_is_unsafe() -> None:
+    """The whole category Cf, whatever the running Python's Unicode tables, not a list."""
+    import sys
+    import unicodedata
+
+    missing = [
+        f"U+{cp:04X}"
+        for cp in range(sys.maxunicode + 1)
+        if unicodedata.category(chr(cp)) in ("Cf", "Zl", "Zp", "Cs")
+        and not UNSAFE.fullmatch(chr(cp))
+    ]
+    assert not missing
+
+
+# Invisible letters and marks (Default_Ignorable_Code_Point but not Cf): drawn as nothing.
+_INVISIBLE_LETTERS = ["\u3164", "\u115f", "\u1160", "\uffa0", "\u034f", "\ufe0f", "\u180b"]
+_FORMAT_CHARACTERS = ["\u2062", "\u206b", "\u180e", "\ufffa", "\U000e0041", "\U0001d175"]
+
+
+@pytest.mark.parametrize(
+    "character", _INVISIBLE_LETTERS + _FORMAT_CHARACTERS, ids=lambda c: f"U+{ord(c):04X}"
+)
+def test_an_invisible_character_in_any_text_is_refused_at_its_place(
+    character: str, base_copy: Path, cli: Cli
+) -> None:
+    coops = base_copy / "cooperatives.yaml"
+    text = coops.read_text("utf-8")
+    assert "    region: Estrie\n" in text
+    coops.write_text(text.replace("region: Estrie", f"region: Es{character}trie", 1), "utf-8")
+    code, output = _validate(cli, base_copy)
+    assert code == 1, output
+    assert f"U+{ord(character):04X}" in output
+    assert "cooperatives.yaml:6:13: error:" in output
+    assert not UNSAFE.search(output)
+    shown = cli("--data-dir", str(base_copy), "list")
+    assert shown.code == 1 and not UNSAFE.search(shown.stdout + shown.stderr)

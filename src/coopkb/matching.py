@@ -12,19 +12,29 @@ from collections.abc import Iterable
 
 from .i18n import _, language
 
-# What must never reach a terminal from the data, and what no field may hold: C0 controls but tab
-# and newline, DEL, C1, the bidi marks, embeddings, overrides and isolates, line and paragraph
-# separators, zero-width characters and the soft hyphen (invisible: two names that look alike),
-# the BOM and non-characters.
-UNSAFE = re.compile(
-    "[\x00-\x08\x0b-\x1f\x7f-\x9f\u00ad\u061c\u200b-\u200f\u2028-\u202e\u2060"
-    "\u2066-\u2069\ufeff\ufffe\uffff]"
+# What must never reach a terminal from the data, and what no field may hold, by Unicode's own
+# classes rather than a list of examples:
+# - control characters (Cc) but tab and newline; line and paragraph separators (Zl, Zp);
+# - every format character (Cf: bidi marks and overrides, zero-width characters, invisible
+#   operators U+2061-2064, deprecated format controls U+206A-206F, interlinear annotations
+#   U+FFF9-FFFB, tag characters U+E0000-E007F, Egyptian format controls U+13430-1343F, musical
+#   U+1D173-1D17A, the soft hyphen, the BOM…), as of Unicode 15.1 so that an older Python's
+#   tables miss none;
+# - the rest of Default_Ignorable_Code_Point (DerivedCoreProperties.txt): characters drawn as
+#   nothing, Hangul fillers U+115F, U+1160, U+3164, U+FFA0, U+034F, variation selectors, U+180B-
+#   180F, U+17B4-17B5, shorthand format controls U+1BCA0-1BCA3 and their reserved neighbours;
+# - surrogates and non-characters.
+# tests/test_hardening.py checks that every Cf character of the running Python is covered.
+_UNSAFE_RANGES = (
+    "\x00-\x08\x0b-\x1f\x7f-\x9f\u00ad\u034f\u0600-\u0605\u061c\u06dd\u070f"
+    "\u0890-\u0891\u08e2\u115f-\u1160\u17b4-\u17b5\u180b-\u180f\u200b-\u200f"
+    "\u2028-\u202e\u2060-\u206f\u3164\ud800-\udfff\ufdd0-\ufdef\ufe00-\ufe0f\ufeff"
+    "\uffa0\ufff0-\ufffb\ufffe\uffff\U000110bd\U000110cd\U00013430-\U0001343f"
+    "\U0001bca0-\U0001bca3\U0001d173-\U0001d17a\U000e0000-\U000e0fff"
 )
-# Shown escaped when a value is echoed in a message: the above, plus what is invisible.
-_ECHO_UNSAFE = re.compile(
-    "[\x00-\x1f\x7f-\x9f\u00ad\u061c\u200b-\u200f\u2028-\u202e\u2060\u2066-\u2069"
-    "\ufeff\ufffe\uffff]"
-)
+UNSAFE = re.compile(f"[{_UNSAFE_RANGES}]")
+# Shown escaped when a value is echoed in a message: the above, plus tab and newline.
+_ECHO_UNSAFE = re.compile(f"[\t\n{_UNSAFE_RANGES}]")
 _ECHO_LIMIT = 80
 
 # Hyphen, non-breaking hyphen, figure dash, en dash, em dash, minus, apostrophes: folded together.

@@ -56,13 +56,14 @@ def fail(code: str, message: str, field: str | None = None) -> PydanticCustomErr
 def _no_control(value: str) -> str:
     """Every text value of every field: no control, bidi or invisible formatting character."""
     # Fast path first (this runs for every string of every record): printable text has none.
-    bad = None if value.isprintable() else _CONTROL.search(value)
+    # (Hangul fillers and variation selectors are "printable" yet drawn as nothing.)
+    bad = None if value.isascii() and value.isprintable() else _CONTROL.search(value)
     if bad:
         raise fail(
             "control-character",
-            _("text contains the control character U+{code:04X} at offset {offset}").format(
-                code=ord(bad.group()), offset=bad.start()
-            ),
+            _(
+                "text contains the invisible or control character U+{code:04X} at offset {offset}"
+            ).format(code=ord(bad.group()), offset=bad.start()),
         )
     return value
 
