@@ -11,7 +11,7 @@ import typer
 
 from ..i18n import N_, _, ngettext
 from .options import ReportFormat
-from .session import location_of, state_of
+from .session import data_files_of, location_of, state_of
 from .terminal import EXIT_DATA, fail, stderr_console, write_err
 
 
@@ -85,6 +85,7 @@ def validate(
 
 
 def schema(
+    ctx: typer.Context,
     name: Annotated[
         str | None,
         typer.Argument(
@@ -119,17 +120,24 @@ def schema(
             )
         schemas = {key: schemas[key]}
     if output_dir is not None:
+        from ..writing import FileSet, WriteError
+
         try:
             output_dir.mkdir(parents=True, exist_ok=True)
-            for key, value in schemas.items():
-                target = output_dir / key.replace(".yaml", ".schema.json")
-                target.write_text(json.dumps(value, ensure_ascii=False, indent=2) + "\n", "utf-8")
         except OSError as err:
             fail(
                 _("cannot write the schemas to {path}: {reason}").format(
                     path=output_dir, reason=err.strerror or err
                 )
             )
+        try:  # the editors' schemas are regenerated in place: replacing them is the point
+            with FileSet(overwrite=True, protected=data_files_of(state_of(ctx))) as files:
+                for key, value in schemas.items():
+                    target = output_dir / key.replace(".yaml", ".schema.json")
+                    files.add_text(target, json.dumps(value, ensure_ascii=False, indent=2) + "\n")
+                files.commit()
+        except WriteError as err:
+            fail(str(err))
         return
     single = next(iter(schemas.values())) if name is not None else schemas
     sys.stdout.write(json.dumps(single, ensure_ascii=False, indent=2) + "\n")

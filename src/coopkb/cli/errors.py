@@ -142,4 +142,5 @@ def translated_piece(piece: str) -> str:
     match = _PIECE.fullmatch(piece)
     if match is None:
         return piece
-    return match["open"] + _(match["word"]) + match["close"] + (match["more"] or "")
+    opening, word, closing, more = match.group("open", "word", "close", "more")
+    return opening + _(word) + closing + (more or "")

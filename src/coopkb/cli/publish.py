@@ -8,7 +8,7 @@ from typing import Annotated
 import typer
 
 from ..i18n import N_, _
-from .session import knowledge_base, state_of
+from .session import data_files_of, knowledge_base, state_of
 from .terminal import fail, write_err
 
 OverwriteOption = Annotated[
@@ -41,12 +41,17 @@ def export_sqlite(
     from ..publish.sqlite import ExportError, write_metadata
     from ..publish.sqlite import export_sqlite as write
     from ..publish.sqlite import metadata as datasette_metadata
+    from ..writing import FileSet
 
-    kb = knowledge_base(state_of(ctx))
+    state = state_of(ctx)
+    kb = knowledge_base(state)
     target = metadata or path.with_name(path.stem + ".metadata.json")
     try:
-        tables = write(kb, path, overwrite)
-        write_metadata(target, datasette_metadata(tables, path.stem, kb.get("sources") or []))
+        with FileSet(overwrite, data_files_of(state)) as files:
+            tables = write(kb, path, files)
+            sources = kb.get("sources") or []
+            write_metadata(target, datasette_metadata(tables, path.stem, sources), files)
+            files.commit()
     except ExportError as err:
         fail(str(err))
     rows = sum(t.count for t in tables.tables.values())
@@ -77,9 +82,10 @@ def export_json(
     from ..publish.sqlite import ExportError
     from ..validation.schema import knowledge_base_schema
 
-    kb = knowledge_base(state_of(ctx))
+    state = state_of(ctx)
+    kb = knowledge_base(state)
     try:
-        write(kb, path, knowledge_base_schema(), overwrite)
+        write(kb, path, knowledge_base_schema(), overwrite, data_files_of(state))
     except ExportError as err:
         fail(str(err))
     write_err(_("wrote {path}").format(path=path) + "\n")
@@ -111,7 +117,7 @@ def export_csv(
     state = state_of(ctx)
     kb = knowledge_base(state)
     try:
-        tables = write(kb, directory, excel or state.excel, overwrite)
+        tables = write(kb, directory, excel or state.excel, overwrite, data_files_of(state))
     except ExportError as err:
         fail(str(err))
     count = len([t for t in tables.tables.values() if t.rows])

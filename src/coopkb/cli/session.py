@@ -64,6 +64,14 @@ def location_of(state: State) -> DataLocation:
     return location
 
 
+def data_files_of(state: State) -> list[Path]:
+    """The data files a command reads: no export may be written over them."""
+    from ..layout import DATA_FILES
+
+    folder = location_of(state).path
+    return [folder / name for name in DATA_FILES]
+
+
 def cache_use_of(state: State) -> CacheUse | None:
     """Where the cache is and the key of its digests, or None when it is off or unusable."""
     if state.no_cache or os.environ.get("COOPKB_NO_CACHE", "") not in ("", "0"):

@@ -1,6 +1,7 @@
 """`coopkb export sqlite`: one SQLite database for Datasette, written with sqlite-utils.
 
-Written to a temporary file beside the target, then renamed: a failed export leaves no half file.
+Written to a temporary file beside the target, renamed with its metadata as one set (writing.py):
+a failed export leaves no half file and replaces nothing.
 Full-text search is the sqlite-utils way (``enable_fts``) with the FTS5 ``unicode61
 remove_diacritics 2`` tokenizer, so « edouard » finds « Édouard ».
 """
@@ -8,41 +9,39 @@ remove_diacritics 2`` tokenizer, so « edouard » finds « Édouard ».
 from __future__ import annotations
 
 import json
-import os
-import tempfile
+import sqlite3
 from pathlib import Path
 from typing import Any
 
 from ..i18n import _
+from ..writing import FileSet, WriteError
 from .tables import RECORDS, Tables, relational_parts
 
 FTS_TOKENIZER = "unicode61 remove_diacritics 2"
 _SEARCHABLE = ("name", "acronym", "aliases", "description", "purpose", "title")
 
 
-class ExportError(Exception):
-    """The export could not be written (the message says why); nothing was left behind."""
+ExportError = WriteError  # the name the CLI catches: nothing was written, the message says why
 
 
-def export_sqlite(kb: dict[str, Any], target: Path, overwrite: bool = False) -> Tables:
-    """Write the whole base to ``target`` atomically; refuse to replace a file unless asked."""
+def export_sqlite(kb: dict[str, Any], target: Path, files: FileSet) -> Tables:
+    """Write the whole base into ``files``' temporary file for ``target`` (renamed on commit).
+
+    A ``-wal`` file beside the target means a program has the database open in WAL mode (or
+    crashed with it open): SQLite would apply that old log to the new file, so it is refused.
+    """
     import sqlite_utils
 
-    if target.exists() and not overwrite:
-        raise ExportError(_("{path} exists (use --overwrite to replace it)").format(path=target))
-    if target.is_dir():
-        raise ExportError(_("{path} is a folder").format(path=target))
-    directory = target.resolve().parent
-    try:
-        fd, temp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=directory)
-    except OSError as err:
+    wal = target.with_name(target.name + "-wal")
+    if wal.exists():
         raise ExportError(
-            _("cannot write in {path}: {reason}").format(path=directory, reason=err.strerror or err)
-        ) from None
-    os.close(fd)
-    temp = Path(temp_name)
+            _(
+                "{path} is open in another program (its {wal} is beside it): close it, "
+                "or write to another file"
+            ).format(path=target, wal=wal.name)
+        )
+    temp = files.reserve(target)
     try:
-        temp.unlink()
         db = sqlite_utils.Database(temp)
         tables = Tables()  # what was written: names, keys, descriptions, a first row, a count
         with db.conn:
@@ -64,14 +63,14 @@ def export_sqlite(kb: dict[str, Any], target: Path, overwrite: bool = False) -> 
             if table.pk == "slug" and table.name != RECORDS and columns:
                 db[table.name].enable_fts(columns, tokenize=FTS_TOKENIZER)  # type: ignore[union-attr]
         db.conn.close()
-        os.replace(temp, target)
-    except Exception as err:
-        temp.unlink(missing_ok=True)
-        if isinstance(err, OSError):
-            raise ExportError(
-                _("cannot write {path}: {reason}").format(path=target, reason=err.strerror or err)
-            ) from None
-        raise
+    except OSError as err:
+        raise ExportError(
+            _("cannot write {path}: {reason}").format(path=target, reason=err.strerror or err)
+        ) from None
+    except sqlite3.Error as err:  # a full disk reaches sqlite-utils as sqlite3's own error
+        raise ExportError(
+            _("cannot write {path}: {reason}").format(path=target, reason=err)
+        ) from None
     return tables
 
 
@@ -123,5 +122,5 @@ def metadata(tables: Tables, database: str, sources: list[dict[str, Any]]) -> di
     }
 
 
-def write_metadata(path: Path, content: dict[str, Any]) -> None:
-    path.write_text(json.dumps(content, ensure_ascii=False, indent=2) + "\n", "utf-8")
+def write_metadata(path: Path, content: dict[str, Any], files: FileSet) -> None:
+    files.add_text(path, json.dumps(content, ensure_ascii=False, indent=2) + "\n")

@@ -137,7 +137,7 @@ def _load_json(payload: bytes) -> Any:
 def write(cache_dir: Path, key: str, secret: bytes, segments: Mapping[str, Any]) -> bool:
     """Store an entry atomically; True when it was written (a cache that cannot be written is
     skipped: the answer does not depend on it)."""
-    import tempfile  # only a cache miss writes
+    from ..writing import clean_leftovers, temp_path  # only a cache miss writes
 
     table: dict[str, tuple[int, int, str]] = {}
     payload = bytearray()
@@ -148,8 +148,10 @@ def write(cache_dir: Path, key: str, secret: bytes, segments: Mapping[str, Any])
     header = json.dumps({"format": FORMAT, "key": key, "segments": table}).encode()
     try:
         cache_dir.mkdir(parents=True, exist_ok=True)
-        fd, temp_name = tempfile.mkstemp(prefix=".kb-", suffix=".tmp", dir=cache_dir)
+        clean_leftovers(cache_dir)  # a killed run's temporary entries (tens of MB at 100k)
+        temp_name = temp_path(entry_path(cache_dir, key))
         try:
+            fd = os.open(temp_name, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
             with os.fdopen(fd, "wb") as handle:
                 handle.write(header + b"\n" + payload)
             os.replace(temp_name, entry_path(cache_dir, key))
