@@ -301,3 +301,68 @@ def test_pruning_keeps_the_most_recently_used(tmp_path: Path) -> None:
     assert cache.entry_path(tmp_path, keys[0]).name in left
     assert cache.entry_path(tmp_path, keys[1]).name not in left
     assert len(left) == 8
+
+
+def _split(path: Path) -> tuple[dict[str, object], bytes]:
+    raw = path.read_bytes()
+    line, payload = raw.split(b"\n", 1)
+    return json.loads(line), payload
+
+
+def test_an_entry_copied_under_another_key_is_a_miss(tmp_path: Path) -> None:
+    """Without the secret, renaming an entry and changing its "key" must not serve it."""
+    old, new = "a" * 128, "b" * 128
+    assert cache.write(tmp_path, old, SECRET, {"base": ["old description"]})
+    header, payload = _split(cache.entry_path(tmp_path, old))
+    header["key"] = new
+    cache.entry_path(tmp_path, new).write_bytes(json.dumps(header).encode() + b"\n" + payload)
+    assert cache.read(tmp_path, new, SECRET) is None
+    assert cache.read(tmp_path, old, SECRET) == {"base": ["old description"]}
+
+
+def test_swapped_segment_headers_are_a_miss(tmp_path: Path) -> None:
+    key = "c" * 128
+    assert cache.write(tmp_path, key, SECRET, {"Estrie": [1, 2], "Montérégie": [3]})
+    header, payload = _split(cache.entry_path(tmp_path, key))
+    segments = header["segments"]
+    assert isinstance(segments, dict)
+    segments["Estrie"], segments["Montérégie"] = segments["Montérégie"], segments["Estrie"]
+    cache.entry_path(tmp_path, key).write_bytes(json.dumps(header).encode() + b"\n" + payload)
+    assert cache.read(tmp_path, key, SECRET) is None
+
+
+def test_a_dropped_segment_is_a_miss(tmp_path: Path) -> None:
+    key = "d" * 128
+    assert cache.write(tmp_path, key, SECRET, {"Estrie": [1, 2], "Montérégie": [3]})
+    header, payload = _split(cache.entry_path(tmp_path, key))
+    segments = header["segments"]
+    assert isinstance(segments, dict)
+    del segments["Estrie"]
+    cache.entry_path(tmp_path, key).write_bytes(json.dumps(header).encode() + b"\n" + payload)
+    assert cache.read(tmp_path, key, SECRET) is None
+
+
+@pytest.mark.parametrize("kind", ["fifo", "link-to-dev-zero"])
+def test_an_entry_or_key_that_is_no_file_is_never_read(kind: str, tmp_path: Path) -> None:
+    """A FIFO or a link to /dev/zero would hang the reader or feed it endless bytes."""
+    import os
+
+    key = "e" * 128
+    entry, key_file = cache.entry_path(tmp_path, key), tmp_path / "cfg" / "cache.key"
+    key_file.parent.mkdir()
+    for path in (entry, key_file):
+        if kind == "fifo":
+            os.mkfifo(path)
+        else:
+            path.symlink_to("/dev/zero")
+    assert cache.read(tmp_path, key, SECRET) is None
+    assert cache.load_secret(key_file) is None
+
+
+def test_a_key_others_can_read_is_replaced(tmp_path: Path) -> None:
+    key_file = tmp_path / "cache.key"
+    first = cache.load_secret(key_file)
+    key_file.chmod(0o644)
+    second = cache.load_secret(key_file)
+    assert second is not None and second != first
+    assert key_file.stat().st_mode & 0o777 == 0o600

@@ -21,6 +21,7 @@ from __future__ import annotations
 import json
 import os
 import re
+import stat
 from collections.abc import Callable, Mapping
 from hashlib import blake2b as new_digest
 from pathlib import Path
@@ -30,7 +31,7 @@ from ..gc_pause import gc_paused
 
 __all__ = ["FORMAT", "entry_path", "load_secret", "new_digest", "read", "write"]
 
-FORMAT = 3
+FORMAT = 4  # 4: digests bound to the entry's key and segment name; the header's own digest
 _KEEP = 8  # entries kept; the least recently used are pruned when a new one is written
 _ENTRY = re.compile(r"kb-[0-9a-f]{128}(?:\.[a-z]+)?\.json")
 _MAX_HEADER = 1 << 20
@@ -43,20 +44,47 @@ def entry_path(cache_dir: Path, key: str) -> Path:
 
 
 def load_secret(key_file: Path) -> bytes | None:
-    """The key of the digests, created on first use (owner-only); None when it cannot be had."""
+    """The key of the digests, created on first use (owner-only); None when it cannot be had.
+
+    Only an ordinary file of the user's own, readable by nobody else, is a key: a link, a FIFO
+    or a device is never read (it would hang or be someone else's), and a key others can read is
+    no secret, so a new one replaces it (entries made with the old one then simply miss)."""
     try:
-        secret = key_file.read_bytes()
-        if len(secret) == _SECRET_BYTES:
-            return secret
+        fd = os.open(key_file, os.O_RDONLY | _NO_FOLLOW | _NON_BLOCK)
     except FileNotFoundError:
-        pass
+        return _new_secret(key_file)
     except OSError:
         return None
+    try:
+        info = os.fstat(fd)
+        if not stat.S_ISREG(info.st_mode):
+            return None
+        if info.st_uid != os.geteuid() or info.st_mode & 0o077:
+            os.close(fd)
+            fd = -1
+            key_file.unlink()
+            return _new_secret(key_file)
+        secret = os.read(fd, _SECRET_BYTES + 1)
+    except OSError:
+        return None
+    finally:
+        if fd >= 0:
+            os.close(fd)
+    if len(secret) == _SECRET_BYTES:
+        return secret
+    try:  # damaged: a new key (entries made with the old one become misses)
+        key_file.unlink()
+    except OSError:
+        return None
+    return _new_secret(key_file)
+
+
+def _new_secret(key_file: Path) -> bytes | None:
     try:
         key_file.parent.mkdir(parents=True, exist_ok=True)
         import secrets  # only the first run creates the key (secrets loads OpenSSL: ~5 ms)
 
-        fd = os.open(key_file, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+        fd = os.open(key_file, os.O_WRONLY | os.O_CREAT | os.O_EXCL | _NO_FOLLOW, 0o600)
         secret = secrets.token_bytes(_SECRET_BYTES)
         with os.fdopen(fd, "wb") as handle:
             handle.write(secret)
@@ -65,8 +93,39 @@ def load_secret(key_file: Path) -> bytes | None:
         return None
 
 
-def _digest(raw: bytes, secret: bytes) -> str:
-    return str(new_digest(raw, key=secret).hexdigest())
+_NO_FOLLOW = getattr(os, "O_NOFOLLOW", 0)
+_NON_BLOCK = getattr(os, "O_NONBLOCK", 0)
+
+
+def _open_entry(path: Path) -> Any:
+    """An entry opened for reading only if it is an ordinary file (never a link, FIFO or device,
+    which would hang or feed endless bytes); raises OSError otherwise."""
+    fd = os.open(path, os.O_RDONLY | _NO_FOLLOW | _NON_BLOCK)
+    try:
+        if not stat.S_ISREG(os.fstat(fd).st_mode):
+            raise OSError(f"{path} is not an ordinary file")
+        return os.fdopen(fd, "rb")
+    except BaseException:
+        os.close(fd)
+        raise
+
+
+def _digest(raw: bytes, secret: bytes, key: str, name: str) -> str:
+    """A segment's digest, bound to the entry's key and the segment's name: a segment copied
+    into another entry, or swapped with another segment, no longer matches."""
+    bound = new_digest(key=secret)
+    bound.update(f"{key}\0{name}\0".encode())
+    bound.update(raw)
+    return str(bound.hexdigest())
+
+
+def _header_mac(header: Mapping[str, Any], secret: bytes) -> str:
+    """The digest of everything the header says (format, key, every segment's place and digest):
+    no segment can be dropped, added or moved without the key."""
+    canonical = json.dumps(
+        {k: v for k, v in header.items() if k != "mac"}, sort_keys=True, separators=(",", ":")
+    )
+    return str(new_digest(canonical.encode(), key=secret).hexdigest())
 
 
 def read(
@@ -80,10 +139,10 @@ def read(
     for a miss or any damaged, forged or ill-formed entry."""
     path = entry_path(cache_dir, key)
     try:
-        with path.open("rb") as handle:
+        with _open_entry(path) as handle:
             size = os.fstat(handle.fileno()).st_size
             header = json.loads(handle.readline(_MAX_HEADER))
-            table = _checked_header(header, key, size)
+            table = _checked_header(header, key, size, secret)
             if table is None:
                 return None
             start = handle.tell()
@@ -95,7 +154,7 @@ def read(
                     return None
                 handle.seek(start + offset)
                 raw = handle.read(length)
-                if len(raw) != length or _digest(raw, secret) != digest:
+                if len(raw) != length or _digest(raw, secret, key, name) != digest:
                     return None
                 value = _load_json(raw)
                 if not well_formed(name, value):
@@ -107,11 +166,14 @@ def read(
     return segments
 
 
-def _checked_header(header: Any, key: str, size: int) -> dict[str, tuple[int, int, str]] | None:
+def _checked_header(
+    header: Any, key: str, size: int, secret: bytes
+) -> dict[str, tuple[int, int, str]] | None:
     if (
         not isinstance(header, dict)
         or header.get("format") != FORMAT
         or header.get("key") != key
+        or header.get("mac") != _header_mac(header, secret)
         or not isinstance(header.get("segments"), dict)
         or len(header["segments"]) > _MAX_SEGMENTS
     ):
@@ -143,9 +205,11 @@ def write(cache_dir: Path, key: str, secret: bytes, segments: Mapping[str, Any])
     payload = bytearray()
     for name, value in segments.items():
         raw = json.dumps(value, ensure_ascii=False, separators=(",", ":")).encode()
-        table[name] = (len(payload), len(raw), _digest(raw, secret))
+        table[name] = (len(payload), len(raw), _digest(raw, secret, key, name))
         payload += raw
-    header = json.dumps({"format": FORMAT, "key": key, "segments": table}).encode()
+    fields: dict[str, Any] = {"format": FORMAT, "key": key, "segments": table}
+    header = json.dumps({**fields, "mac": _header_mac(json.loads(json.dumps(fields)), secret)})
+    header_bytes = header.encode()
     try:
         cache_dir.mkdir(parents=True, exist_ok=True)
         clean_leftovers(cache_dir)  # a killed run's temporary entries (tens of MB at 100k)
@@ -153,7 +217,7 @@ def write(cache_dir: Path, key: str, secret: bytes, segments: Mapping[str, Any])
         try:
             fd = os.open(temp_name, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
             with os.fdopen(fd, "wb") as handle:
-                handle.write(header + b"\n" + payload)
+                handle.write(header_bytes + b"\n" + payload)
             os.replace(temp_name, entry_path(cache_dir, key))
         except BaseException:
             Path(temp_name).unlink(missing_ok=True)
