@@ -366,3 +366,36 @@ def test_a_key_others_can_read_is_replaced(tmp_path: Path) -> None:
     second = cache.load_secret(key_file)
     assert second is not None and second != first
     assert key_file.stat().st_mode & 0o777 == 0o600
+
+
+def test_a_derived_index_is_keyed_by_the_base_in_hand_not_a_second_read(
+    base_copy: Path, tmp_path: Path
+) -> None:
+    """An edit between loading the base and building its index must not cache the index of the
+    old content under the new content's key (search then missed the new words for good)."""
+    use = store.CacheUse(tmp_path / "c", SECRET)
+    loaded = store.load(store.DataLocation(base_copy, "test"), use)
+    coops = base_copy / "cooperatives.yaml"
+    coops.write_text(coops.read_text("utf-8").replace("La Brunante", "Zanzibarique"), "utf-8")
+    built = store.load_derived(loaded.key, use, "search", lambda: ["old index"])
+    assert built == ["old index"]
+    edited = store.load(store.DataLocation(base_copy, "test"), use)
+    assert edited.key != loaded.key
+    fresh = store.load_derived(edited.key, use, "search", lambda: ["new index"])
+    assert fresh == ["new index"]
+
+
+def test_the_derived_key_follows_the_code_that_computes_it(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import shutil
+
+    package = tmp_path / "coopkb"
+    shutil.copytree(store._PACKAGE, package, ignore=shutil.ignore_patterns("__pycache__"))
+    monkeypatch.setattr(store, "_PACKAGE", package)
+    before = store.derived_key("a" * 128, "search")
+    words = package / "query" / "words.py"
+    words.write_text(words.read_text("utf-8") + "\n# stem() changed\n", "utf-8")
+    after = store.derived_key("a" * 128, "search")
+    assert before is not None and after is not None and before != after
+    assert store.derived_key("b" * 128, "search") != after

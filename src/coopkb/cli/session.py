@@ -34,6 +34,7 @@ class State:
     ) -> None:
         self.data_dir, self.no_cache, self.verbose, self.pager = data_dir, no_cache, verbose, pager
         self.excel = excel
+        self.content_key: str | None = None  # the key the loaded base was read under
 
 
 def state_of(ctx: typer.Context) -> State:
@@ -103,16 +104,16 @@ def _config_dir() -> Path:
 
 def knowledge_base(state: State, quiet: bool = False, region: str | None = None) -> dict[str, Any]:
     from ..problems import DataError
-    from ..storage.knowledge import load_knowledge_base
+    from ..storage.knowledge import load
 
     location = location_of(state)
     use = cache_use_of(state)
     try:
         if not sys.stderr.isatty():
-            kb, cache_state = load_knowledge_base(location, use, region)
+            kb, cache_state, state.content_key = load(location, use, region)
         else:  # a large base takes seconds to validate after an edit: show that work goes on
             with stderr_console().status(_("Reading {path} …").format(path=location.display)):
-                kb, cache_state = load_knowledge_base(location, use, region)
+                kb, cache_state, state.content_key = load(location, use, region)
         # The base lives until the process ends: keep the collector from rescanning it.
         gc.freeze()
     except DataError as err:
@@ -151,7 +152,7 @@ def derived(state: State, name: str, compute: Any) -> Any:
     """A structure derived from the knowledge base (an index), cached beside it."""
     from ..storage.knowledge import load_derived
 
-    return load_derived(location_of(state), cache_use_of(state), name, compute)
+    return load_derived(state.content_key, cache_use_of(state), name, compute)
 
 
 def show_listing(

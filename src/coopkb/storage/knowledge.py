@@ -60,9 +60,13 @@ def content_key(contents: Mapping[str, bytes | Unreadable]) -> str | None:
 
 
 def _validation_modules() -> list[str]:
+    return _package_modules("validation")
+
+
+def _package_modules(package: str) -> list[str]:
     return sorted(
-        f"validation/{entry.name}"
-        for entry in os.scandir(_PACKAGE / "validation")
+        f"{package}/{entry.name}"
+        for entry in os.scandir(_PACKAGE / package)
         if entry.name.endswith(".py")
     )
 
@@ -81,11 +85,25 @@ class CacheUse(NamedTuple):
     secret: bytes
 
 
+class Loaded(NamedTuple):
+    """The validated base, what the cache did, and the key of the content it was read from."""
+
+    knowledge_base: dict[str, Any]
+    cache_state: str
+    key: str | None
+
+
 def load_knowledge_base(
     location: DataLocation, use: CacheUse | None, region: str | None = None
 ) -> tuple[dict[str, Any], str]:
-    """The validated knowledge base and what the cache did: "off", "hit", "miss, written" or
-    "miss, not written" (an unwritable cache directory).
+    """The validated knowledge base and what the cache did (see ``load``)."""
+    loaded = load(location, use, region)
+    return loaded.knowledge_base, loaded.cache_state
+
+
+def load(location: DataLocation, use: CacheUse | None, region: str | None = None) -> Loaded:
+    """The validated knowledge base, what the cache did ("off", "hit", "miss, written" or "miss,
+    not written": an unwritable cache directory) and the key of the bytes it came from.
 
     With ``region`` (an official region name), a cache hit may hold only that region's
     cooperatives: enough for a query filtered by region, at a fraction of the decoding.
@@ -97,33 +115,58 @@ def load_knowledge_base(
         wanted = None if region is None else {_BASE, _COOPERATIVES + region}.__contains__
         segments = cache.read(use.directory, key, use.secret, wanted, _well_formed)
         if segments is not None and _BASE in segments:
-            return _join(segments), "hit"
+            return Loaded(_join(segments), "hit", key)
     from ..validation.pipeline import validate_contents  # the slow path: YAML and models
 
     outcome = validate_contents(location.path, location.display, contents)
     if outcome.knowledge_base is None:
         raise DataError(outcome.problems)
     if use is None or key is None:
-        return outcome.knowledge_base, "off"
+        return Loaded(outcome.knowledge_base, "off", None)
     written = cache.write(use.directory, key, use.secret, _split(outcome.knowledge_base))
-    return outcome.knowledge_base, "miss, written" if written else "miss, not written"
+    return Loaded(outcome.knowledge_base, "miss, written" if written else "miss, not written", key)
 
 
 def load_derived(
-    location: DataLocation, use: CacheUse | None, name: str, compute: Callable[[], Any]
+    key: str | None, use: CacheUse | None, name: str, compute: Callable[[], Any]
 ) -> Any:
-    """A structure derived from the knowledge base (a search index), cached beside it under the
-    same content key: computed once per content of the data, then read back."""
-    key = content_key(read_data_files(location.path)) if use is not None else None
+    """A structure derived from the knowledge base (a search index), cached beside it.
+
+    ``key`` is the content key the base in hand was loaded under (``load``), never one of a
+    second read of the files, which an edit during the run could make newer than the base; the
+    entry's key adds the code and libraries that compute the structure (``derived_key``)."""
     if use is None or key is None:
         return compute()
-    entry = f"{key}.{name}"
+    entry = derived_key(key, name)
+    if entry is None:
+        return compute()
     segments = cache.read(use.directory, entry, use.secret)
     if segments is not None and "value" in segments:
         return segments["value"]
     value = compute()
     cache.write(use.directory, entry, use.secret, {"value": value})
     return value
+
+
+# What computes the derived structures: the query package and the stemmers. The C stemmer is
+# named by its file's size and date (hashing a shared library on every run would cost more).
+_QUERY_CODE = ("labels.py", "matching.py", "figures.py", "graph.py", "layout.py")
+
+
+def derived_key(key: str, name: str) -> str | None:
+    digest = cache.new_digest(f"{key}\0{name}\0".encode())
+    try:
+        modules = [*_QUERY_CODE, *_package_modules("query")]
+        for module in modules:
+            digest.update(module.encode() + b"\0" + (_PACKAGE / module).read_bytes())
+        digest.update(_library_file("snowballstemmer", "__init__.py"))
+        spec = importlib.util.find_spec("Stemmer")
+        if spec is not None and spec.origin is not None:
+            info = os.stat(spec.origin)
+            digest.update(f"{spec.origin}\0{info.st_size}\0{info.st_mtime_ns}".encode())
+    except OSError:
+        return None
+    return f"{digest.hexdigest()}.{name}"
 
 
 _BASE = "base"
