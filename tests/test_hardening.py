@@ -195,10 +195,32 @@ def test_verbose_says_when_the_cache_could_not_be_written(tmp_path: Path, cli: C
     assert "miss, not written" in result.stderr
 
 
-def test_an_ascii_terminal_gets_replacement_characters_not_a_crash() -> None:
-    result = run_coopkb("show", "la-brunante", env={"PYTHONIOENCODING": "ascii"})
-    assert result.returncode == 0
-    assert "Coop?rative de solidarit? en habitation pour a?n?s La Brunante" in result.stdout
+def test_an_ascii_terminal_gets_replacement_characters_not_a_crash(tmp_path: Path) -> None:
+    import os
+
+    from test_pager import _in_a_terminal
+
+    env = {
+        "PATH": os.environ["PATH"],
+        "PYTHONIOENCODING": "ascii",
+        "PAGER": "cat",
+        "TERM": "dumb",
+        "COOPKB_CACHE_DIR": str(tmp_path / "c"),
+        "COOPKB_CONFIG_DIR": str(tmp_path / "cfg"),
+    }
+    screen = _in_a_terminal(["--no-pager", "show", "la-brunante"], env, rows=60)
+    assert b"Coop?rative de solidarit? en habitation" in screen
+    assert b"Traceback" not in screen
+
+
+def test_data_piped_out_is_utf8_whatever_the_output_encoding() -> None:
+    """PYTHONIOENCODING=ascii once turned --format json into "Coop?rative", exit 0."""
+    for output_format in ("json", "csv", "yaml"):
+        result = run_coopkb(
+            "show", "la-brunante", "--format", output_format, env={"PYTHONIOENCODING": "ascii"}
+        )
+        assert result.returncode == 0
+        assert "Coopérative de solidarité en habitation pour aînés La Brunante" in result.stdout
 
 
 @pytest.mark.parametrize("columns", ["0", "20"])

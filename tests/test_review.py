@@ -195,3 +195,43 @@ def test_diff_outside_git_and_with_an_unknown_revision_is_explained_in_french(
     unknown = cli("--lang", "fr", "--data-dir", str(repo / "data"), "diff", "pas-une-revision")
     assert unknown.code == 2
     assert "Erreur : révision inconnue « pas-une-revision »" in unknown.stderr
+
+
+@pytest.mark.parametrize(
+    "slug",
+    ["x\n  evil: yes", "\x1b[2Jx", "Majuscules", "with space", "a--b", "é-accent", ""],
+    ids=repr,
+)
+def test_new_refuses_a_slug_validate_would_refuse(slug: str, cli: Cli) -> None:
+    result = cli("new", "cooperative", "--slug", slug)
+    assert result.code == 2, result
+    assert result.stdout == "" and "\x1b" not in result.stderr
+    assert len(result.stderr.splitlines()) == 1
+
+
+@pytest.mark.parametrize("name", ["A: b", "x\n  evil: yes", "# not a comment", "'quoted", "- dash"])
+def test_a_name_given_to_new_stays_one_value(name: str, cli: Cli) -> None:
+    result = cli("new", "cooperative", "--slug", "essai", "--name", name)
+    if "\n" in name:
+        assert result.code == 2 and result.stdout == ""
+        return
+    assert result.code == 0, result
+    import yaml
+
+    [record] = yaml.safe_load(result.stdout)
+    assert record == {
+        "slug": "essai",
+        "name": name,
+        **{k: record[k] for k in record if k not in ("slug", "name")},
+    }
+    assert record["name"] == name and "evil" not in record
+
+
+def test_new_council_is_the_mapping_its_file_holds(cli: Cli, base_copy: Path) -> None:
+    import yaml
+
+    result = cli("new", "council", "--slug", "conseil-essai", "--name", "Conseil d'essai")
+    assert result.code == 0, result
+    parsed = yaml.safe_load(result.stdout)
+    assert isinstance(parsed, dict) and isinstance(parsed["council"], dict)
+    assert parsed["council"]["slug"] == "conseil-essai"

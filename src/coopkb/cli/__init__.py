@@ -8,6 +8,7 @@ need them, so each answer costs little beyond its own imports.
 
 from __future__ import annotations
 
+import errno
 import os
 import sys
 from collections.abc import Callable
@@ -196,14 +197,28 @@ def _named_command(args: list[str]) -> str | None:
     return None
 
 
+def _is_terminal(stream: object) -> bool:
+    try:
+        return bool(stream.isatty())  # type: ignore[attr-defined]
+    except (AttributeError, ValueError, OSError):
+        return False
+
+
 def main() -> None:
     """Console-script entry point: no traceback ever reaches the user."""
-    for stream in (
-        sys.stdout,
-        sys.stderr,
-    ):  # an ASCII or Latin-1 terminal gets "?" rather than a crash
+    if sys.stdout is None:  # started with stdout closed (`coopkb list >&-`)
+        from .errors import cannot_write_output
+
+        sys.exit(cannot_write_output(OSError(errno.EBADF, os.strerror(errno.EBADF))))
+    for stream in (sys.stdout, sys.stderr):
         reconfigure = getattr(stream, "reconfigure", None)
-        if reconfigure is not None:
+        if reconfigure is None:
+            continue
+        if stream is sys.stdout and not _is_terminal(stream):
+            # Output to a file or a pipe is data (JSON, CSV…): always UTF-8, never a "?" for
+            # an accent, whatever PYTHONIOENCODING or the locale say.
+            reconfigure(encoding="utf-8", errors="strict")
+        else:  # an ASCII or Latin-1 terminal gets "?" rather than a crash
             reconfigure(errors="replace")
     completing = any(k.endswith("_COMPLETE") for k in os.environ)
     only = None if completing else _named_command(sys.argv[1:])

@@ -8,6 +8,7 @@ messages are rebuilt in the user's language by ``errors.py``.
 
 from __future__ import annotations
 
+import errno
 import inspect
 import os
 import sys
@@ -20,7 +21,13 @@ from typer._click import exceptions as _errors
 
 from ..i18n import LANGUAGES, _, choose_language, set_language
 from .coercion import give_plain_conversions
-from .errors import internal_error, quiet_broken_pipe, show_click_error, translated_piece
+from .errors import (
+    cannot_write_output,
+    internal_error,
+    quiet_broken_pipe,
+    show_click_error,
+    translated_piece,
+)
 
 # Global options may stand before or after the command; they are moved before it.
 GLOBAL_VALUES = ("--data-dir", "--lang")
@@ -159,6 +166,8 @@ class CoopkbGroup(_PlainConversions, _TranslatedHelp, typer.core.TyperGroup):
                 **extra,
             )
             code = result if isinstance(result, int) else 0
+            if sys.stdout is not None:
+                sys.stdout.flush()  # a full disk is seen here, not at exit as "Exception ignored"
         except Exit as err:
             code = err.exit_code
         except _errors.ClickException as err:
@@ -172,11 +181,24 @@ class CoopkbGroup(_PlainConversions, _TranslatedHelp, typer.core.TyperGroup):
         except BrokenPipeError:
             quiet_broken_pipe()
             code = 0
+        except OSError as err:
+            if err.errno not in _OUTPUT_ERRORS:
+                internal_error(err)
+            code = cannot_write_output(err)
         except Exception as err:  # noqa: BLE001 - last resort, reported as a bug
             internal_error(err)
         if standalone_mode:
             sys.exit(code)
         return code
+
+
+# What writing to stdout can meet that is no bug: a full disk or quota, an I/O error, a closed
+# descriptor, a file too large.
+_OUTPUT_ERRORS = frozenset(
+    getattr(errno, name)
+    for name in ("ENOSPC", "EDQUOT", "EIO", "EBADF", "EFBIG")
+    if hasattr(errno, name)
+)
 
 
 def _option_value(words: list[str], name: str) -> str | None:

@@ -159,10 +159,22 @@ def new(
 
     It never writes into the data files. Example: coopkb new cooperative --slug ma-coop
     """
+    from pydantic_core import PydanticCustomError
+
+    from ..output.text import safe
     from ..query import UnknownValue
     from ..query.filters import resolve
+    from ..validation.fields import check_one_line_text, check_slug
     from ..validation.skeleton import KINDS, skeleton
+    from .terminal import EXIT_USAGE
 
+    try:
+        if slug is not None:
+            check_slug(slug)
+        if name is not None:
+            check_one_line_text(name)
+    except PydanticCustomError as err:  # what validate would say of the pasted record
+        fail(safe(err.message()), EXIT_USAGE)
     try:
         chosen = resolve("kind of record", kind, {k: [] for k in KINDS})
         text = skeleton(chosen, slug, name)

@@ -97,8 +97,21 @@ def quiet_broken_pipe() -> None:
     try:
         devnull = os.open(os.devnull, os.O_WRONLY)
         os.dup2(devnull, sys.stdout.fileno())
-    except (OSError, ValueError):
+    except (OSError, ValueError, AttributeError):  # AttributeError: no stdout at all
         pass
+
+
+def cannot_write_output(err: OSError) -> int:
+    """The output could not be written (a full disk, a closed stdout): say so, exit 1."""
+    quiet_broken_pipe()  # what is left in stdout's buffer must not fail again at exit
+    if sys.stderr is not None:
+        sys.stderr.write(
+            _("Error: cannot write the output: {reason}").format(
+                reason=err.strerror or type(err).__name__
+            )
+            + "\n"
+        )
+    return 1
 
 
 def internal_error(err: Exception) -> NoReturn:

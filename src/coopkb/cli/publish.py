@@ -11,6 +11,16 @@ from ..i18n import N_, _
 from .session import data_files_of, knowledge_base, state_of
 from .terminal import fail, write_err
 
+
+def _named_file(path: Path) -> Path:
+    """A FILE argument must name a file: ``""`` or ``.`` name none (exit 2)."""
+    if path.name in ("", ".", ".."):
+        from .terminal import EXIT_USAGE
+
+        fail(_("{value} is not a file name").format(value=repr(str(path))), EXIT_USAGE)
+    return path
+
+
 OverwriteOption = Annotated[
     bool, typer.Option("--overwrite", help=N_("Replace what is already there."))
 ]
@@ -43,6 +53,9 @@ def export_sqlite(
     from ..publish.sqlite import metadata as datasette_metadata
     from ..writing import FileSet
 
+    path = _named_file(path)
+    if metadata is not None:
+        metadata = _named_file(metadata)
     state = state_of(ctx)
     kb = knowledge_base(state)
     target = metadata or path.with_name(path.stem + ".metadata.json")
@@ -82,6 +95,7 @@ def export_json(
     from ..publish.sqlite import ExportError
     from ..validation.schema import knowledge_base_schema
 
+    path = _named_file(path)
     state = state_of(ctx)
     kb = knowledge_base(state)
     try:

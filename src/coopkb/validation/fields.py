@@ -107,6 +107,16 @@ def _slug(value: str) -> str:
     return value
 
 
+def check_slug(value: str) -> str:
+    """A slug as validate checks it (for ``coopkb new --slug``)."""
+    return _slug(value)
+
+
+def check_one_line_text(value: str) -> str:
+    """A name as validate checks it (for ``coopkb new --name``)."""
+    return _one_line(_clean_text(value))
+
+
 def _partial_date(value: Any) -> Any:
     if isinstance(value, int) and not isinstance(value, bool):
         return str(value)  # an unquoted year in YAML is an integer; it is still a date

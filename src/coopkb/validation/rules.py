@@ -30,6 +30,7 @@ _ACYCLIC = ("hosted_by", "parent")
 def cross_checks(records: list[RecordAt], files: list[LoadedFile]) -> Iterator[Problem]:
     by_slug = yield from _unique_slugs(records)
     sources = yield from _unique_sources(files)
+    yield from _slugs_apart_from_sources(by_slug, sources)
     # A file that could not be parsed hides its slugs and sources: what seems unresolved may be
     # there, so unresolved references are reported only once every file could be read.
     complete = all(f.root is not None and _well_shaped(f.data) for f in files)
@@ -86,6 +87,24 @@ def _unique_sources(
             else:
                 sources[item["id"]] = (loaded, index)
     return sources
+
+
+def _slugs_apart_from_sources(
+    by_slug: dict[str, RecordAt], sources: dict[str, tuple[LoadedFile, int]]
+) -> Iterator[Problem]:
+    """A record's slug and a source's id are looked up by the same names (``show``, exports'
+    keys): one name for both would make one of them unreachable."""
+    for slug, record in by_slug.items():
+        if slug in sources:
+            other, index = sources[slug]
+            line = other.position(("sources", index, "id"))[0]
+            yield record.at(
+                ("slug",),
+                "slug-is-source-id",
+                _(
+                    "slug {slug} is also the id of the source at {where}; give one another name"
+                ).format(slug=quote(slug), where=f"{other.path}:{line}"),
+            )
 
 
 def _well_shaped(data: Any) -> bool:

@@ -10,7 +10,7 @@ from typing import Any
 
 from pydantic import BaseModel
 
-from ..layout import LIST_SECTIONS, NESTED_SECTIONS
+from ..layout import LIST_SECTIONS, NESTED_SECTIONS, SINGLE_SECTIONS
 from .models import RECORD_MODELS
 
 KINDS = tuple(RECORD_MODELS)
@@ -38,23 +38,33 @@ _SECTION_OF = {kind: section for section, kind in {**LIST_SECTIONS, **NESTED_SEC
 
 
 def skeleton(kind: str, slug: str | None = None, name: str | None = None) -> str:
+    """The skeleton; ``slug`` and ``name`` must have passed ``check_slug``/``check_name``.
+
+    A kind kept in a list (cooperatives) is a list item to paste under its section; a kind that
+    is one mapping (the council) is the section itself, to paste at the top level."""
     model = RECORD_MODELS[kind]
     section = _SECTION_OF.get(kind, kind)
+    single = kind in SINGLE_SECTIONS.values() or kind in SINGLE_SECTIONS
+    first = "slug" if single else "- slug"
     lines = [
-        f"# A new {kind}: paste under `{section}:` in its data file, fill it in, then run",
+        f"# A new {kind}: paste under `{section}:` in its data file, fill it in, then run"
+        if not single
+        else f"# The {kind}: paste at the top level of its data file, fill it in, then run",
         "# `coopkb validate`. Commented lines are optional fields; delete what the sources",
         "# do not say (unknown stays unknown).",
-        f"- slug: {slug or 'nouveau-' + kind}",
+        *([f"{section}:"] if single else []),
+        f"{'  ' if single else ''}{first}: {slug or 'nouveau-' + kind}",
         f"  name: {_yaml_text(name) if name else 'À compléter'}",
     ]
+    indent = "  "
     for field, info in model.model_fields.items():
         if field in ("slug", "name"):
             continue
         meaning = (info.description or "").split(". ")[0].rstrip(".")
         if info.is_required():
-            lines.append(f"  {field}: {_placeholder(field, info.annotation)}  # {meaning}")
+            lines.append(f"{indent}{field}: {_placeholder(field, info.annotation)}  # {meaning}")
         else:
-            lines.append(f"  # {field}:  # {meaning}")
+            lines.append(f"{indent}# {field}:  # {meaning}")
     return "\n".join(lines) + "\n"
 
 
@@ -74,10 +84,8 @@ def _placeholder(field: str, annotation: Any) -> str:
 
 
 def _yaml_text(text: str) -> str:
+    """Always a double-quoted YAML scalar (JSON's escapes are YAML's): a name can never end
+    the line, open a mapping or inject a field."""
     import json
 
-    return (
-        json.dumps(text, ensure_ascii=False)
-        if any(c in text for c in ":#'\"{}[]&*!|>%@`")
-        else text
-    )
+    return json.dumps(text, ensure_ascii=False)
