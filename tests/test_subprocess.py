@@ -202,3 +202,39 @@ def test_a_data_dir_that_is_no_folder_is_a_usage_error(kind: str, tmp_path: Path
         assert result.returncode == 2, result.stderr
         assert len(result.stderr.splitlines()) == 1
         assert str(target) in result.stderr
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("delay", [0.0, 0.01, 0.02, 0.03, 0.05, 0.07, 0.1, 0.15, 0.2, 0.3])
+def test_ctrl_c_at_any_moment_is_quiet(delay: float, tmp_path: Path) -> None:
+    """From the moment coopkb's own code runs (entry.py). Earlier, in the first ~30 ms, CPython is
+    still importing its site module, then pip's console-script wrapper its `re`: they report the
+    interrupt their own way, and no code of a program can run before them."""
+    import os
+    import shutil
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    exe = shutil.which("coopkb", path=os.path.dirname(sys.executable)) or "coopkb"
+    env = {**os.environ, "COOPKB_CACHE_DIR": str(tmp_path / "c")}
+    startup = []  # how long this machine, now, takes to start Python itself
+    for _ in range(3):
+        began = time.monotonic()
+        subprocess.run([sys.executable, "-c", "pass"], check=True)
+        startup.append(time.monotonic() - began)
+    delay += 2 * max(startup) + 0.01
+    process = subprocess.Popen(
+        [exe, "--no-cache", "list"],
+        cwd=ROOT,
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    time.sleep(delay)
+    process.send_signal(signal.SIGINT)
+    out, err = process.communicate(timeout=30)
+    assert "Traceback" not in err and "KeyboardInterrupt" not in err, err
+    assert process.returncode in (0, 130, -signal.SIGINT), (process.returncode, err)

@@ -23,4 +23,7 @@ def main() -> None:
         from .cli import main as cli_main
     finally:
         signal.signal(signal.SIGINT, previous)
-    cli_main()
+    try:
+        cli_main()  # builds the app (Typer reads every signature), then runs it
+    except KeyboardInterrupt:
+        sys.exit(130)

@@ -11,7 +11,9 @@ from __future__ import annotations
 import errno
 import inspect
 import os
+import signal
 import sys
+import threading
 from collections.abc import Sequence
 from typing import Any
 
@@ -146,6 +148,16 @@ class CoopkbGroup(_PlainConversions, _TranslatedHelp, typer.core.TyperGroup):
         """Choose the language, move global options before the command, run, and turn every
         failure into a message and an exit code (never a traceback)."""
         words = list(sys.argv[1:] if args is None else args)
+        interrupted: list[int] = []
+
+        def on_interrupt(signum: int, frame: object) -> None:
+            # Remembered, because a library may turn the KeyboardInterrupt into its own error
+            # (Pydantic raises SchemaError when Ctrl-C lands while it builds a validator).
+            interrupted.append(signum)
+            raise KeyboardInterrupt
+
+        if threading.current_thread() is threading.main_thread():
+            signal.signal(signal.SIGINT, on_interrupt)
         commands = set(self.commands)
         lang = _option_value(words, "--lang")
         set_language(choose_language(lang, os.environ))
@@ -186,7 +198,9 @@ class CoopkbGroup(_PlainConversions, _TranslatedHelp, typer.core.TyperGroup):
                 internal_error(err)
             code = cannot_write_output(err)
         except Exception as err:  # noqa: BLE001 - last resort, reported as a bug
-            internal_error(err)
+            if not interrupted:
+                internal_error(err)
+            code = 130
         if standalone_mode:
             sys.exit(code)
         return code
