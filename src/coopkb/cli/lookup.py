@@ -148,6 +148,8 @@ def timeline(
 
     state = state_of(ctx)
     kinds = _kinds(kind)
+    if year is not None and (year_from is not None or year_to is not None):
+        fail(_("--year is one year: give it alone, or --from and --to"), EXIT_USAGE)
     first, last = (year, year) if year is not None else (year_from, year_to)
     if first is not None and last is not None and first > last:
         fail(_("--from {first} is after --to {last}").format(first=first, last=last), EXIT_USAGE)

@@ -149,11 +149,22 @@ def _as_period(text: str) -> tuple[str, str] | None:
     if len(words) == 3 and words[1] in _MONTHS and re.fullmatch(r"[0-9]{1,2}", words[0]):
         if re.fullmatch(r"[0-9]{4}", words[2]):
             day = f"{words[2]}-{_MONTHS[words[1]]}-{int(words[0]):02d}"
-            return day, day
+            return (day, day) if _real_date(day) else None
     found = _ISO_MONTH.fullmatch(text.strip())
-    if found and found.group(2):
+    if found and found.group(2) and _real_date(text.strip()):
         return text.strip(), text.strip()
     return None
+
+
+def _real_date(text: str) -> bool:
+    """``2017-10`` or ``2017-10-04`` naming a month and day that exist (not 2017-13, 2017-02-30):
+    anything else is searched as words."""
+    import calendar
+
+    parts = [int(p) for p in text.split("-")]
+    if not 1 <= parts[1] <= 12:
+        return False
+    return len(parts) == 2 or 1 <= parts[2] <= calendar.monthrange(parts[0], parts[1])[1]
 
 
 def _overlaps(start: str, end: str | None, period: tuple[str, str]) -> bool:

@@ -10,6 +10,7 @@ Franciscaines.
 from __future__ import annotations
 
 import re
+import unicodedata
 from functools import lru_cache
 from typing import Any, NamedTuple
 
@@ -43,7 +44,9 @@ class Wanted(NamedTuple):
 @lru_cache(maxsize=65536)
 def stem(word: str) -> Token:
     """The comparable forms of one word: its French stem, case folded, with and without accents."""
-    lowered = word.lower().replace("’", "'")
+    # NFC, so a decomposed é (e + U+0301) is the é of the data; the dotted capital İ lowers to
+    # i + U+0307, which is the i of every French word.
+    lowered = unicodedata.normalize("NFC", word.lower().replace("i\u0307", "i")).replace("’", "'")
     if "'" in lowered:  # l'économie → économie
         lowered = lowered.rsplit("'", 1)[1]
     stemmed = str(_stemmer().stemWord(lowered)) if not lowered.isdigit() else lowered
@@ -54,13 +57,18 @@ def stem(word: str) -> Token:
 
 def tokens(text: str) -> list[Token]:
     """The stems of ``text``'s words, with grouped numbers joined (3 000 → 3000)."""
-    joined = _GROUPED.sub(lambda m: re.sub(r"\D", "", m.group()), text)
+    joined = _GROUPED.sub(lambda m: re.sub(r"\D", "", m.group()), _composed(text))
     return [stem(w) for w in _WORD.findall(joined)]
+
+
+def _composed(text: str) -> str:
+    """NFC: a decomposed accent (e + U+0301) would split the word in two."""
+    return text if text.isascii() else unicodedata.normalize("NFC", text.replace("i\u0307", "i"))
 
 
 def wanted_words(text: str) -> list[Wanted]:
     """The words of a query, each compared with or without accents as the user typed it."""
-    joined = _GROUPED.sub(lambda m: re.sub(r"\D", "", m.group()), text)
+    joined = _GROUPED.sub(lambda m: re.sub(r"\D", "", m.group()), _composed(text))
     found = []
     for word in _WORD.findall(joined):
         token = stem(word)

@@ -1,0 +1,57 @@
+"""Queries that once gave a wrong answer without a word: on the small fixture base."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from conftest import Cli
+
+
+def _slugs(cli: Cli, base: Path, *args: str) -> list[str]:
+    result = cli("--data-dir", str(base), *args, "--format", "json")
+    assert result.code == 0, result
+    return [hit["slug"] for hit in json.loads(result.stdout)]
+
+
+@pytest.mark.parametrize(
+    ("typed", "plain"),
+    [
+        ("ACTİONS", "actions"),  # the Turkish dotted capital İ lowers to i + U+0307
+        ("solidarite\u0301", "solidarité"),  # NFD: e + combining acute
+        ("SOLİDARİTÉ", "solidarité"),
+    ],
+)
+def test_a_word_finds_what_its_plain_spelling_finds(
+    typed: str, plain: str, base_copy: Path, cli: Cli
+) -> None:
+    expected = _slugs(cli, base_copy, "search", plain)
+    assert expected
+    assert _slugs(cli, base_copy, "search", typed) == expected
+
+
+@pytest.mark.parametrize(
+    "text", ["2017-13", "2017-02-30", "2017-00", "31 février 2017", "2018-04-31"]
+)
+def test_a_date_that_does_not_exist_is_not_read_as_a_date(text: str) -> None:
+    from coopkb.query.search import _as_period
+
+    assert _as_period(text) is None
+
+
+@pytest.mark.parametrize("text", ["2017-02-28", "2016-02-29", "2017-10", "4 octobre 2017"])
+def test_a_real_date_is_read_as_one(text: str) -> None:
+    from coopkb.query.search import _as_period
+
+    assert _as_period(text) is not None
+
+
+@pytest.mark.parametrize("other", [("--from", "2018"), ("--to", "2016"), ("--from", "2017")])
+def test_year_with_from_or_to_is_a_usage_error(
+    other: tuple[str, str], base_copy: Path, cli: Cli
+) -> None:
+    result = cli("--data-dir", str(base_copy), "timeline", "--year", "2017", *other)
+    assert result.code == 2
+    assert "--year" in result.stderr and result.stdout == ""
