@@ -235,3 +235,95 @@ def test_new_council_is_the_mapping_its_file_holds(cli: Cli, base_copy: Path) ->
     parsed = yaml.safe_load(result.stdout)
     assert isinstance(parsed, dict) and isinstance(parsed["council"], dict)
     assert parsed["council"]["slug"] == "conseil-essai"
+
+
+def test_a_record_moved_to_another_kind_is_a_change() -> None:
+    from coopkb.review.changes import compare
+
+    record = {"slug": "tactiq", "name": "Tactiq", "sources": ["s"]}
+    before = {"organisations": [record], "people": []}
+    after = {"organisations": [], "people": [dict(record)]}
+    changes = [c.as_dict() for c in compare(before, after)]
+    assert {
+        "slug": "tactiq",
+        "kind": "person",
+        "change": "changed",
+        "field": "type",
+        "before": "organisation",
+        "after": "person",
+    } in changes
+
+
+def test_an_empty_base_revision_is_a_usage_error(repo: Path, cli: Cli) -> None:
+    result = cli("--data-dir", str(repo / "data"), "diff", "")
+    assert result.code == 2 and "empty revision" in result.stderr
+
+
+def test_a_shallow_clone_says_why_there_is_no_base(repo: Path, tmp_path: Path, cli: Cli) -> None:
+    """origin/main moved on, fetched at depth 1: its parent is cut off, no merge base is found,
+    and diff once compared with HEAD in silence ("no change")."""
+    origin = tmp_path / "origin.git"
+    _git(tmp_path, "clone", "-q", "--bare", str(repo), str(origin))
+    _git(origin, "symbolic-ref", "HEAD", "refs/heads/main")
+    _git(repo, "push", "-q", str(origin), "HEAD:refs/heads/main")
+    shallow = tmp_path / "shallow"
+    _git(tmp_path, "clone", "-q", "--depth", "1", "-b", "main", f"file://{origin}", str(shallow))
+    _git(shallow, "checkout", "-q", "-b", "topic")
+    _edit(shallow / "data" / "cooperatives.yaml", "name: La Brunante", "name: La Brunante 2")
+    _git(shallow, "commit", "-qam", "topic")
+    _edit(repo / "data" / "cooperatives.yaml", "model: citoyen", "model: municipal")
+    _git(repo, "commit", "-qam", "main moves on")
+    _git(repo, "push", "-q", str(origin), "HEAD:refs/heads/main")
+    _git(shallow, "fetch", "-q", "--depth", "1", "origin", "+main:refs/remotes/origin/main")
+    _git(shallow, "remote", "set-head", "origin", "main")
+    result = cli("--data-dir", str(shallow / "data"), "diff")
+    assert result.code == 2, result
+    assert "shallow" in result.stderr and "--unshallow" in result.stderr
+
+
+def test_without_a_remote_head_diff_says_it_compares_with_head(repo: Path, cli: Cli) -> None:
+    result = cli("--data-dir", str(repo / "data"), "diff")
+    assert result.code == 0
+    assert "comparing with HEAD" in result.stderr
+
+
+def test_git_variables_pointing_elsewhere_are_ignored(repo: Path, tmp_path: Path, cli: Cli) -> None:
+    other = tmp_path / "other"
+    other.mkdir()
+    _git(other, "init", "-q")
+    _edit(repo / "data" / "cooperatives.yaml", "model: citoyen", "model: municipal")
+    result = cli(
+        "--data-dir",
+        str(repo / "data"),
+        "diff",
+        "HEAD",
+        "--format",
+        "json",
+        env={"GIT_DIR": str(other / ".git"), "GIT_WORK_TREE": str(other)},
+    )
+    assert result.code == 0, result
+    assert [c["field"] for c in json.loads(result.stdout)] == ["model"]
+
+
+def test_a_repository_whose_path_is_not_utf8(tmp_path: Path, repo: Path) -> None:
+    import os
+
+    from conftest import run_coopkb
+
+    odd = Path(os.fsdecode(bytes(tmp_path) + b"/d\xe9p\xf4t"))
+    shutil.copytree(repo, odd)
+    _edit(odd / "data" / "cooperatives.yaml", "model: citoyen", "model: municipal")
+    result = run_coopkb("--data-dir", str(odd / "data"), "diff", "HEAD", "--format", "json")
+    assert result.returncode == 0, result.stderr
+    assert [c["field"] for c in json.loads(result.stdout)] == ["model"]
+
+
+def test_a_blob_larger_than_a_data_file_may_be_is_not_read(
+    repo: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from coopkb.files import Unreadable
+    from coopkb.review import git
+
+    monkeypatch.setattr(git, "MAX_FILE_BYTES", 100)
+    contents = git.contents_at(repo, "data", "HEAD")
+    assert all(isinstance(c, Unreadable) and c.code == "file-too-large" for c in contents.values())

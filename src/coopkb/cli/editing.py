@@ -228,7 +228,12 @@ def diff(
     location = location_of(state)
     try:
         repo, prefix = repository_of(location.path)
-        base_rev = base or default_base(repo)
+        if base is None:
+            base_rev, note = default_base(repo)
+            if note:
+                write_err(_("Note: {note}").format(note=note) + "\n")
+        else:
+            base_rev = base
         sides = {base_rev: contents_at(repo, prefix, base_rev)}
         head_rev = head or _("working tree")
         sides[head_rev] = (

@@ -53,6 +53,8 @@ def compare(before: dict[str, Any], after: dict[str, Any]) -> list[Change]:
     changes += [Change(s, old[s][0], "removed", None, old[s][1]["name"], None) for s in removed]
     changes += [Change(s, new[s][0], "added", None, None, new[s][1]["name"]) for s in added]
     for slug, (kind, record) in new.items():
+        if slug in old and old[slug][0] != kind:  # moved to another kind (a section of its own)
+            changes.append(Change(slug, kind, "changed", "type", old[slug][0], kind))
         if slug in old and old[slug][1] != record:
             changes += _fields(slug, kind, old[slug][1], record)
     order = {kind: i for i, kind in enumerate(dict.fromkeys(k for k, _ in new.values()))}
