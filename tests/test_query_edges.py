@@ -55,3 +55,22 @@ def test_year_with_from_or_to_is_a_usage_error(
     result = cli("--data-dir", str(base_copy), "timeline", "--year", "2017", *other)
     assert result.code == 2
     assert "--year" in result.stderr and result.stdout == ""
+
+
+def test_a_suggestion_that_looks_the_same_says_what_differs(base_copy: Path, cli: Cli) -> None:
+    import unicodedata
+
+    coops = base_copy / "cooperatives.yaml"
+    text = coops.read_text("utf-8")
+    nfd = unicodedata.normalize("NFD", "Le Val-Saint-François")
+    coops.write_text(text.replace("mrc: Le Val-Saint-François", f"mrc: {nfd}", 1), "utf-8")
+    result = cli("--data-dir", str(base_copy), "validate")
+    assert result.code == 1
+    assert "NFD" in result.stdout and "did you mean" not in result.stdout, result.stdout
+
+
+def test_a_non_breaking_space_in_a_value_is_named() -> None:
+    from coopkb.matching import did_you_mean
+
+    hint = did_you_mean("Bas-Saint-Laurent\u00a0", ["Bas-Saint-Laurent", "Estrie"])
+    assert "U+00A0" in hint and "'Bas-Saint-Laurent'" in hint

@@ -42,6 +42,33 @@ _DASHES = dict.fromkeys(map(ord, "-\u2010\u2011\u2012\u2013\u2014\u2015\u2212_")
 _QUOTES = dict.fromkeys(map(ord, "\u2019\u2018\u02bc`´"), "'")
 
 
+# Characters that look like a plain space, and how a message names them.
+_SPACE_LOOKALIKES = {
+    "\u00a0": "U+00A0",
+    "\u202f": "U+202F",
+    "\u2007": "U+2007",
+    "\u2009": "U+2009",
+    "\u3000": "U+3000",
+}
+
+
+def same_looking(value: str, choices: list[str]) -> str | None:
+    composed = unicodedata.normalize("NFC", value)
+    if composed != value and composed in choices:
+        return _(
+            " (its accents are written as separate marks, Unicode NFD: retype it as {choice})"
+        ).format(choice=quote(composed))
+    spaced = composed
+    for char in _SPACE_LOOKALIKES:
+        spaced = spaced.replace(char, " ")
+    if spaced != composed and spaced.strip() in choices:
+        names = sorted({_SPACE_LOOKALIKES[c] for c in composed if c in _SPACE_LOOKALIKES})
+        return _(
+            " (it holds a non-breaking or special space, {codes}: retype it as {choice})"
+        ).format(codes=", ".join(names), choice=quote(spaced.strip()))
+    return None
+
+
 def fold(text: str) -> str:
     """Lower-case, accent-free, dash-and-space-normalised form of ``text`` for comparisons."""
     folded = unicodedata.normalize("NFKD", unicodedata.normalize("NFKD", text).casefold())
@@ -66,7 +93,13 @@ def suggest(value: str, choices: Iterable[str], limit: int = 3) -> list[str]:
 
 
 def did_you_mean(value: str, choices: Iterable[str]) -> str:
-    """A ready-to-append hint: `` (did you mean 'Estrie'?)`` or an empty string."""
+    """A ready-to-append hint: `` (did you mean 'Estrie'?)`` or an empty string. A suggestion
+    that would look the same as the value says what differs (decomposed accents, a
+    non-breaking space), since "did you mean 'Montérégie'?" about 'Montérégie' helps no one."""
+    choices = list(choices)
+    hint = same_looking(value, choices)
+    if hint is not None:
+        return hint
     found = suggest(value, choices)
     if not found:
         return ""

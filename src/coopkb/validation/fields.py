@@ -18,7 +18,7 @@ from pydantic_core import PydanticCustomError
 
 from .. import reference
 from ..i18n import N_, _
-from ..matching import UNSAFE, did_you_mean, fold, quote
+from ..matching import UNSAFE, did_you_mean, fold, quote, same_looking
 
 # Characters no field may hold: C0 controls but tab and newline, DEL, C1, bidi controls, line and
 # paragraph separators, non-characters. Names and one-line values refuse more (see _INVISIBLE).
@@ -167,7 +167,7 @@ def _region(value: str) -> str:
     official = reference.official_region(value)
     if official:
         message = _("region {value} is not the official spelling").format(value=quote(value))
-        message += did_you_mean(official, [official])
+        message += did_you_mean(value, [official])
     else:
         hint = did_you_mean(value, reference.QUEBEC_REGIONS.values())
         if hint:
@@ -188,6 +188,9 @@ def _mrc(value: str) -> str:
     if value == reference.OUTSIDE_MRC or value in reference.MRCS:
         return value
     official = reference.official_mrc(value)
+    if official and same_looking(value, [official]):
+        message = _("MRC {value} is not the official spelling").format(value=quote(value))
+        raise fail("mrc-spelling", message + str(same_looking(value, [official])))
     if official:
         raise fail(
             "mrc-spelling",

@@ -39,6 +39,9 @@ _SCAN_LIMIT = 500
 _DEEP_INDENT = re.compile(rf"^[ \t]{{{_SCAN_LIMIT},}}\S", re.MULTILINE)
 _COMPACT_NESTING = re.compile(rf"(?:[-?:][ \t]+){{{_SCAN_LIMIT},}}")
 _FLOW_BRACKET = re.compile(r"[\[\]{}]")
+# Line breaks to YAML but not to editors, grep or git (NEL, line and paragraph separators): every
+# position after one would be a line off, so the file is refused at the first, placed by "\n".
+_HIDDEN_BREAK = re.compile("[\x85\u2028\u2029]")
 # Characters YAML does not allow in a stream (it allows tab, LF, CR, NEL and printable text).
 _RAW_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x84\x86-\x9f\ufffe\uffff]")
 
@@ -91,7 +94,16 @@ def load_file(path: Path, display: str, raw: bytes | Unreadable | None = None) -
     text = _decode(raw, loaded)
     if text is None:
         return loaded
-    bad = _RAW_CONTROL.search(text)
+    hidden = None if text.isascii() else _HIDDEN_BREAK.search(text)
+    bad = _RAW_CONTROL.search(text, 0, hidden.start() if hidden else len(text))
+    if hidden and not bad:
+        line, col = _offset_position(text, hidden.start())
+        message = _(
+            "the file holds U+{code:04X}, a line break to YAML that editors do not show: "
+            "every line number after it would be off; remove it"
+        ).format(code=ord(hidden.group()))
+        loaded.problems.append(problem(display, line, col, "control-character", message))
+        return loaded
     if bad:
         line, col = _offset_position(text, bad.start())
         message = _(
@@ -207,6 +219,17 @@ def _refuse_node_properties(text: str, loaded: LoadedFile) -> bool:
 def _yamlproblem(path: str, err: yaml.MarkedYAMLError) -> Problem:
     mark = err.problem_mark or err.context_mark
     line, column = (mark.line + 1, mark.column + 1) if mark is not None else (1, 1)
+    if err.problem == "but found another document":
+        return problem(
+            path,
+            line,
+            column,
+            "yaml-syntax",
+            _(
+                "a second YAML document starts here ('---'): a data file is one document; "
+                "remove this line or move what follows into the same document"
+            ),
+        )
     what = err.problem or "syntax error"
     context = f" {err.context}" if err.context else ""
     # PyYAML's own wording stays English: it names YAML tokens.
