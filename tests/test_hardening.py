@@ -356,3 +356,22 @@ def test_an_invisible_character_in_any_text_is_refused_at_its_place(
     assert not UNSAFE.search(output)
     shown = cli("--data-dir", str(base_copy), "list")
     assert shown.code == 1 and not UNSAFE.search(shown.stdout + shown.stderr)
+
+
+def test_a_data_file_linking_outside_its_folder_is_not_read(
+    base_copy: Path, tmp_path: Path, cli: Cli
+) -> None:
+    secret = tmp_path / "elsewhere.yaml"
+    secret.write_text("council:\n  slug: secret-value-from-elsewhere\n", "utf-8")
+    (base_copy / "federations.yaml").unlink()
+    (base_copy / "federations.yaml").symlink_to(secret)
+    code, output = _validate(cli, base_copy)
+    assert code == 1
+    assert "outside the data folder" in output and "secret-value" not in output
+
+
+def test_a_data_file_linking_inside_its_folder_is_read(base_copy: Path, cli: Cli) -> None:
+    real = base_copy / "federations.real.yaml"
+    (base_copy / "federations.yaml").rename(real)
+    (base_copy / "federations.yaml").symlink_to(real.name)
+    assert _validate(cli, base_copy)[0] == 0

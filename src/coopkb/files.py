@@ -29,6 +29,9 @@ def read_data_file(path: Path) -> bytes | Unreadable:
     A FIFO, a device (``/dev/zero`` behind a symlink) or a directory would hang or exhaust
     memory: it is refused before any byte is read (opening a FIFO without O_NONBLOCK blocks).
     """
+    outside = _link_outside(path)
+    if outside is not None:
+        return outside
     try:
         fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
     except FileNotFoundError:
@@ -62,6 +65,25 @@ def read_data_file(path: Path) -> bytes | Unreadable:
             _("data files may hold at most {limit:,} bytes").format(limit=MAX_FILE_BYTES),
         )
     return raw
+
+
+def _link_outside(path: Path) -> Unreadable | None:
+    """A data file that is a symbolic link to a file outside its folder is not read: the data
+    folder is what an editor checks in, and a link out (to ``/etc/…``) would echo another file's
+    text in every finding. A link within the folder is fine."""
+    if not path.is_symlink():
+        return None
+    try:
+        target = path.resolve(strict=False)
+        folder = path.parent.resolve()
+    except (OSError, RuntimeError):  # a loop of links
+        return Unreadable("unreadable-file", _("the link cannot be followed (a loop?)"))
+    if target.parent == folder or folder in target.parents:
+        return None
+    return Unreadable(
+        "unreadable-file",
+        _("a link to a file outside the data folder; coopkb reads only the folder's own files"),
+    )
 
 
 def _cannot_read(err: OSError) -> Unreadable:
