@@ -58,7 +58,10 @@ def _main(
         Path | None,
         typer.Option(
             "--data-dir",
-            help=N_("Data directory (else $COOPKB_DATA_DIR, ./data, bundled)."),
+            help=N_(
+                "Data directory (else $COOPKB_DATA_DIR, the nearest data folder from here up, "
+                "bundled)."
+            ),
             show_default=False,
         ),
     ] = None,
