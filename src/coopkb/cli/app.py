@@ -201,6 +201,12 @@ class CoopkbGroup(_PlainConversions, _TranslatedHelp, typer.core.TyperGroup):
             if not interrupted:
                 internal_error(err)
             code = 130
+        except SystemExit:
+            raise
+        except BaseException as err:  # a library's own (pyo3's PanicException is one)
+            if not interrupted:
+                internal_error(Exception(f"{type(err).__name__}: {err}"))
+            code = 130
         if standalone_mode:
             sys.exit(code)
         return code

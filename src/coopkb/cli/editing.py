@@ -26,10 +26,13 @@ def validate(
 
     Exit 0 when valid, 1 when not. Example: coopkb validate --format github
     """
+    from ..interrupts import interrupts_deferred
     from ..storage.knowledge import read_data_files
     from ..storage.location import BUNDLED
-    from ..validation.pipeline import STEPS, validate_contents
-    from ..validation.reporters import report
+
+    with interrupts_deferred():  # Pydantic builds the models on this first import
+        from ..validation.pipeline import STEPS, validate_contents
+        from ..validation.reporters import report
 
     state = state_of(ctx)
     location = location_of(state)
@@ -107,7 +110,10 @@ def schema(
     """
     import json
 
-    from ..validation.schema import json_schemas
+    from ..interrupts import interrupts_deferred
+
+    with interrupts_deferred():
+        from ..validation.schema import json_schemas
 
     schemas = json_schemas()
     if name is not None:
@@ -161,11 +167,14 @@ def new(
     """
     from pydantic_core import PydanticCustomError
 
+    from ..interrupts import interrupts_deferred
     from ..output.text import safe
     from ..query import UnknownValue
     from ..query.filters import resolve
-    from ..validation.fields import check_one_line_text, check_slug
-    from ..validation.skeleton import KINDS, skeleton
+
+    with interrupts_deferred():
+        from ..validation.fields import check_one_line_text, check_slug
+        from ..validation.skeleton import KINDS, skeleton
     from .terminal import EXIT_USAGE
 
     try:
@@ -216,12 +225,15 @@ def diff(
     Exit 0 whatever the changes, 1 when a side does not validate, 2 on a bad revision.
     Example: coopkb diff origin/main --format markdown
     """
+    from ..interrupts import interrupts_deferred
     from ..output.diff import render_diff
     from ..review.changes import compare
     from ..review.git import RevisionError, contents_at, default_base, repository_of
     from ..storage.knowledge import read_data_files
-    from ..validation.pipeline import validate_contents
-    from ..validation.reporters import report
+
+    with interrupts_deferred():
+        from ..validation.pipeline import validate_contents
+        from ..validation.reporters import report
     from .terminal import EXIT_USAGE, emit
 
     state = state_of(ctx)

@@ -91,9 +91,12 @@ def export_json(
 
     Example: coopkb export json kb.json
     """
+    from ..interrupts import interrupts_deferred
     from ..publish.spreadsheet import export_json as write
     from ..publish.sqlite import ExportError
-    from ..validation.schema import knowledge_base_schema
+
+    with interrupts_deferred():
+        from ..validation.schema import knowledge_base_schema
 
     path = _named_file(path)
     state = state_of(ctx)

@@ -116,7 +116,10 @@ def load(location: DataLocation, use: CacheUse | None, region: str | None = None
         segments = cache.read(use.directory, key, use.secret, wanted, _well_formed)
         if segments is not None and _BASE in segments:
             return Loaded(_join(segments), "hit", key)
-    from ..validation.pipeline import validate_contents  # the slow path: YAML and models
+    from ..interrupts import interrupts_deferred
+
+    with interrupts_deferred():  # the slow path: YAML and models (built on first import)
+        from ..validation.pipeline import validate_contents
 
     outcome = validate_contents(location.path, location.display, contents)
     if outcome.knowledge_base is None:
