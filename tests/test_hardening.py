@@ -375,3 +375,16 @@ def test_a_data_file_linking_inside_its_folder_is_read(base_copy: Path, cli: Cli
     (base_copy / "federations.yaml").rename(real)
     (base_copy / "federations.yaml").symlink_to(real.name)
     assert _validate(cli, base_copy)[0] == 0
+
+
+@pytest.mark.parametrize(
+    "character", ["\u2800", "\ue000", "\U000f0000", "\U0001fffe", "\U0010ffff"]
+)
+def test_blank_private_and_non_characters_are_refused(
+    character: str, base_copy: Path, cli: Cli
+) -> None:
+    coops = base_copy / "cooperatives.yaml"
+    text = coops.read_text("utf-8")
+    coops.write_text(text.replace("name: La Brunante", f"name: La Bru{character}nante", 1), "utf-8")
+    code, output = _validate(cli, base_copy)
+    assert code == 1 and f"U+{ord(character):04X}" in output

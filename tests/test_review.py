@@ -327,3 +327,24 @@ def test_a_blob_larger_than_a_data_file_may_be_is_not_read(
     monkeypatch.setattr(git, "MAX_FILE_BYTES", 100)
     contents = git.contents_at(repo, "data", "HEAD")
     assert all(isinstance(c, Unreadable) and c.code == "file-too-large" for c in contents.values())
+
+
+def test_an_empty_head_revision_is_a_usage_error(repo: Path, cli: Cli) -> None:
+    result = cli("--data-dir", str(repo / "data"), "diff", "HEAD", "")
+    assert result.code == 2 and "empty revision" in result.stderr
+
+
+def test_diff_outside_any_data_folder_says_so(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, cli: Cli
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    result = cli("diff", "HEAD")
+    assert result.code == 2 and "no data folder here" in result.stderr
+
+
+def test_absent_and_empty_are_the_same_nothing() -> None:
+    from coopkb.review.changes import compare
+
+    before = {"organisations": [{"slug": "x", "name": "X", "sources": ["s"]}]}
+    after = {"organisations": [{"slug": "x", "name": "X", "sources": ["s"], "timeline": []}]}
+    assert compare(before, after) == []

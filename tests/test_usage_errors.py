@@ -121,3 +121,51 @@ def test_missing_arguments_name_the_argument_in_each_language(tmp_path: Path) ->
     french = run_coopkb("show", cwd=ROOT, env={**env, "COOPKB_LANG": "fr"})
     assert english.stderr.startswith("Error: Missing argument 'NAME'.")
     assert french.stderr.startswith("Erreur : Argument manquant : « NOM ».")
+
+
+def _shell(command: str, tmp_path: Path) -> tuple[int, str, str]:
+    import os
+    import subprocess
+    import sys
+
+    exe = os.path.join(os.path.dirname(sys.executable), "coopkb")
+    env = {**os.environ, "COOPKB_CACHE_DIR": str(tmp_path / "cache")}
+    done = subprocess.run(
+        ["bash", "-c", command.replace("coopkb", f"'{exe}'")],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        env=env,
+        check=False,
+        timeout=60,
+    )
+    return done.returncode, done.stdout, done.stderr
+
+
+@pytest.mark.slow
+def test_closed_streams(tmp_path: Path) -> None:
+    code, out, _err = _shell("coopkb list --format json 2>&-", tmp_path)
+    assert code == 0 and out.startswith("[")
+    code, _out, err = _shell("coopkb --lang fr list --bogus >&-", tmp_path)
+    assert code == 2 and err.startswith("Erreur : Option inconnue")
+    code, _out, err = _shell("coopkb --lang fr list >&-", tmp_path)
+    assert code == 1 and err == "Erreur : impossible d'écrire la sortie : la sortie est fermée\n"
+
+
+@pytest.mark.slow
+def test_groups_without_their_command(tmp_path: Path) -> None:
+    code, out, err = _shell("coopkb --lang fr export", tmp_path)
+    assert code == 2 and err.count("\n") == 1 and "Commande manquante" in err
+    code, out, err = _shell("coopkb --lang fr export bogus", tmp_path)
+    assert code == 2 and "Commande inconnue « bogus »" in err
+    code, out, err = _shell("coopkb", tmp_path)
+    assert code == 0 and "Usage: coopkb" in out and err == ""
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "line", ["coopkb --lang fr --lang xx show zzz", "coopkb --lang fr list --lang xx"]
+)
+def test_every_language_given_is_checked(line: str, tmp_path: Path) -> None:
+    code, _out, err = _shell(line, tmp_path)
+    assert code == 2 and "'xx'" in err

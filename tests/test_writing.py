@@ -167,3 +167,61 @@ def test_a_database_open_in_wal_mode_is_not_overwritten(
         names = {r[0] for r in fresh.execute("select name from sqlite_master")}
     assert "mine" not in names
     json.loads((tmp_path / "kb.metadata.json").read_text("utf-8"))
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ("export", "sqlite", "a" * 300 + ".db"),
+        ("export", "csv", "a" * 300),
+        ("export", "json", "a" * 300 + ".json"),
+    ],
+    ids=["sqlite", "csv", "json"],
+)
+def test_a_name_too_long_is_a_one_line_error(args: tuple[str, ...], tmp_path: Path) -> None:
+    result = run_coopkb(*args, cwd=tmp_path, env={"COOPKB_CACHE_DIR": str(tmp_path / "c")})
+    assert result.returncode == 1, result.stderr
+    assert len(result.stderr.splitlines()) == 1 and "internal error" not in result.stderr
+    french = run_coopkb(
+        *args, cwd=tmp_path, env={"COOPKB_CACHE_DIR": str(tmp_path / "c"), "COOPKB_LANG": "fr"}
+    )
+    assert "nom de fichier trop long" in french.stderr, french.stderr
+
+
+@pytest.mark.parametrize(
+    "args", [("export", "csv", ""), ("schema", "--output-dir", ""), ("--data-dir", "", "list")]
+)
+def test_an_empty_folder_name_is_a_usage_error(args: tuple[str, ...], tmp_path: Path) -> None:
+    result = run_coopkb(*args, cwd=tmp_path, env={"COOPKB_CACHE_DIR": str(tmp_path / "c")})
+    assert result.returncode == 2, result.stderr
+    assert sorted(p.name for p in tmp_path.iterdir() if p.name != "c") == []
+
+
+def test_schema_says_which_files_it_replaced(tmp_path: Path, cli: Cli) -> None:
+    folder = tmp_path / "sd"
+    folder.mkdir()
+    (folder / "cooperatives.schema.json").write_text("{}\n", "utf-8")
+    result = cli("schema", "--output-dir", str(folder))
+    assert result.code == 0
+    assert f"replaced {folder}/cooperatives.schema.json" in result.stderr
+    assert f"wrote {folder}/missions.schema.json" in result.stderr
+
+
+def test_a_csv_folder_that_is_a_link_or_a_fifo_is_named_as_such(
+    base_copy: Path, tmp_path: Path, cli: Cli
+) -> None:
+    (tmp_path / "real").mkdir()
+    (tmp_path / "link").symlink_to(tmp_path / "real")
+    os.mkfifo(tmp_path / "fifo")
+    code, err = _export(cli, base_copy, "csv", str(tmp_path / "link"), "--overwrite")
+    assert code == 1 and "symbolic link" in err
+    code, err = _export(cli, base_copy, "csv", str(tmp_path / "fifo"))
+    assert code == 1 and "pipe" in err
+    assert list((tmp_path / "real").iterdir()) == []
+
+
+def test_file_names_in_messages_are_escaped(base_copy: Path, tmp_path: Path, cli: Cli) -> None:
+    target = tmp_path / "a\u200b\x1b[31m.json"
+    code, err = _export(cli, base_copy, "json", str(target))
+    assert code == 0
+    assert "\x1b" not in err and "\\x1b" in err

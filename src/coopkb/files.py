@@ -5,12 +5,13 @@ Used by validation and by the cache key alike (so it imports nothing heavy).
 
 from __future__ import annotations
 
+import errno
 import os
 import stat
 from pathlib import Path
 from typing import NamedTuple
 
-from .i18n import _
+from .i18n import N_, _
 
 # The 100,000-cooperative benchmark file is ~40 MB; a data file ten times that is a mistake.
 MAX_FILE_BYTES = 512 * 1024 * 1024
@@ -38,7 +39,7 @@ def read_data_file(path: Path) -> bytes | Unreadable:
         return Unreadable("missing-file", _("data file is missing"))
     except OSError as err:
         return Unreadable(
-            "unreadable-file", _("cannot read: {reason}").format(reason=err.strerror or err)
+            "unreadable-file", _("cannot read: {reason}").format(reason=os_reason(err))
         )
     try:
         info = os.fstat(fd)
@@ -55,7 +56,7 @@ def read_data_file(path: Path) -> bytes | Unreadable:
             raw = handle.read(MAX_FILE_BYTES + 1)
     except OSError as err:
         return Unreadable(
-            "unreadable-file", _("cannot read: {reason}").format(reason=err.strerror or err)
+            "unreadable-file", _("cannot read: {reason}").format(reason=os_reason(err))
         )
     finally:
         os.close(fd)
@@ -86,7 +87,34 @@ def _link_outside(path: Path) -> Unreadable | None:
     )
 
 
+# The system's reasons, in the interface's language (strerror is always the C library's English).
+_REASONS = {
+    "ENOENT": N_("no such file or folder"),
+    "EACCES": N_("permission denied"),
+    "EPERM": N_("operation not permitted"),
+    "EROFS": N_("read-only file system"),
+    "ENOSPC": N_("no space left on the device"),
+    "EDQUOT": N_("disk quota exceeded"),
+    "ENOTDIR": N_("a part of the path is not a folder"),
+    "EISDIR": N_("it is a folder"),
+    "ENAMETOOLONG": N_("file name too long"),
+    "EEXIST": N_("it already exists"),
+    "EBADF": N_("the output is closed"),
+    "EIO": N_("input/output error"),
+    "ELOOP": N_("too many levels of symbolic links"),
+    "EFBIG": N_("file too large"),
+    "ENXIO": N_("no reader on the other end (a pipe or device)"),
+}
+
+
+def os_reason(err: OSError) -> str:
+    """Why an operation on a file failed, in the user's language when the system's error is a
+    common one, else as the system words it."""
+    name = errno.errorcode.get(err.errno or -1, "")
+    if name in _REASONS:
+        return _(_REASONS[name])
+    return str(err.strerror or err)
+
+
 def _cannot_read(err: OSError) -> Unreadable:
-    return Unreadable(
-        "unreadable-file", _("cannot read: {reason}").format(reason=err.strerror or err)
-    )
+    return Unreadable("unreadable-file", _("cannot read: {reason}").format(reason=os_reason(err)))

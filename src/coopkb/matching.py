@@ -23,7 +23,7 @@ from .i18n import _, language
 # - the rest of Default_Ignorable_Code_Point (DerivedCoreProperties.txt): characters drawn as
 #   nothing, Hangul fillers U+115F, U+1160, U+3164, U+FFA0, U+034F, variation selectors, U+180B-
 #   180F, U+17B4-17B5, shorthand format controls U+1BCA0-1BCA3 and their reserved neighbours;
-# - surrogates and non-characters.
+# - surrogates, non-characters, private use and the braille blank.
 # tests/test_hardening.py checks that every Cf character of the running Python is covered.
 _UNSAFE_RANGES = (
     "\x00-\x08\x0b-\x1f\x7f-\x9f\u00ad\u034f\u0600-\u0605\u061c\u06dd\u070f"
@@ -31,6 +31,10 @@ _UNSAFE_RANGES = (
     "\u2028-\u202e\u2060-\u206f\u3164\ud800-\udfff\ufdd0-\ufdef\ufe00-\ufe0f\ufeff"
     "\uffa0\ufff0-\ufffb\ufffe\uffff\U000110bd\U000110cd\U00013430-\U0001343f"
     "\U0001bca0-\U0001bca3\U0001d173-\U0001d17a\U000e0000-\U000e0fff"
+    # the braille blank (drawn as nothing), private use (no meaning, shown as a box), and the
+    # non-characters of every plane
+    "\u2800\ue000-\uf8ff\U000f0000-\U0010ffff"
+    + "".join(f"\\U{plane:04x}fffe-\\U{plane:04x}ffff" for plane in range(1, 17))
 )
 UNSAFE = re.compile(f"[{_UNSAFE_RANGES}]")
 # Shown escaped when a value is echoed in a message: the above, plus tab and newline.

@@ -21,6 +21,7 @@ from collections.abc import Iterable
 from pathlib import Path
 from types import TracebackType
 
+from .files import os_reason
 from .i18n import _
 
 
@@ -73,7 +74,7 @@ def check_target(target: Path, overwrite: bool, protected: Iterable[Path] = ()) 
         info = None
     except OSError as err:
         raise WriteError(
-            _("cannot write {path}: {reason}").format(path=target, reason=err.strerror or err)
+            _("cannot write {path}: {reason}").format(path=target, reason=os_reason(err))
         ) from None
     if info is not None:
         if stat.S_ISLNK(info.st_mode):
@@ -175,7 +176,7 @@ class FileSet:
                 os.fsync(handle.fileno())
         except OSError as err:
             raise WriteError(
-                _("cannot write {path}: {reason}").format(path=target, reason=err.strerror or err)
+                _("cannot write {path}: {reason}").format(path=target, reason=os_reason(err))
             ) from None
 
     def add_text(self, target: Path, text: str) -> None:
@@ -203,9 +204,7 @@ class FileSet:
                 old.unlink(missing_ok=True)
         except OSError as err:
             self.abort()
-            raise WriteError(
-                _("cannot write: {reason}").format(reason=err.strerror or err)
-            ) from None
+            raise WriteError(_("cannot write: {reason}").format(reason=os_reason(err))) from None
         except WriteError:
             self.abort()
             raise

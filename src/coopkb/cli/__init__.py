@@ -9,6 +9,7 @@ need them, so each answer costs little beyond its own imports.
 from __future__ import annotations
 
 import errno
+import io
 import os
 import sys
 from collections.abc import Callable
@@ -200,6 +201,17 @@ def _named_command(args: list[str]) -> str | None:
     return None
 
 
+class _ClosedOutput(io.TextIOBase):
+    """Standard output when the process was started without one: every write fails as writing
+    to a closed descriptor does (EBADF), and is reported as such, after the language is set."""
+
+    def write(self, text: str) -> int:
+        raise OSError(errno.EBADF, os.strerror(errno.EBADF))
+
+    def isatty(self) -> bool:
+        return False
+
+
 def _is_terminal(stream: object) -> bool:
     try:
         return bool(stream.isatty())  # type: ignore[attr-defined]
@@ -209,10 +221,10 @@ def _is_terminal(stream: object) -> bool:
 
 def main() -> None:
     """Console-script entry point: no traceback ever reaches the user."""
-    if sys.stdout is None:  # started with stdout closed (`coopkb list >&-`)
-        from .errors import cannot_write_output
-
-        sys.exit(cannot_write_output(OSError(errno.EBADF, os.strerror(errno.EBADF))))
+    if sys.stderr is None:  # `coopkb list 2>&-`: the answer still goes to stdout
+        sys.stderr = open(os.devnull, "w", encoding="utf-8")  # noqa: SIM115 - for the process
+    if sys.stdout is None:  # `coopkb list >&-`: a usage error is still one; writing fails
+        sys.stdout = _ClosedOutput()
     for stream in (sys.stdout, sys.stderr):
         reconfigure = getattr(stream, "reconfigure", None)
         if reconfigure is None:

@@ -97,17 +97,33 @@ class _PlainConversions:
         return super().parse_args(ctx, args)  # type: ignore[misc,no-any-return]
 
 
+class _NamedCommands:
+    """An unknown sub-command is named in the interface's language, with a suggestion."""
+
+    def resolve_command(
+        self, ctx: _click.Context, args: list[str]
+    ) -> tuple[str | None, _click.Command | None, list[str]]:
+        known = self.get_command(ctx, args[0]) if args else None  # type: ignore[attr-defined]
+        if args and known is None and not args[0].startswith("-"):
+            from ..matching import did_you_mean, quote
+
+            commands = self.commands.items()  # type: ignore[attr-defined]
+            hint = did_you_mean(args[0], [n for n, c in commands if not c.hidden])
+            ctx.fail(_("No such command {name}").format(name=quote(args[0])) + hint)
+        return super().resolve_command(ctx, args)  # type: ignore[misc,no-any-return]
+
+
 class CoopkbCommand(_PlainConversions, _TranslatedHelp, typer.core.TyperCommand):
     context_class = _Context
 
 
-class CoopkbSubGroup(_PlainConversions, _TranslatedHelp, typer.core.TyperGroup):
+class CoopkbSubGroup(_NamedCommands, _PlainConversions, _TranslatedHelp, typer.core.TyperGroup):
     """A group of sub-commands (``coopkb export …``): translated help, like the commands."""
 
     context_class = _Context
 
 
-class CoopkbGroup(_PlainConversions, _TranslatedHelp, typer.core.TyperGroup):
+class CoopkbGroup(_NamedCommands, _PlainConversions, _TranslatedHelp, typer.core.TyperGroup):
     context_class = _Context
 
     def format_commands(self, ctx: _click.Context, formatter: _click.HelpFormatter) -> None:
@@ -126,16 +142,6 @@ class CoopkbGroup(_PlainConversions, _TranslatedHelp, typer.core.TyperGroup):
         for title, rows in sections.items():
             with formatter.section(_(title)):
                 formatter.write_dl(rows)
-
-    def resolve_command(
-        self, ctx: _click.Context, args: list[str]
-    ) -> tuple[str | None, _click.Command | None, list[str]]:
-        if args and self.get_command(ctx, args[0]) is None and not args[0].startswith("-"):
-            from ..matching import did_you_mean, quote
-
-            hint = did_you_mean(args[0], [n for n, c in self.commands.items() if not c.hidden])
-            ctx.fail(_("No such command {name}").format(name=quote(args[0])) + hint)
-        return super().resolve_command(ctx, args)
 
     def main(  # type: ignore[override]
         self,
@@ -159,17 +165,24 @@ class CoopkbGroup(_PlainConversions, _TranslatedHelp, typer.core.TyperGroup):
         if threading.current_thread() is threading.main_thread():
             signal.signal(signal.SIGINT, on_interrupt)
         commands = set(self.commands)
-        lang = _option_value(words, "--lang")
+        langs = _option_values(words, "--lang")
+        lang = langs[-1] if langs else None  # Click keeps the last
         set_language(choose_language(lang, os.environ))
         typer.core._ = _  # type: ignore[attr-defined]  # Typer's own words: Options, Arguments…
         code = 0
         try:
-            if lang is not None and lang.split("_")[0].lower() not in LANGUAGES:
-                from ..matching import quote
+            for value in langs:  # every one given, not only the one kept
+                if value.split("_")[0].lower() not in LANGUAGES:
+                    from ..matching import quote
 
-                raise _errors.UsageError(
-                    _("unknown language {value}; choose fr or en").format(value=quote(lang))
-                )
+                    raise _errors.UsageError(
+                        _("unknown language {value}; choose fr or en").format(value=quote(value))
+                    )
+            for value in _option_values(words, "--data-dir"):
+                if not value.strip():
+                    raise _errors.UsageError(
+                        _("--data-dir needs a folder; an empty value names none")
+                    )
             result = super().main(
                 _hoisted(words, commands),
                 prog_name,
@@ -182,6 +195,13 @@ class CoopkbGroup(_PlainConversions, _TranslatedHelp, typer.core.TyperGroup):
                 sys.stdout.flush()  # a full disk is seen here, not at exit as "Exception ignored"
         except Exit as err:
             code = err.exit_code
+        except _errors.NoArgsIsHelpError as err:  # `coopkb` or `coopkb export` alone
+            if err.ctx is not None and err.ctx.parent is None:
+                sys.stdout.write(err.ctx.get_help() + "\n")  # the whole tour, as asked
+                code = 0
+            else:
+                show_click_error(_errors.UsageError(_("Missing command."), err.ctx))
+                code = 2
         except _errors.ClickException as err:
             show_click_error(err)
             code = err.exit_code
@@ -221,15 +241,17 @@ _OUTPUT_ERRORS = frozenset(
 )
 
 
-def _option_value(words: list[str], name: str) -> str | None:
+def _option_values(words: list[str], name: str) -> list[str]:
+    """Every value given to ``name`` (``--lang fr``, ``--lang=fr``), before any ``--``."""
+    found = []
     for index, word in enumerate(words):
         if word == "--":
-            return None
+            break
         if word == name and index + 1 < len(words):
-            return words[index + 1]
-        if word.startswith(name + "="):
-            return word.split("=", 1)[1]
-    return None
+            found.append(words[index + 1])
+        elif word.startswith(name + "="):
+            found.append(word.split("=", 1)[1])
+    return found
 
 
 def _hoisted(words: list[str], commands: set[str]) -> list[str]:

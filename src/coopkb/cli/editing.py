@@ -9,6 +9,7 @@ from typing import Annotated
 
 import typer
 
+from ..files import os_reason
 from ..i18n import N_, _, ngettext
 from .options import ReportFormat
 from .session import data_files_of, location_of, state_of
@@ -97,8 +98,8 @@ def schema(
             show_default=False,
         ),
     ] = None,
-    output_dir: Annotated[
-        Path | None,
+    output_folder: Annotated[
+        str | None,
         typer.Option(
             "--output-dir", help=N_("Write <file>.schema.json files here instead of printing.")
         ),
@@ -125,25 +126,34 @@ def schema(
                 _("unknown data file {name}").format(name=quote(name)) + did_you_mean(name, schemas)
             )
         schemas = {key: schemas[key]}
-    if output_dir is not None:
+    if output_folder is not None:
         from ..writing import FileSet, WriteError
+        from .publish import named_folder, shown
+
+        output_dir = named_folder(output_folder)
 
         try:
             output_dir.mkdir(parents=True, exist_ok=True)
         except OSError as err:
             fail(
                 _("cannot write the schemas to {path}: {reason}").format(
-                    path=output_dir, reason=err.strerror or err
+                    path=output_dir, reason=os_reason(err)
                 )
             )
         try:  # the editors' schemas are regenerated in place: replacing them is the point
             with FileSet(overwrite=True, protected=data_files_of(state_of(ctx))) as files:
+                written = []
                 for key, value in schemas.items():
                     target = output_dir / key.replace(".yaml", ".schema.json")
+                    replaced = target.exists()
                     files.add_text(target, json.dumps(value, ensure_ascii=False, indent=2) + "\n")
+                    written.append((target, replaced))
                 files.commit()
         except WriteError as err:
             fail(str(err))
+        for target, replaced in written:  # said, since an existing schema is replaced
+            message = _("replaced {path}") if replaced else _("wrote {path}")
+            write_err(message.format(path=shown(target)) + "\n")
         return
     single = next(iter(schemas.values())) if name is not None else schemas
     sys.stdout.write(json.dumps(single, ensure_ascii=False, indent=2) + "\n")
@@ -230,6 +240,7 @@ def diff(
     from ..review.changes import compare
     from ..review.git import RevisionError, contents_at, default_base, repository_of
     from ..storage.knowledge import read_data_files
+    from ..storage.location import BUNDLED
 
     with interrupts_deferred():
         from ..validation.pipeline import validate_contents
@@ -238,7 +249,17 @@ def diff(
 
     state = state_of(ctx)
     location = location_of(state)
+    if location.origin == BUNDLED:
+        fail(
+            _(
+                "no data folder here or above {cwd}: diff compares the data of a git checkout; "
+                "run it inside one, or name its data folder with --data-dir"
+            ).format(cwd=Path.cwd()),
+            EXIT_USAGE,
+        )
     try:
+        if head is not None and not head.strip():
+            raise RevisionError(_("an empty revision names nothing; leave it out for the default"))
         repo, prefix = repository_of(location.path)
         if base is None:
             base_rev, note = default_base(repo)

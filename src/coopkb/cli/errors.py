@@ -11,6 +11,7 @@ from typing import Any, NoReturn
 
 from typer._click import exceptions as _errors
 
+from ..files import os_reason
 from ..i18n import N_, _
 from .terminal import EXIT_INTERNAL
 
@@ -106,10 +107,7 @@ def cannot_write_output(err: OSError) -> int:
     quiet_broken_pipe()  # what is left in stdout's buffer must not fail again at exit
     if sys.stderr is not None:
         sys.stderr.write(
-            _("Error: cannot write the output: {reason}").format(
-                reason=err.strerror or type(err).__name__
-            )
-            + "\n"
+            _("Error: cannot write the output: {reason}").format(reason=os_reason(err)) + "\n"
         )
     return 1
 

@@ -7,9 +7,26 @@ from typing import Annotated
 
 import typer
 
+from ..files import os_reason
 from ..i18n import N_, _
 from .session import data_files_of, knowledge_base, state_of
 from .terminal import fail, write_err
+
+
+def shown(path: Path) -> str:
+    """A path as a message shows it: control and invisible characters escaped (``\\x1b``)."""
+    from ..matching import neutral
+
+    return neutral(str(path))
+
+
+def named_folder(text: str) -> Path:
+    """A FOLDER argument: ``""`` names none (exit 2); ``.`` is the current folder."""
+    if not text.strip():
+        from .terminal import EXIT_USAGE
+
+        fail(_("an empty value names no folder"), EXIT_USAGE)
+    return Path(text)
 
 
 def _named_file(path: Path) -> Path:
@@ -67,13 +84,15 @@ def export_sqlite(
             files.commit()
     except ExportError as err:
         fail(str(err))
+    except OSError as err:  # a name too long, a folder that vanished…
+        fail(_("cannot write {path}: {reason}").format(path=shown(path), reason=os_reason(err)))
     rows = sum(t.count for t in tables.tables.values())
     write_err(
         _("wrote {path}: {tables} tables, {rows} rows; metadata in {metadata}").format(
-            path=path,
+            path=shown(path),
             tables=len([t for t in tables.tables.values() if t.rows]),
             rows=rows,
-            metadata=target,
+            metadata=shown(target),
         )
         + "\n"
     )
@@ -105,13 +124,15 @@ def export_json(
         write(kb, path, knowledge_base_schema(), overwrite, data_files_of(state))
     except ExportError as err:
         fail(str(err))
-    write_err(_("wrote {path}").format(path=path) + "\n")
+    except OSError as err:  # a name too long, a folder that vanished…
+        fail(_("cannot write {path}: {reason}").format(path=shown(path), reason=os_reason(err)))
+    write_err(_("wrote {path}").format(path=shown(path)) + "\n")
 
 
 def export_csv(
     ctx: typer.Context,
-    directory: Annotated[
-        Path,
+    folder: Annotated[
+        str,
         typer.Argument(
             help=N_("The folder to write the CSV files in."),
             metavar=N_("FOLDER"),
@@ -131,11 +152,18 @@ def export_csv(
     from ..publish.spreadsheet import export_csv as write
     from ..publish.sqlite import ExportError
 
+    directory = named_folder(folder)
     state = state_of(ctx)
     kb = knowledge_base(state)
     try:
         tables = write(kb, directory, excel or state.excel, overwrite, data_files_of(state))
     except ExportError as err:
         fail(str(err))
+    except OSError as err:  # a name too long, a folder that vanished…
+        fail(
+            _("cannot write {path}: {reason}").format(path=shown(directory), reason=os_reason(err))
+        )
     count = len([t for t in tables.tables.values() if t.rows])
-    write_err(_("wrote {count} CSV files in {path}").format(count=count, path=directory) + "\n")
+    write_err(
+        _("wrote {count} CSV files in {path}").format(count=count, path=shown(directory)) + "\n"
+    )

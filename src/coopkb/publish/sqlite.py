@@ -13,6 +13,7 @@ import sqlite3
 from pathlib import Path
 from typing import Any
 
+from ..files import os_reason
 from ..i18n import _
 from ..writing import FileSet, WriteError
 from .tables import RECORDS, Tables, relational_parts
@@ -65,7 +66,7 @@ def export_sqlite(kb: dict[str, Any], target: Path, files: FileSet) -> Tables:
         db.conn.close()
     except OSError as err:
         raise ExportError(
-            _("cannot write {path}: {reason}").format(path=target, reason=err.strerror or err)
+            _("cannot write {path}: {reason}").format(path=target, reason=os_reason(err))
         ) from None
     except sqlite3.Error as err:  # a full disk reaches sqlite-utils as sqlite3's own error
         raise ExportError(

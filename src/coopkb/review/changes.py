@@ -71,8 +71,8 @@ def _fields(slug: str, kind: str, old: dict[str, Any], new: dict[str, Any]) -> l
 
 
 def _diff(path: str, old: Any, new: Any) -> Iterator[tuple[str, Any, Any]]:
-    if old == new:
-        return
+    if old == new or (_nothing(old) and _nothing(new)):
+        return  # an absent field and an empty list both say "the sources say nothing"
     if isinstance(old, dict) and isinstance(new, dict):
         for key in dict.fromkeys([*old, *new]):
             yield from _diff(f"{path}.{key}", old.get(key), new.get(key))
@@ -91,6 +91,10 @@ def _diff(path: str, old: Any, new: Any) -> Iterator[tuple[str, Any, Any]]:
                     yield f"{path}[{index}]", item, None
     else:
         yield path, old, new
+
+
+def _nothing(value: Any) -> bool:
+    return value is None or value == [] or value == {}
 
 
 def _all_mappings(*lists: list[Any]) -> bool:

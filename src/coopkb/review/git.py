@@ -6,7 +6,7 @@ import os
 import subprocess
 from pathlib import Path
 
-from ..files import MAX_FILE_BYTES, Unreadable
+from ..files import MAX_FILE_BYTES, Unreadable, os_reason
 from ..i18n import _
 from ..layout import DATA_FILES
 from ..matching import quote
@@ -50,9 +50,7 @@ def _git(repo: Path, *args: str) -> subprocess.CompletedProcess[bytes]:
             _("git did not answer within {seconds} seconds").format(seconds=_TIMEOUT)
         ) from None
     except OSError as err:
-        raise RevisionError(
-            _("cannot run git: {reason}").format(reason=err.strerror or err)
-        ) from None
+        raise RevisionError(_("cannot run git: {reason}").format(reason=os_reason(err))) from None
 
 
 def _text(output: bytes) -> str:
