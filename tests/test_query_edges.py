@@ -74,3 +74,18 @@ def test_a_non_breaking_space_in_a_value_is_named() -> None:
 
     hint = did_you_mean("Bas-Saint-Laurent\u00a0", ["Bas-Saint-Laurent", "Estrie"])
     assert "U+00A0" in hint and "'Bas-Saint-Laurent'" in hint
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("1er octobre 2017", ("2017-10-01", "2017-10-01")),
+        ("13/10/2017", ("2017-10-13", "2017-10-13")),
+        ("10/2017", ("2017-10", "2017-10")),
+        ("31/02/2017", None),
+    ],
+)
+def test_dates_as_quebec_writes_them(text: str, expected: tuple[str, str] | None) -> None:
+    from coopkb.query.search import _as_period
+
+    assert _as_period(text) == expected

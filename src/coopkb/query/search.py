@@ -142,7 +142,14 @@ def _field_name(path: str) -> str:
 def _as_period(text: str) -> tuple[str, str] | None:
     """``octobre 2017``, ``oct. 2017``, ``2017-10`` or ``2017-10-04`` as a date prefix range;
     None when ``text`` is not a date (a bare year is searched as a word and as a date)."""
+    slashed = re.fullmatch(r"\s*(?:([0-9]{1,2})/)?([0-9]{1,2})/([0-9]{4})\s*", text)
+    if slashed:  # 13/10/2017 and 10/2017, the day first as Quebec writes it
+        day, month, year = slashed.groups()
+        iso = f"{year}-{int(month):02d}" + (f"-{int(day):02d}" if day else "")
+        return (iso, iso) if _real_date(iso) else None
     words = fold(text).replace(".", " ").split()
+    if words and re.fullmatch(r"1er", words[0]):  # « 1er octobre 2017 »
+        words[0] = "1"
     if len(words) == 2 and words[0] in _MONTHS and re.fullmatch(r"[0-9]{4}", words[1]):
         month = f"{words[1]}-{_MONTHS[words[0]]}"
         return month, month
