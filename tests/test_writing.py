@@ -225,3 +225,25 @@ def test_file_names_in_messages_are_escaped(base_copy: Path, tmp_path: Path, cli
     code, err = _export(cli, base_copy, "json", str(target))
     assert code == 0
     assert "\x1b" not in err and "\\x1b" in err
+
+
+@pytest.mark.parametrize("name", ["p.txt/", "nodir/", ".", ""])
+def test_a_file_argument_naming_a_folder_is_refused(
+    name: str, base_copy: Path, tmp_path: Path
+) -> None:
+    (tmp_path / "p.txt").write_text("precious\n", "utf-8")
+    for args in (
+        ["export", "json", name, "--overwrite"],
+        ["export", "sqlite", "kb.db", "--metadata", name],
+    ):
+        result = run_coopkb(
+            "--data-dir",
+            str(base_copy),
+            *args,
+            cwd=tmp_path,
+            env={"COOPKB_CACHE_DIR": str(tmp_path / "c")},
+        )
+        assert result.returncode == 2, result.stderr
+        assert repr(name) in result.stderr
+    assert (tmp_path / "p.txt").read_text("utf-8") == "precious\n"
+    assert not (tmp_path / "nodir").exists() and not (tmp_path / "kb.db").exists()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 from typing import Annotated
 
@@ -29,12 +30,16 @@ def named_folder(text: str) -> Path:
     return Path(text)
 
 
-def _named_file(path: Path) -> Path:
-    """A FILE argument must name a file: ``""`` or ``.`` name none (exit 2)."""
-    if path.name in ("", ".", ".."):
+def _named_file(text: str) -> Path:
+    """A FILE argument must name a file, as typed: ``""``, ``.``, ``..`` or a name ending in
+    ``/`` (a folder: ``p.txt/`` would otherwise write over ``p.txt``) name none (exit 2)."""
+    from ..matching import neutral
+
+    path = Path(text)
+    if not text.strip() or text.endswith(("/", os.sep)) or path.name in ("", ".", ".."):
         from .terminal import EXIT_USAGE
 
-        fail(_("{value} is not a file name").format(value=repr(str(path))), EXIT_USAGE)
+        fail(_("{value} is not a file name").format(value=repr(neutral(text))), EXIT_USAGE)
     return path
 
 
@@ -45,15 +50,15 @@ OverwriteOption = Annotated[
 
 def export_sqlite(
     ctx: typer.Context,
-    path: Annotated[
-        Path,
+    file: Annotated[
+        str,
         typer.Argument(
             help=N_("The database file to write."), metavar=N_("FILE"), show_default=False
         ),
     ],
     overwrite: OverwriteOption = False,
-    metadata: Annotated[
-        Path | None,
+    metadata_file: Annotated[
+        str | None,
         typer.Option(
             "--metadata",
             help=N_("Where to write Datasette's metadata (default: PATH with .metadata.json)."),
@@ -70,9 +75,8 @@ def export_sqlite(
     from ..publish.sqlite import metadata as datasette_metadata
     from ..writing import FileSet
 
-    path = _named_file(path)
-    if metadata is not None:
-        metadata = _named_file(metadata)
+    path = _named_file(file)
+    metadata = None if metadata_file is None else _named_file(metadata_file)
     state = state_of(ctx)
     kb = knowledge_base(state)
     target = metadata or path.with_name(path.stem + ".metadata.json")
@@ -100,8 +104,8 @@ def export_sqlite(
 
 def export_json(
     ctx: typer.Context,
-    path: Annotated[
-        Path,
+    file: Annotated[
+        str,
         typer.Argument(help=N_("The JSON file to write."), metavar=N_("FILE"), show_default=False),
     ],
     overwrite: OverwriteOption = False,
@@ -117,7 +121,7 @@ def export_json(
     with interrupts_deferred():
         from ..validation.schema import knowledge_base_schema
 
-    path = _named_file(path)
+    path = _named_file(file)
     state = state_of(ctx)
     kb = knowledge_base(state)
     try:
