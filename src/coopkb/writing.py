@@ -129,6 +129,7 @@ class FileSet:
         self._pending: list[tuple[Path, Path]] = []  # (temporary, target)
         self._removals: list[Path] = []
         self._targets: set[Path] = set()
+        self._cleaned: set[Path] = set()
 
     def __enter__(self) -> FileSet:
         return self
@@ -156,7 +157,9 @@ class FileSet:
                     path=target, reason=_("{path} does not exist").format(path=folder)
                 )
             )
-        clean_leftovers(folder)
+        if folder not in self._cleaned:  # once per folder, not once per file of the set
+            clean_leftovers(folder)
+            self._cleaned.add(folder)
         self._targets.add(where)
         return temp_path(target)
 

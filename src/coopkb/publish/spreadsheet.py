@@ -41,7 +41,8 @@ def export_csv(
         ) from None
     targets = {t.name: directory / f"{t.name}.csv" for t in tables.tables.values() if t.rows}
     existing = [p.name for p in targets.values() if p.exists() or p.is_symlink()]
-    existing += [MANIFEST] if (directory / MANIFEST).exists() and not existing else []
+    if not existing and (directory / MANIFEST).exists():  # an earlier export, all its tables gone
+        existing = [MANIFEST]
     if existing and not overwrite:
         raise ExportError(
             _("{path} already holds {files}… (use --overwrite to replace them)").format(

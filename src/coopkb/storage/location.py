@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Mapping
 from pathlib import Path
 from typing import NamedTuple
@@ -69,6 +70,4 @@ def _origin(folder: Path, cwd: Path) -> str:
 def _shown(folder: Path, cwd: Path) -> str:
     """The folder as the user would type it from where they are (``data``, ``.``, ``../data``),
     so reported file names open from the shell and match CI's annotations."""
-    import os
-
     return os.path.relpath(folder, cwd)

@@ -39,11 +39,11 @@ _SCAN_LIMIT = 500
 _DEEP_INDENT = re.compile(rf"^[ \t]{{{_SCAN_LIMIT},}}\S", re.MULTILINE)
 _COMPACT_NESTING = re.compile(rf"(?:[-?:][ \t]+){{{_SCAN_LIMIT},}}")
 _FLOW_BRACKET = re.compile(r"[\[\]{}]")
-# Line breaks to YAML but not to editors, grep or git (NEL, line and paragraph separators): every
-# position after one would be a line off, so the file is refused at the first, placed by "\n".
-_HIDDEN_BREAK = re.compile("[\x85\u2028\u2029]")
-# Characters YAML does not allow in a stream (it allows tab, LF, CR, NEL and printable text).
-_RAW_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x84\x86-\x9f\ufffe\uffff]")
+# What no data file may hold: characters YAML does not allow in a stream (it allows tab, LF, CR
+# and printable text), and the line breaks YAML sees but editors, grep and git do not (NEL, line
+# and paragraph separators: every position after one would be a line off). Placed by "\n".
+_RAW_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029\ufffe\uffff]")
+_HIDDEN_BREAKS = "\x85\u2028\u2029"
 
 
 @dataclass
@@ -94,22 +94,21 @@ def load_file(path: Path, display: str, raw: bytes | Unreadable | None = None) -
     text = _decode(raw, loaded)
     if text is None:
         return loaded
-    hidden = None if text.isascii() else _HIDDEN_BREAK.search(text)
-    bad = _RAW_CONTROL.search(text, 0, hidden.start() if hidden else len(text))
-    if hidden and not bad:
-        line, col = _offset_position(text, hidden.start())
-        message = _(
-            "the file holds U+{code:04X}, a line break to YAML that editors do not show: "
-            "every line number after it would be off; remove it"
-        ).format(code=ord(hidden.group()))
-        loaded.problems.append(problem(display, line, col, "control-character", message))
-        return loaded
+    bad = _RAW_CONTROL.search(text)
     if bad:
         line, col = _offset_position(text, bad.start())
-        message = _(
-            "the file holds the control character U+{code:04X}, which YAML does not allow: "
-            "remove it"
-        ).format(code=ord(bad.group()))
+        template = (
+            _(
+                "the file holds U+{code:04X}, a line break to YAML that editors do not show: "
+                "every line number after it would be off; remove it"
+            )
+            if bad.group() in _HIDDEN_BREAKS
+            else _(
+                "the file holds the control character U+{code:04X}, which YAML does not allow: "
+                "remove it"
+            )
+        )
+        message = template.format(code=ord(bad.group()))
         loaded.problems.append(problem(display, line, col, "control-character", message))
         return loaded
     if _MAYBE_NODE_PROPERTY.search(text) and not _refuse_node_properties(text, loaded):
