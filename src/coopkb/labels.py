@@ -4,20 +4,10 @@ shown). Machine formats keep the field names themselves."""
 from __future__ import annotations
 
 from .i18n import N_, _
+from .kinds import KINDS
 
-KIND_NAMES: dict[str, str] = {
-    "council": N_("council"),
-    "programme": N_("programme"),
-    "roadmap": N_("roadmap"),
-    "cooperation": N_("cooperation"),
-    "cooperative": N_("cooperative"),
-    "member": N_("member"),
-    "mission": N_("mission"),
-    "event": N_("event"),
-    "organisation": N_("organisation"),
-    "person": N_("person"),
-    "source": N_("source"),
-}
+# The kinds' names and their counts come from the table of kinds.
+KIND_NAMES: dict[str, str] = {kind.name: kind.label for kind in KINDS}
 
 FIELD_LABELS: dict[str, str] = {
     "aliases": N_("aliases"),
@@ -92,6 +82,20 @@ FIELD_LABELS: dict[str, str] = {
     "document": N_("document"),
     "url": N_("address"),
     "sources": N_("sources"),
+    "activity": N_("activity"),
+    "cooperative_traits": N_("cooperative traits"),
+    "cooperative_difference": N_("the cooperative difference"),
+    "collective_action": N_("collective action"),
+    "innovating_in_collective_action": N_("innovating in collective action"),
+    # fields of sub-records (steps, figures, items, affiliations)
+    "event": N_("event"),
+    "label": N_("what it counts"),
+    "value": N_("value"),
+    "unit": N_("unit"),
+    "qualifier": N_("qualifier"),
+    "actions": N_("actions"),
+    "organisation": N_("organisation"),
+    "role": N_("role"),
     # reverse links (graph.py's link labels)
     "cooperatives": N_("cooperatives"),
     "hosts": N_("hosts"),
@@ -115,21 +119,19 @@ def kind_label(kind: str) -> str:
     return _(KIND_NAMES.get(kind, kind))
 
 
-def field_label(name: str) -> str:
-    return _(FIELD_LABELS.get(name, name.replace("_", " ")))
+# Where a field's name means another thing in one kind: (kind, field) -> label.
+FIELD_LABELS_OF: dict[tuple[str, str], str] = {
+    ("source", "kind"): N_("kind of document"),
+    ("organisation", "kind"): N_("kind of organisation"),
+    ("mission", "events"): N_("events attended"),
+}
+
+
+def field_label(name: str, kind: str | None = None) -> str:
+    """The label of a field (of ``kind``, where its name means another thing there)."""
+    own = FIELD_LABELS_OF.get((kind, name)) if kind is not None else None
+    return _(own or FIELD_LABELS.get(name, name.replace("_", " ")))
 
 
 # "{count} cooperative" / "{count} cooperatives" per kind, for counts in summaries.
-KIND_PLURALS: dict[str, tuple[str, str]] = {
-    "council": ("{count} council", "{count} councils"),
-    "programme": ("{count} programme", "{count} programmes"),
-    "roadmap": ("{count} roadmap", "{count} roadmaps"),
-    "cooperation": ("{count} cooperation", "{count} cooperations"),
-    "cooperative": ("{count} cooperative", "{count} cooperatives"),
-    "member": ("{count} member", "{count} members"),
-    "mission": ("{count} mission", "{count} missions"),
-    "event": ("{count} event", "{count} events"),
-    "organisation": ("{count} organisation", "{count} organisations"),
-    "person": ("{count} person", "{count} people"),
-    "source": ("{count} source", "{count} sources"),
-}
+KIND_PLURALS: dict[str, tuple[str, str]] = {kind.name: kind.counts for kind in KINDS}

@@ -9,7 +9,8 @@ from typing import TYPE_CHECKING, Any
 
 from ..i18n import _, ngettext
 from ..labels import kind_label
-from .machine import _cell_text
+from ..parts import part_of
+from .machine import sub_record_line
 from .tables import md_cell
 from .text import safe
 
@@ -20,14 +21,22 @@ _STYLES = {"added": "green", "removed": "red", "renamed": "cyan", "changed": "ye
 _SIGNS = {"added": "+", "removed": "-", "renamed": "→", "changed": "~"}
 
 
-def value_text(value: Any) -> str:
+def value_text(value: Any, shape: str = "") -> str:
+    """A value before or after a change; a sub-record (``shape``: step, figure…) on one line."""
     if value is None:
         return "∅"
     if isinstance(value, dict):
-        return _cell_text(value, {})
+        return sub_record_line(shape, value, {})
     if isinstance(value, list):
-        return "; ".join(value_text(v) for v in value) or "[]"
+        return "; ".join(value_text(v, shape) for v in value) or "[]"
     return str(value)
+
+
+def _shape(change: Any) -> str:
+    """The shape of sub-record a changed field holds (``timeline[2]`` of a cooperative: step)."""
+    top = (change.field or "").split(".")[0].split("[")[0]
+    part = part_of(change.kind, top)
+    return part.shape if part is not None else ""
 
 
 def _groups(changes: Sequence[Any]) -> dict[str, list[Any]]:
@@ -58,7 +67,9 @@ def _line(change: Any) -> str:
     if change.change in ("added", "removed"):
         name = change.after if change.change == "added" else change.before
         return f"{change.slug} ({what}): {name}"
-    return f"{change.slug}.{change.field}: {value_text(change.before)} → {value_text(change.after)}"
+    shape = _shape(change)
+    before, after = value_text(change.before, shape), value_text(change.after, shape)
+    return f"{change.slug}.{change.field}: {before} → {after}"
 
 
 def render_diff(changes: Sequence[Any], output_format: str) -> RenderableType | str:
@@ -81,7 +92,8 @@ def render_diff(changes: Sequence[Any], output_format: str) -> RenderableType | 
             for c in items:
                 lines.append(
                     f"| {_SIGNS[c.change]} {c.change} | `{c.slug}` | {md_cell(c.field or '')} | "
-                    f"{md_cell(value_text(c.before))} | {md_cell(value_text(c.after))} |"
+                    f"{md_cell(value_text(c.before, _shape(c)))} | "
+                    f"{md_cell(value_text(c.after, _shape(c)))} |"
                 )
         return "\n".join(lines)
     from rich.text import Text

@@ -6,11 +6,15 @@ import json
 from collections.abc import Iterable
 from typing import Any
 
-from ..graph import REFERENCE_FIELDS
+from ..parts import FIELDS_OF, part_of
 
 
 def machine(
-    data: Any, output_format: str, names: dict[str, str] | None = None, excel: bool = False
+    data: Any,
+    output_format: str,
+    names: dict[str, str] | None = None,
+    excel: bool = False,
+    kind: str | None = None,
 ) -> str:
     if output_format == "json":
         return json.dumps(data, ensure_ascii=False, indent=2)
@@ -20,7 +24,7 @@ def machine(
         dumped: str = yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=100)
         return dumped.rstrip("\n")
     if output_format == "csv":
-        return to_csv(data if isinstance(data, list) else [data], names, excel)
+        return to_csv(data if isinstance(data, list) else [data], names, excel, kind)
     raise ValueError(f"unknown format {output_format!r}")
 
 
@@ -28,11 +32,12 @@ def to_csv(
     records: Iterable[dict[str, Any]],
     names: dict[str, str] | None = None,
     excel: bool = False,
+    kind: str | None = None,
 ) -> str:
-    """One header row (the field names: stable in every language); nested mappings become
-    dotted columns; a reference is followed by a ``…_name`` column with the record's name; lists
-    of text join with "; "; lists of steps, figures or items are readable lines in one cell."""
-    return csv_text([flatten(record, names or {}) for record in records], excel)
+    """One header row (the field names: stable in every language), one row per record of
+    ``kind`` (see :func:`flatten`; rows that are no records — search hits, counts — have none:
+    their nested mappings become dotted columns)."""
+    return csv_text([flatten(record, names or {}, kind) for record in records], excel)
 
 
 def csv_text(rows: list[dict[str, Any]], excel: bool = False) -> str:
@@ -76,55 +81,90 @@ def neutralised(text: str) -> str:
     return "'" + text if text.startswith(FORMULA_STARTS) else text
 
 
-_REFERENCES = frozenset(field for fields in REFERENCE_FIELDS.values() for field in fields)
-
-
-def flatten(record: dict[str, Any], names: dict[str, str], prefix: str = "") -> dict[str, str]:
+def flatten(
+    record: dict[str, Any], names: dict[str, str], kind: str | None = None, prefix: str = ""
+) -> dict[str, str]:
+    """One CSV row of a record of ``kind``, each field as its part says (``parts.py``): a
+    reference is followed by a ``…_name`` column; a list of texts joins with "; "; sub-records
+    (steps, figures, items, affiliations) are one readable line each in one cell."""
     flat: dict[str, str] = {}
-    for key, value in record.items():
+    # A kind's columns are its fields in the model's order, present or not: the same header
+    # whatever the query returned.
+    described = [p.field for p in FIELDS_OF.get(kind, ())] if kind is not None else []
+    for key in dict.fromkeys([*described, *record]):
+        value = record.get(key)
         name = f"{prefix}{key}"
+        part = part_of(kind, key) if kind is not None else None
+        if part is not None and part.part in ("mapping", "mappings", "records"):
+            values = value if isinstance(value, list) else [] if value is None else [value]
+            flat[name] = "\n".join(sub_record_line(part.shape, v, names) for v in values)
+            continue
         if isinstance(value, dict):
-            flat.update(flatten(value, names, f"{name}."))
+            flat.update(flatten(value, names, None, f"{name}."))
             continue
         if isinstance(value, list):
-            if all(not isinstance(v, dict | list) for v in value):
-                flat[name] = "; ".join("" if v is None else str(v) for v in value)
-            else:
-                flat[name] = "\n".join(_cell_text(v, names) for v in value)
-        elif value is None:
-            flat[name] = ""
-        elif isinstance(value, bool):
-            flat[name] = "true" if value else "false"
+            flat[name] = "; ".join(_plain(v) for v in value)
         else:
-            flat[name] = str(value)
-        if key in _REFERENCES and not prefix and key != "affiliations":
+            flat[name] = _plain(value)
+        if part is not None and part.part in ("reference", "references"):
             slugs = value if isinstance(value, list) else [value] if value else []
-            if any(s in names for s in slugs):  # a programme's funder is text, not a slug
-                flat[f"{name}_name"] = "; ".join(names.get(s, "") for s in slugs)
+            flat[f"{name}_name"] = "; ".join(names.get(s, "") for s in slugs)
     return flat
 
 
-def _cell_text(value: Any, names: dict[str, str]) -> str:
-    """A step, figure, item or affiliation as one readable line, the same in every language."""
-    if not isinstance(value, dict):
+def _plain(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, dict | list):
         return json.dumps(value, ensure_ascii=False)
-    if "event" in value:
+    return str(value)
+
+
+# How each shape of sub-record reads on one line: the fields it opens with, in that order;
+# any other field (a reference added inside a step) follows, after " — ".
+_LEADING: dict[str, tuple[str, ...]] = {
+    "step": ("date", "end", "event"),
+    "figure": ("qualifier", "value", "unit", "label", "date"),
+    "item": ("number", "name"),
+    "affiliation": (),
+    "source": ("title",),
+}
+
+
+def sub_record_line(shape: str, value: Any, names: dict[str, str]) -> str:
+    """A step, figure, item, affiliation or nested record as one readable line, the same in
+    every language, dispatched on its shape (``parts.py``)."""
+    if not isinstance(value, dict):
+        return _plain(value)
+    if shape not in _LEADING:  # a nested record of a kind of its own, or nothing described
+        if "slug" in value:
+            return f"{value.get('name')} [{value['slug']}]"
+        return _plain(value)
+    head = ""
+    if shape == "step":
         when = (value.get("date") or "") + (f"→{value['end']}" if value.get("end") else "")
-        return f"{when}: {value['event']}" if when else value["event"]
-    if "value" in value and "label" in value:
-        parts = [value.get("qualifier"), value["value"], value.get("unit"), value["label"]]
-        line = " ".join(str(p) for p in parts if p is not None and p != "")
-        return f"{line} ({value['date']})" if value.get("date") else line
-    if "slug" in value:
-        return f"{value['name']} [{value['slug']}]"
-    if "organisation" in value or "role" in value:
-        organisation = value.get("organisation")
-        shown = (
-            f"{names.get(organisation, organisation)} [{organisation}]" if organisation else None
-        )
-        return " — ".join(str(p) for p in (shown, value.get("role"), value.get("date")) if p)
-    if "name" in value:
+        head = f"{when}: {value['event']}" if when else str(value.get("event") or "")
+    elif shape == "figure":
+        parts = [value.get(k) for k in ("qualifier", "value", "unit", "label")]
+        head = " ".join(str(p) for p in parts if p is not None and p != "")
+        head = f"{head} ({value['date']})" if value.get("date") else head
+    elif shape == "item":
         head = f"{value['number']}. {value['name']}" if value.get("number") else value["name"]
-        rest = [value.get("description"), *(value.get("actions") or [])]
-        return " — ".join([head, *(str(r) for r in rest if r)])
-    return json.dumps(value, ensure_ascii=False)
+    rest = [
+        _shown_part(shape, key, item, names)
+        for key, item in value.items()
+        if key not in _LEADING[shape] and item not in (None, "", [])
+    ]
+    return " — ".join(piece for piece in [head, *rest] if piece)
+
+
+def _shown_part(shape: str, key: str, value: Any, names: dict[str, str]) -> str:
+    part = part_of(shape, key)
+    if part is not None and part.part in ("reference", "references"):
+        slugs = value if isinstance(value, list) else [value]
+        return "; ".join(f"{names.get(s, s)} [{s}]" for s in slugs)
+    if isinstance(value, list):
+        return " — ".join(_plain(v) for v in value)
+    return _plain(value)

@@ -9,9 +9,10 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from ..figures import figure_text
-from ..graph import REFERENCE_FIELDS
 from ..i18n import _
+from ..kinds import KIND
 from ..labels import field_label, kind_label
+from ..parts import part_of
 from .dates import human_date, human_period
 from .machine import machine, to_csv
 from .tables import md_cell
@@ -55,11 +56,10 @@ def render_record(
         }
         return machine(payload, output_format)
     if output_format == "csv":
-        return to_csv([{**record, "type": kind}])
-    references = REFERENCE_FIELDS.get(kind, frozenset())
+        return to_csv([{**record, "type": kind}], names, kind=kind)
     facts = [
-        (key, lines_of(_named(value, names or {}) if key in references else value))
-        for key, value in _readable_dates(record).items()
+        (key, lines_of(kind, key, value, names or {}))
+        for key, value in _readable_dates(kind, record).items()
         if _shown(key, value)
     ]
     facts += [
@@ -76,7 +76,7 @@ def render_record(
         ]
         lines += ["| | |", "|---|---|"]
         lines += [
-            f"| {md_cell(field_label(k))} | {'<br>'.join(md_cell(v) for v in vs)} |"
+            f"| {md_cell(field_label(k, kind))} | {'<br>'.join(md_cell(v) for v in vs)} |"
             for k, vs in facts
         ]
         return "\n".join(lines)
@@ -94,7 +94,7 @@ def _panel(
 
     from .tables import _pad
 
-    labels = [safe(field_label(key)) for key, _v in facts]
+    labels = [safe(field_label(key, kind)) for key, _v in facts]
     label_width = min(max((cell_len(x) for x in labels), default=0), 24)
     value_width = max(_MIN_VALUE_WIDTH, width - label_width - 3)
     out = Text(no_wrap=True, overflow="ignore")
@@ -123,79 +123,119 @@ def _wrap_item(value: str, width: int) -> list[str]:
     return [pieces[0], *(" " * bullet + piece for piece in rest)]
 
 
-def _readable_dates(record: dict[str, Any]) -> dict[str, Any]:
-    """A record's own dates as people read them: start and end become one period."""
+def _readable_dates(kind: str, record: dict[str, Any]) -> dict[str, Any]:
+    """A record's own dates as people read them: the start and end of its period (the table of
+    kinds names them) become one period; every other date field reads as a date."""
+    described = KIND.get(kind)
+    start = described.start if described is not None and described.end else None
+    end = described.end if described is not None else None
     shown: dict[str, Any] = {}
     for key, value in record.items():
-        if key == "start" and isinstance(value, str):
-            shown["period"] = human_period(value, record.get("end"))
-        elif key == "end" and isinstance(record.get("start"), str):
+        part = part_of(kind, key)
+        if key == start and isinstance(value, str):
+            shown["period"] = human_period(value, record.get(end) if end else None)
+        elif key == end and start is not None and isinstance(record.get(start), str):
             continue
-        elif key in ("date", "founded", "end") and isinstance(value, str):
+        elif part is not None and part.type == "date" and isinstance(value, str):
             shown[key] = human_date(value)
         else:
             shown[key] = value
     return shown
 
 
-def _named(value: Any, names: dict[str, str]) -> Any:
-    if isinstance(value, str):
-        return f"{names[value]} [{value}]" if value in names else value
-    if isinstance(value, list):
-        return [_named(item, names) for item in value]
-    if isinstance(value, dict) and "organisation" in value:
-        return {**value, "organisation": _named(value["organisation"], names)}
-    return value
+def _named(slug: Any, names: dict[str, str]) -> str:
+    """A reference as people read it: "Name [slug]" (the slug alone when nothing has it)."""
+    return f"{names[slug]} [{slug}]" if isinstance(slug, str) and slug in names else str(slug)
 
 
 def _shown(key: str, value: Any) -> bool:
     return key not in ("name", "slug", "sources") and value not in (None, [], {})
 
 
-def lines_of(value: Any) -> list[str]:
-    """The lines a field's value takes in a panel: list items as bullets, one per line."""
+def lines_of(kind: str, key: str, value: Any, names: dict[str, str]) -> list[str]:
+    """The lines a field's value takes in a panel, by its part: references by name, list items
+    and sub-records as bullets, one per line."""
+    part = part_of(kind, key)
+    what = part.part if part is not None else ""
+    if what in ("reference", "references"):
+        value = (
+            [_named(v, names) for v in value] if isinstance(value, list) else _named(value, names)
+        )
     if isinstance(value, list):
+        shape = part.shape if part is not None else ""
         if len(value) == 1 and not isinstance(value[0], dict):
-            return [brief(value[0])]
+            return [brief(shape, value[0], names)]
         out: list[str] = []
         for item in value:
-            first, *rest = brief(item).split("\n")
+            first, *rest = brief(shape, item, names).split("\n")
             out.append(f"• {first}")
             out += [f"  {line}" for line in rest]
         return out
-    return brief(value).split("\n")
+    return brief(part.shape if part is not None else "", value, names).split("\n")
 
 
-def brief(value: Any) -> str:
-    """Readable text for a nested value: a step, a figure, an item, an affiliation."""
-    if isinstance(value, list):
-        return "; ".join(brief(v) for v in value)
+def brief(shape: str, value: Any, names: dict[str, str]) -> str:
+    """Readable text for a sub-record of ``shape`` (a step, a figure, an item, an affiliation)
+    or a nested record (``shape`` is then its kind); the fields no layout below places (a
+    reference added inside a step) follow after " — "."""
     if isinstance(value, bool) or not isinstance(value, dict):
         return "" if value is None else str(value)
-    if "slug" in value:  # a nested record (a programme, a roadmap): `coopkb show` it for more
+    placed: tuple[str, ...] = ()
+    if shape in KIND:  # a nested record (a programme, a roadmap): `coopkb show` it for more
         start, end = value.get("date") or value.get("start"), value.get("end")
         when = human_period(start, end) if start or end else ""
         return f"{value['name']} [{value['slug']}]" + (f" ({when})" if when else "")
-    if "event" in value:  # a timeline step
+    if shape == "step":
         when = human_period(value.get("date"), value.get("end"))
-        return _("{when}: {what}").format(when=when, what=value["event"])
-    if "value" in value and "label" in value:  # a figure
-        return figure_text(value)
-    if "organisation" in value:  # an affiliation
-        parts = [
-            value["organisation"],
+        head, placed = _("{when}: {what}").format(when=when, what=value["event"]), _STEP
+        lines = [head]
+    elif shape == "figure":
+        lines, placed = [figure_text(value)], _FIGURE
+    elif shape == "affiliation":
+        organisation = value.get("organisation")
+        pieces = [
+            _named(organisation, names) if organisation else None,
             value.get("role"),
             human_date(value["date"]) if value.get("date") else None,
         ]
-        return " — ".join(str(p) for p in parts if p)
-    if "name" in value:  # an item: field of action, axis, lever, with its actions one per line
+        lines, placed = [" — ".join(str(p) for p in pieces if p)], _AFFILIATION
+    elif shape == "item":  # a field of action, axis, lever, with its actions one per line
         head = f"{value['number']}. {value['name']}" if value.get("number") else value["name"]
         if value.get("description"):
             head += f" — {value['description']}"
-        return "\n".join([head, *(f"  – {action}" for action in value.get("actions") or [])])
-    import json
+        lines = [head, *(f"  – {action}" for action in value.get("actions") or [])]
+        placed = _ITEM
+    else:
+        import json
 
-    return json.dumps(value, ensure_ascii=False)
+        return json.dumps(value, ensure_ascii=False)
+    rest = [
+        _other_field(shape, key, item, names)
+        for key, item in value.items()
+        if key not in placed and item not in (None, "", [])
+    ]
+    if rest:
+        lines[0] = " — ".join([lines[0], *rest])
+    return "\n".join(lines)
+
+
+# The fields each shape's layout above places; any other follows the line.
+_STEP = ("date", "end", "event")
+_FIGURE = ("qualifier", "value", "unit", "label", "date")
+_AFFILIATION = ("organisation", "role", "date")
+_ITEM = ("number", "name", "description", "actions")
+
+
+def _other_field(shape: str, key: str, value: Any, names: dict[str, str]) -> str:
+    part = part_of(shape, key)
+    if part is not None and part.part in ("reference", "references"):
+        slugs = value if isinstance(value, list) else [value]
+        return "; ".join(_named(s, names) for s in slugs)
+    if part is not None and part.type == "date" and isinstance(value, str):
+        return human_date(value)
+    if isinstance(value, list):
+        return "; ".join(str(v) for v in value)
+    return str(value)
 
 
 def _source_line(source: dict[str, Any]) -> str:

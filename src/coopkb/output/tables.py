@@ -33,9 +33,10 @@ class TableView:
         records: Any,
         footer: str = "",
         groups: list[tuple[str, list[dict[str, Any]]]] | None = None,
+        kind: str | None = None,  # the kind of the records, when they are of one kind
     ) -> None:
         self.title, self.columns, self.rows, self.records = title, columns, rows, records
-        self.footer, self.groups = footer, groups or []
+        self.footer, self.groups, self.kind = footer, groups or [], kind
 
 
 def render_view(
@@ -55,7 +56,7 @@ def render_view(
         if view.footer:
             lines += ["", md_cell(view.footer)]
         return "\n".join(lines)
-    return machine(view.records, output_format, names, excel)
+    return machine(view.records, output_format, names, excel, view.kind)
 
 
 def _display_columns(view: TableView) -> tuple[bool, list[tuple[str, str]]]:

@@ -38,7 +38,7 @@ def cooperatives_view(found: list[Row]) -> TableView:
         ("kind_model", _("kind · model")),
     ]
     footer = count_line(len(found), "{count} cooperative", "{count} cooperatives")
-    return TableView(_("Cooperatives"), columns, rows, found, footer)
+    return TableView(_("Cooperatives"), columns, rows, found, footer, kind="cooperative")
 
 
 def missions_view(found: list[Row]) -> TableView:
@@ -60,7 +60,7 @@ def missions_view(found: list[Row]) -> TableView:
         ("met", _("met")),
     ]
     footer = count_line(len(found), "{count} mission", "{count} missions")
-    return TableView(_("Missions"), columns, rows, found, footer)
+    return TableView(_("Missions"), columns, rows, found, footer, kind="mission")
 
 
 def members_view(found: list[Row], grouped: bool) -> TableView:
@@ -78,6 +78,7 @@ def members_view(found: list[Row], grouped: bool) -> TableView:
         found,
         count_line(len(found), "{count} member", "{count} members"),
         groups=list(groups.items()) if grouped else None,
+        kind="member",
     )
 
 
@@ -104,7 +105,7 @@ def people_view(
         ("missions", _("missions")),
     ]
     footer = count_line(len(found), "{count} person", "{count} people")
-    return TableView(_("People"), columns, rows, found, footer)
+    return TableView(_("People"), columns, rows, found, footer, kind="person")
 
 
 def organisations_view(found: list[Row]) -> TableView:
@@ -125,7 +126,7 @@ def organisations_view(found: list[Row]) -> TableView:
     ]
     columns = [("slug", "slug"), ("name", _("name")), ("kind", _("kind")), ("place", _("place"))]
     footer = count_line(len(found), "{count} organisation", "{count} organisations")
-    return TableView(_("Organisations"), columns, rows, found, footer)
+    return TableView(_("Organisations"), columns, rows, found, footer, kind="organisation")
 
 
 def events_view(found: list[Row]) -> TableView:
@@ -146,7 +147,7 @@ def events_view(found: list[Row]) -> TableView:
         ("how_many", _("participants")),
     ]
     footer = count_line(len(found), "{count} event", "{count} events")
-    return TableView(_("Events"), columns, rows, found, footer)
+    return TableView(_("Events"), columns, rows, found, footer, kind="event")
 
 
 def programmes_view(found: list[Row]) -> TableView:
@@ -166,7 +167,7 @@ def programmes_view(found: list[Row]) -> TableView:
         ("key_figures", _("key figures")),
     ]
     footer = count_line(len(found), "{count} programme", "{count} programmes")
-    return TableView(_("Programmes"), columns, rows, found, footer)
+    return TableView(_("Programmes"), columns, rows, found, footer, kind="programme")
 
 
 def roadmaps_view(found: list[Row]) -> TableView:
@@ -184,7 +185,7 @@ def roadmaps_view(found: list[Row]) -> TableView:
         ("levers_text", _("levers")),
     ]
     footer = count_line(len(found), "{count} roadmap", "{count} roadmaps")
-    return TableView(_("Roadmaps"), columns, rows, found, footer)
+    return TableView(_("Roadmaps"), columns, rows, found, footer, kind="roadmap")
 
 
 def search_view(hits: Sequence[Any], text: str) -> TableView:

@@ -1,7 +1,7 @@
 """The knowledge base as relational tables: one per kind of record, link tables for lists of
 references (with their foreign keys), and tables for figures, timeline steps, list items and
-affiliations. Derived from the record graph (``graph.REFERENCES``) and the values' shapes, so a
-new field needs no change here.
+affiliations. Derived from the table of kinds (``kinds.py``) and every field's part
+(``parts.py``), so a new field, kind or reference inside a step needs no change here.
 """
 
 from __future__ import annotations
@@ -11,43 +11,23 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
-from ..graph import REFERENCES, walk_records
+from ..graph import walk_records
+from ..kinds import KINDS
+from ..parts import FIELDS_OF, part_of
 from ..query.records import source_record
 
-TABLE_OF: dict[str, str] = {
-    "council": "councils",
-    "programme": "programmes",
-    "roadmap": "roadmaps",
-    "cooperation": "cooperations",
-    "cooperative": "cooperatives",
-    "member": "members",
-    "mission": "missions",
-    "event": "events",
-    "organisation": "organisations",
-    "person": "people",
-    "source": "sources",
-}
+TABLE_OF: dict[str, str] = {kind.name: kind.table for kind in KINDS}
 _CHUNK = 2_000  # records per part: bounds what an export holds besides the knowledge base
 RECORDS = "records"  # every record: the target of references that may point at several kinds
-_NESTED = ("programmes", "roadmaps")  # nested records get tables of their own
-# Lists of mappings: each goes to a table of its own (figures, timeline, items, affiliations),
-# so an empty one is no column of the record's table either.
-_SEPARATE = frozenset(
-    {
-        "figures",
-        "represents",
-        "participants",
-        "timeline",
-        "projects",
-        "steps",
-        "proximity_milestones",
-        "fields_of_action",
-        "strategic_axes",
-        "collective_action_models",
-        "levers",
-        "affiliations",
-    }
-)
+# Each shape of sub-record has a table of its own: one row per sub-record, in order, with the
+# record and field holding it (so an empty list is no column of the record's table either).
+SHAPE_TABLES: dict[str, tuple[str, str]] = {
+    "step": ("timeline", "Every dated step: one row per step, in order."),
+    "figure": ("figures", "Every figure: value, unit, qualifier, date."),
+    "item": ("items", "Levers, axes, fields of action: one row each."),
+    "affiliation": ("affiliations", "Who acts for which organisation, as what."),
+    "source": ("sources", "The cited documents."),
+}
 
 
 @dataclass
@@ -70,15 +50,9 @@ class Tables:
         return self.tables[name]
 
 
-def _target_table(kind: str, path: tuple[str, ...]) -> str:
-    for ref in REFERENCES:
-        if ref.kind == kind and ref.path == path:
-            return TABLE_OF[ref.targets[0]] if len(ref.targets) == 1 else RECORDS
-    return RECORDS
-
-
-def _reference_fields(kind: str) -> dict[str, tuple[str, ...]]:
-    return {ref.path[0]: ref.path for ref in REFERENCES if ref.kind == kind}
+def _target_table(targets: tuple[str, ...]) -> str:
+    """The table a reference's slugs are keys of: the target kind's, or every record's."""
+    return TABLE_OF[targets[0]] if len(targets) == 1 else RECORDS
 
 
 def relational(kb: dict[str, Any]) -> Tables:
@@ -112,29 +86,31 @@ def relational_parts(kb: dict[str, Any]) -> Iterator[Tables]:
 
 
 def _add_record(out: Tables, kind: str, record: dict[str, Any]) -> None:
+    """The record's row, and its rows in link and sub-record tables, by each field's part."""
     name = TABLE_OF[kind]
     table = out.tables[name]
-    references = _reference_fields(kind)
     row: dict[str, Any] = {}
     for key, value in record.items():
-        if key in _NESTED and kind == "council" or (key in _SEPARATE and not value):
+        part = part_of(kind, key)
+        what = part.part if part is not None else "scalar"
+        if what == "records":  # nested records have rows of their own
             continue
-        path = references.get(key)
-        if key == "sources" and isinstance(value, list):
-            _links(out, f"{name}_sources", name, "source", "sources", record["slug"], value)
-        elif path is not None and isinstance(value, list) and path[-1] != "organisation":
-            target = _target_table(kind, path)
-            _links(out, f"{name}_{key}", name, key, target, record["slug"], value)
-        elif path is not None and not isinstance(value, list):
+        if what in ("references", "sources"):
+            assert part is not None
+            target = _target_table(part.targets)
+            column = "source" if what == "sources" else key
+            _links(out, f"{name}_{key}", name, column, target, record["slug"], value or [])
+        elif what == "reference":
+            assert part is not None
             row[key] = value
-            target = _target_table(kind, path)
+            target = _target_table(part.targets)
             if (key, target) not in table.foreign_keys:
                 table.foreign_keys.append((key, target))
-        elif isinstance(value, dict) and "value" in value:
-            _figures(out, record["slug"], key, [value])
-        elif isinstance(value, list) and value and all(isinstance(v, dict) for v in value):
-            _list_of_mappings(out, kind, record["slug"], key, value)
-        elif isinstance(value, list):
+        elif what in ("mapping", "mappings"):
+            assert part is not None
+            values = [value] if what == "mapping" and value is not None else value or []
+            _sub_records(out, part.shape, record["slug"], key, values)
+        elif what == "list":
             row[key] = json.dumps(value, ensure_ascii=False) if value else None
         else:
             row[key] = value
@@ -161,73 +137,32 @@ def _link_column(column: str) -> str:
     return f"{column}_slug"
 
 
-def _figures(out: Tables, slug: str, field_name: str, figures: list[dict[str, Any]]) -> None:
-    table = out.table("figures", description="Every figure: value, unit, qualifier, date.")
-    table.foreign_keys = [("record", RECORDS)]
-    for position, figure in enumerate(figures, start=1):
-        table.rows.append(
-            {
-                "record": slug,
-                "field": field_name,
-                "position": position,
-                "label": figure.get("label"),
-                "value": figure.get("value"),
-                "unit": figure.get("unit"),
-                "qualifier": figure.get("qualifier"),
-                "date": figure.get("date"),
-            }
-        )
-
-
-def _list_of_mappings(
-    out: Tables, kind: str, slug: str, field_name: str, values: list[dict[str, Any]]
+def _sub_records(
+    out: Tables, shape: str, slug: str, field_name: str, values: list[dict[str, Any]]
 ) -> None:
-    first = values[0]
-    if "value" in first and "label" in first:
-        _figures(out, slug, field_name, values)
-    elif "event" in first:
-        table = out.table("timeline", description="Every dated step: one row per step, in order.")
-        table.foreign_keys = [("record", RECORDS)]
-        for position, step in enumerate(values, start=1):
-            table.rows.append(
-                {
-                    "record": slug,
-                    "field": field_name,
-                    "position": position,
-                    "date": step.get("date"),
-                    "end": step.get("end"),
-                    "event": step.get("event"),
-                }
-            )
-    elif "role" in first or "organisation" in first:
-        table = out.table("affiliations", description="Who acts for which organisation, as what.")
-        table.foreign_keys = [("person_slug", "people"), ("organisation_slug", RECORDS)]
-        for position, item in enumerate(values, start=1):
-            table.rows.append(
-                {
-                    "person_slug": slug,
-                    "position": position,
-                    "organisation_slug": item.get("organisation"),
-                    "role": item.get("role"),
-                    "date": item.get("date"),
-                }
-            )
-    else:
-        table = out.table("items", description="Levers, axes, fields of action: one row each.")
-        table.foreign_keys = [("record", RECORDS)]
-        for position, item in enumerate(values, start=1):
-            actions = item.get("actions") or []
-            table.rows.append(
-                {
-                    "record": slug,
-                    "field": field_name,
-                    "position": position,
-                    "number": item.get("number"),
-                    "name": item.get("name"),
-                    "description": item.get("description"),
-                    "actions": json.dumps(actions, ensure_ascii=False) if actions else None,
-                }
-            )
+    """Sub-records of one shape (steps, figures, items, affiliations): one row each, their
+    columns from the shape's parts (a reference inside one is a foreign key, a list is JSON)."""
+    if not values:
+        return
+    name, description = SHAPE_TABLES[shape]
+    table = out.table(name, description=description)
+    if not table.foreign_keys:
+        table.foreign_keys = [("record", RECORDS)] + [
+            (_link_column(p.field), _target_table(p.targets))
+            for p in FIELDS_OF[shape]
+            if p.part == "reference"
+        ]
+    for position, value in enumerate(values, start=1):
+        row: dict[str, Any] = {"record": slug, "field": field_name, "position": position}
+        for p in FIELDS_OF[shape]:
+            item = value.get(p.field)
+            if p.part == "reference":
+                row[_link_column(p.field)] = item
+            elif p.part in ("list", "references", "mappings", "mapping"):
+                row[p.field] = json.dumps(item, ensure_ascii=False) if item else None
+            else:
+                row[p.field] = item
+        table.rows.append(row)
 
 
 def iter_rows(tables: Tables) -> Iterator[tuple[str, dict[str, Any]]]:

@@ -10,7 +10,9 @@ from collections.abc import Iterator
 from typing import Any, NamedTuple
 
 from ..figures import figure_text
+from ..kinds import KIND
 from ..matching import fold
+from ..parts import FIELDS_OF, fields_of_part, part_of
 from . import KB, Record
 from .records import iter_with_sources
 from .words import Wanted, matches, snippet, tokens, wanted_words
@@ -39,7 +41,6 @@ _MONTHS = {
     for m in names
 }
 _ISO_MONTH = re.compile(r"([0-9]{4})(?:-([0-9]{2}))?(?:-([0-9]{2}))?")
-_DATE_KEYS = ("date", "start", "end", "founded")
 
 
 class Hit(NamedTuple):
@@ -60,8 +61,10 @@ def index_blobs(kb: KB) -> list[str]:
     string: computed once per content of the data and cached, so a search over a large base
     only tokenizes the records that can match."""
     return [
-        " " + " ".join(t.folded for _p, value, _f in _texts(record) for t in tokens(value)) + " "
-        for _kind, record in iter_with_sources(kb)
+        " "
+        + " ".join(t.folded for _p, value, _f in _texts(kind, record) for t in tokens(value))
+        + " "
+        for kind, record in iter_with_sources(kb)
     ]
 
 
@@ -90,7 +93,7 @@ def search(
 
 
 def _word_hit(kind: str, record: Record, wanted: list[Wanted]) -> Hit | None:
-    fields = list(_texts(record))
+    fields = list(_texts(kind, record))
     found: set[Wanted] = set()
     best: tuple[int, str, str, set[Wanted]] | None = None
     for path, value, _is_figure in fields:
@@ -111,8 +114,10 @@ def _word_hit(kind: str, record: Record, wanted: list[Wanted]) -> Hit | None:
     )
 
 
-def _texts(value: Any, path: str = "") -> Iterator[tuple[str, str, bool]]:
-    """(path, text, is a figure) for every text of a record; a figure reads as it is shown."""
+def _texts(owner: str, value: Any, path: str = "") -> Iterator[tuple[str, str, bool]]:
+    """(path, text, is a figure) for every text of a record of kind ``owner``, by each field's
+    part: a figure reads as it is shown; nested records are searched on their own and source
+    ids are not text."""
     if isinstance(value, str):
         yield path, value, False
     elif isinstance(value, bool) or value is None:
@@ -120,16 +125,18 @@ def _texts(value: Any, path: str = "") -> Iterator[tuple[str, str, bool]]:
     elif isinstance(value, int | float):
         yield path, str(value), False
     elif isinstance(value, dict):
-        if "value" in value and "label" in value:  # a figure: searchable as shown
+        if owner == "figure":
             yield path, figure_text(value), True
             return
         for key, item in value.items():
-            if key in ("programmes", "roadmaps", "sources"):
-                continue  # nested records are searched on their own; source ids are not text
-            yield from _texts(item, f"{path}.{key}" if path else key)
+            part = part_of(owner, key)
+            if part is not None and part.part in ("records", "sources"):
+                continue
+            shape = part.shape if part is not None and part.shape else owner
+            yield from _texts(shape, item, f"{path}.{key}" if path else key)
     elif isinstance(value, list):
         for index, item in enumerate(value):
-            yield from _texts(item, f"{path}[{index}]")
+            yield from _texts(owner, item, f"{path}[{index}]")
 
 
 def _field_name(path: str) -> str:
@@ -182,21 +189,41 @@ def _overlaps(start: str, end: str | None, period: tuple[str, str]) -> bool:
 
 
 def _date_hit(kind: str, record: Record, period: tuple[str, str]) -> Hit | None:
-    for path, start, end, what in _dated(record):
+    for path, start, end, what in _dated(kind, record):
         if _overlaps(start, end, period):
             when = start if not end else f"{start}→{end}"
             return Hit(60, kind, record["slug"], record["name"], path, f"{when} — {what}")
     return None
 
 
-def _dated(record: Record) -> Iterator[tuple[str, str, str | None, str]]:
-    if isinstance(record.get("start"), str):
-        yield "start", record["start"], record.get("end"), record["name"]
-    for key in ("date", "founded"):
-        if isinstance(record.get(key), str):
-            yield key, record[key], None, record["name"]
-    for field in ("timeline", "projects", "steps", "proximity_milestones", "affiliations"):
-        for step in record.get(field) or []:
-            if isinstance(step, dict) and isinstance(step.get("date"), str):
-                what = step.get("event") or step.get("role") or record["name"]
-                yield field, step["date"], step.get("end"), what
+# Sub-records whose date is a fact of its own (a step, taking a role); a figure's date says
+# when it held, and a search for a month does not mean every figure of that year.
+_DATED_SHAPES = ("step", "affiliation")
+
+
+def _dated(kind: str, record: Record) -> Iterator[tuple[str, str, str | None, str]]:
+    """Every date of a record, by the parts: its period (the table of kinds names its start
+    and end), its other date fields, then each sub-record holding a date (a step, an
+    affiliation), told by its first text (the step's event, the affiliation's role)."""
+    described = KIND.get(kind)
+    start = described.start if described is not None and described.end else None
+    end = described.end if described is not None else None
+    if start is not None and isinstance(record.get(start), str):
+        yield start, record[start], record.get(end) if end else None, record["name"]
+    for part in FIELDS_OF.get(kind, ()):
+        if part.part == "scalar" and part.type == "date" and part.field not in (start, end):
+            if isinstance(record.get(part.field), str):
+                yield part.field, record[part.field], None, record["name"]
+    for field in fields_of_part(kind, "mappings"):
+        shape = part_of(kind, field).shape  # type: ignore[union-attr]
+        if shape not in _DATED_SHAPES:
+            continue
+        dates = [p.field for p in FIELDS_OF[shape] if p.type == "date"]
+        texts = [p.field for p in FIELDS_OF[shape] if p.part == "scalar" and p.type == "string"]
+        if not dates:
+            continue
+        for sub in record.get(field) or []:
+            if isinstance(sub, dict) and isinstance(sub.get(dates[0]), str):
+                what = next((sub[t] for t in texts if sub.get(t)), record["name"])
+                ends = sub.get("end") if "end" in dates else None
+                yield field, sub[dates[0]], ends, what

@@ -6,7 +6,9 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any, NamedTuple
 
+from ..kinds import KIND
 from ..matching import fold
+from ..parts import fields_of_part
 from . import KB, Record
 from .filters import resolve_region
 from .records import iter_records
@@ -62,12 +64,12 @@ def _of_record(kind: str, record: Record) -> Iterator[Entry]:
         if date:
             yield Entry(date, end, kind, slug, what, region)
 
-    if kind in ("mission", "event", "programme", "cooperation"):
-        yield from entry(record.get("start"), record.get("end"), name)
-    if kind == "roadmap":
-        yield from entry(record.get("date"), None, name)
-    if kind in ("cooperative", "organisation", "council") and record.get("founded"):
-        yield from entry(record["founded"], None, f"{name}: fondation")
-    for field in ("timeline", "projects", "steps", "proximity_milestones"):
+    described = KIND.get(kind)
+    if described is not None and described.start is not None:
+        end = record.get(described.end) if described.end else None
+        yield from entry(record.get(described.start), end, name)
+    if described is not None and described.founded and record.get(described.founded):
+        yield from entry(record[described.founded], None, f"{name}: fondation")
+    for field in fields_of_part(kind, "mappings", "step"):
         for step in record.get(field) or []:
             yield from entry(step.get("date"), step.get("end"), f"{name}: {step['event']}")

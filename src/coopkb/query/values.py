@@ -4,22 +4,39 @@ from __future__ import annotations
 
 from collections import Counter
 
+from ..kinds import RECORD_KINDS
 from ..matching import fold
+from ..parts import part_of
 from . import KB
 from .records import iter_records
 
-# field a user names -> (kinds of record, key in the record)
+# field a user names -> the key in the record; every kind whose model has that field is counted
+# (``parts.py``: a new kind with a region is counted without a change here).
+_KEYS: dict[str, str] = {
+    "region": "region",
+    "mrc": "mrc",
+    "municipality": "municipality",
+    "country": "country",
+    "kind": "legal_category",
+    "model": "model",
+    "sector": "sector",
+    "sector-group": "sector_group",
+    "organisation-kind": "kind",
+    "body-kind": "body_kind",
+}
+_ONLY: dict[str, str] = {
+    "organisation-kind": "organisation"
+}  # `kind` means another thing elsewhere
 FIELDS: dict[str, tuple[tuple[str, ...], str]] = {
-    "region": (("cooperative", "organisation", "event", "mission"), "region"),
-    "mrc": (("cooperative", "organisation"), "mrc"),
-    "municipality": (("cooperative", "organisation", "event"), "municipality"),
-    "country": (("cooperative", "organisation", "event", "mission"), "country"),
-    "kind": (("cooperative",), "legal_category"),
-    "model": (("cooperative",), "model"),
-    "sector": (("cooperative",), "sector"),
-    "sector-group": (("member",), "sector_group"),
-    "organisation-kind": (("organisation",), "kind"),
-    "body-kind": (("member",), "body_kind"),
+    name: (
+        tuple(
+            kind
+            for kind in RECORD_KINDS
+            if part_of(kind, key) is not None and _ONLY.get(name, kind) == kind
+        ),
+        key,
+    )
+    for name, key in _KEYS.items()
 }
 
 

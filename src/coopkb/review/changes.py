@@ -10,6 +10,7 @@ import json
 from collections.abc import Iterator
 from typing import Any, NamedTuple
 
+from ..parts import fields_of_part
 from ..query.records import iter_with_sources
 
 
@@ -28,8 +29,9 @@ class Change(NamedTuple):
 def _records(kb: dict[str, Any]) -> dict[str, tuple[str, dict[str, Any]]]:
     out = {}
     for kind, record in iter_with_sources(kb):
-        if kind == "council":
-            record = {k: v for k, v in record.items() if k not in ("programmes", "roadmaps")}
+        nested = fields_of_part(kind, "records")  # compared as records of their own
+        if nested:
+            record = {k: v for k, v in record.items() if k not in nested}
         out[record["slug"]] = (kind, record)
     return out
 

@@ -1,34 +1,46 @@
 """The data dictionary of CONTRIBUTING.md: a formatter of the models' field descriptions.
 
 ``test_docs`` fails when a model field has no description (see ``meanings.py``), or when
-CONTRIBUTING.md no longer matches what :func:`markdown` generates.
+CONTRIBUTING.md no longer matches what :func:`markdown` generates
+(``python -m coopkb.validation.data_dictionary`` rewrites it).
 """
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 from pydantic import BaseModel
 
-from . import models, parts
+from ..kinds import KIND, KINDS
+from ..parts import PARTS
+from . import models
 
-RECORDS: dict[str, type[BaseModel]] = {
-    "cooperatives.yaml › cooperatives[]": models.Cooperative,
-    "federations.yaml › council": models.Council,
-    "federations.yaml › council › programmes[]": models.Programme,
-    "federations.yaml › council › roadmaps[]": models.Roadmap,
-    "federations.yaml › members[]": models.Member,
-    "*.yaml › sources[]": parts.Source,
-    "*.yaml › organisations[]": models.Organisation,
-    "*.yaml › people[]": models.Person,
-    "missions.yaml › cooperation": models.Cooperation,
-    "missions.yaml › events[]": models.Event,
-    "missions.yaml › missions[]": models.Mission,
-    "figure (in figures, represents, participants)": parts.Figure,
-    "step (in timeline, projects, steps, proximity_milestones)": parts.Step,
-    "item (in fields_of_action, strategic_axes, levers…)": parts.Item,
-    "affiliation (in affiliations)": models.Affiliation,
-}
+
+def _titles() -> dict[str, type[BaseModel]]:
+    """Each kind's model under where it stands (``federations.yaml › council › programmes[]``),
+    then each sub-record shape under the fields holding it; from the tables of kinds and parts."""
+    from .graph import SHAPE_MODELS
+
+    holder_of = {p.shape: p.owner for p in PARTS if p.part == "records"}
+    out: dict[str, type[BaseModel]] = {}
+    for kind in KINDS:
+        model = (
+            SHAPE_MODELS["source"] if kind.holder == "cited" else models.RECORD_MODELS[kind.name]
+        )
+        where = kind.files[0] if len(kind.files) == 1 else "*.yaml"
+        section = kind.section + ("" if kind.holder == "single" else "[]")
+        if kind.holder == "nested":
+            section = f"{KIND[holder_of[kind.name]].section} › {section}"
+        out[f"{where} › {section}"] = model
+    for shape, model in SHAPE_MODELS.items():
+        fields = list(dict.fromkeys(p.field for p in PARTS if p.shape == shape))
+        if fields:
+            out[f"{shape} (in {', '.join(fields)})"] = model
+    return out
+
+
+RECORDS: dict[str, type[BaseModel]] = _titles()
 
 
 def undocumented() -> list[str]:
@@ -80,3 +92,19 @@ def _type_name(schema: dict[str, Any]) -> str:
     if isinstance(kind, list):
         return "date"
     return {"string": "text", "integer": "integer", "number": "number"}.get(str(kind), str(kind))
+
+
+def rewrite(path: Path) -> bool:
+    """Put the current dictionary between the markers of ``path``; True when it changed."""
+    text = path.read_text("utf-8")
+    begin, end = "<!-- data-dictionary:start -->\n", "<!-- data-dictionary:end -->"
+    head, rest = text.split(begin, 1)
+    new = head + begin + markdown() + end + rest.split(end, 1)[1]
+    if new != text:
+        path.write_text(new, "utf-8")
+    return new != text
+
+
+if __name__ == "__main__":  # pragma: no cover - a maintainer's command, tested through rewrite()
+    target = Path.cwd() / "CONTRIBUTING.md"
+    print("rewrote" if rewrite(target) else "already current", target)

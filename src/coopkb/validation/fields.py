@@ -19,6 +19,7 @@ from pydantic_core import PydanticCustomError
 from .. import reference
 from ..i18n import N_, _
 from ..matching import UNSAFE, did_you_mean, fold, quote, same_looking
+from ..parts import Scalar
 
 # Characters no field may hold: C0 controls but tab and newline, DEL, C1, bidi controls, line and
 # paragraph separators, non-characters. Names and one-line values refuse more (see _INVISIBLE).
@@ -230,6 +231,7 @@ PartialDate = Annotated[
     _CLEAN,
     AfterValidator(_check_date),
     _DATE_SCHEMA,
+    Scalar("date"),
 ]
 Url = Annotated[
     str,
@@ -238,6 +240,7 @@ Url = Annotated[
     _ONE_LINE,
     AfterValidator(_url),
     WithJsonSchema({"type": "string", "format": "uri", "pattern": "^https?://"}),
+    Scalar("url"),
 ]
 
 

@@ -1,4 +1,5 @@
-"""What each field means, by name (most names mean the same in every record).
+"""What each field means, by name (most names mean the same in every record), and by kind and
+name where a name means another thing in one kind (``MEANINGS_OF``).
 
 The models attach these to their fields as ``Field(description=…)``, so editors get them as hover
 text from the JSON Schema and the data dictionary in CONTRIBUTING.md is generated from the models.
@@ -38,8 +39,7 @@ MEANINGS: dict[str, str] = {
     "projects": "Projects it runs, each a step with its year.",
     "figures": "Numbers the sources give (label, value, unit, qualifier, date).",
     "sources": "Ids of the sources stating these facts (at least one).",
-    "kind": "Kind of organisation (réseau, collectivité, tiers-lieu, fonds…); for a source, "
-    "what kind of document it is.",
+    "kind": "Kind of organisation (réseau, collectivité, tiers-lieu, fonds…).",
     "affiliations": "Organisations the person acts for, with role and date.",
     "organisation": "Slug of the organisation, cooperative, member or council; absent when the "
     "source gives only the role.",
@@ -59,7 +59,7 @@ MEANINGS: dict[str, str] = {
     "event": "What happened, in a few words.",
     "number": "Rank in its list (mission 1–4, axis 1–3, lever 1–5).",
     "actions": "Actions listed under an axis or lever.",
-    "funder": "Who funds it (slug for a cooperation; text for a programme).",
+    "funder": "Who funds it, in words.",
     "steps": "Dated steps of a programme.",
     "levers": "The roadmap's levers, numbered, with their actions.",
     "acronym": "Usual acronym.",
@@ -90,8 +90,7 @@ MEANINGS: dict[str, str] = {
     "specific_objectives": "Specific objectives.",
     "organisers": "Slugs of the organisers.",
     "participants": "Number of participants (a figure).",
-    "cooperation": "Slug of the cooperation this mission belongs to (in a mission); the "
-    "cooperation programme itself (top level of missions.yaml).",
+    "cooperation": "The cooperation programme itself.",
     "destination": "Where the delegation went, as the source says.",
     "status": "Planned, under way…, when the source says so.",
     "delegation_from": "Slug of the organisation that sent the delegation.",
@@ -99,7 +98,7 @@ MEANINGS: dict[str, str] = {
     "delegation_size": "Size of the delegation, even when its members are not named.",
     "delegation_note": "Who the delegation was, in words.",
     "visits": "Slugs of the organisations and cooperatives met.",
-    "events": "Slugs of the events attended (in a mission); the list of events (top level).",
+    "events": "The list of events.",
     "activities": "What was done, in our own words.",
     "cooperatives": "The list of cooperatives.",
     "council": "The CQCM.",
@@ -112,4 +111,14 @@ MEANINGS: dict[str, str] = {
     "cooperative_difference": "The three parts of « la différence coopérative » (2014).",
     "collective_action": "How the 2014 presentation describes leadership in collective action.",
     "innovating_in_collective_action": "The three ways to innovate in collective action (2014).",
+}
+
+
+# Where a name means another thing in one kind of record or sub-record: (owner, field) -> meaning.
+# The owner is a kind (kinds.py) or a shape of sub-record (parts.py).
+MEANINGS_OF: dict[tuple[str, str], str] = {
+    ("source", "kind"): "What kind of document it is.",
+    ("cooperation", "funder"): "Slug of the organisation funding the cooperation.",
+    ("mission", "cooperation"): "Slug of the cooperation this mission belongs to.",
+    ("mission", "events"): "Slugs of the events attended.",
 }

@@ -13,6 +13,7 @@ from typing import Annotated
 from pydantic import Field
 
 from ..graph import ORGS, RefTo
+from ..kinds import KINDS
 from .fields import (
     ActionModel,
     BodyKind,
@@ -195,18 +196,10 @@ FILE_MODELS: dict[str, type[Model]] = {
     "missions.yaml": MissionsFile,
 }
 
-# The model of each kind of record, for the record graph and `coopkb new`.
+# The model of each kind of record (named in the table of kinds), for the record graph and
+# `coopkb new`.
 RECORD_MODELS: dict[str, type[Model]] = {
-    "council": Council,
-    "programme": Programme,
-    "roadmap": Roadmap,
-    "cooperation": Cooperation,
-    "cooperative": Cooperative,
-    "member": Member,
-    "mission": Mission,
-    "event": Event,
-    "organisation": Organisation,
-    "person": Person,
+    kind.name: globals()[kind.model] for kind in KINDS if kind.holder != "cited"
 }
 
 # Every field name any record may carry, for "unknown field (did you mean …)" hints.

@@ -12,6 +12,7 @@ from typing import Annotated, Any, ClassVar
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from ..i18n import _
+from ..kinds import KINDS
 from ..matching import quote
 from .fields import (
     Country,
@@ -26,7 +27,16 @@ from .fields import (
     fail,
     many,
 )
-from .meanings import MEANINGS
+from .meanings import MEANINGS, MEANINGS_OF
+
+# The owner (kinds.py, parts.py) each model describes, for meanings given by kind and field.
+OWNER_OF_MODEL: dict[str, str] = {
+    **{kind.model: kind.name for kind in KINDS},
+    "Step": "step",
+    "Figure": "figure",
+    "Item": "item",
+    "Affiliation": "affiliation",
+}
 
 
 class Model(BaseModel):
@@ -34,10 +44,16 @@ class Model(BaseModel):
 
     @classmethod
     def __pydantic_init_subclass__(cls, **kwargs: Any) -> None:
-        # Every field's meaning, written once by name in meanings.py, becomes its description.
+        # Every field's meaning, written once in meanings.py, becomes its description: by the
+        # record's kind and field where the name means another thing there, else by name.
         changed = False
+        owner = OWNER_OF_MODEL.get(cls.__name__)
         for name, info in cls.model_fields.items():
-            if info.description is None and name in MEANINGS:
+            meaning = MEANINGS_OF.get((owner, name)) if owner else None
+            if meaning is not None and info.description != meaning:
+                info.description = meaning
+                changed = True
+            elif info.description is None and name in MEANINGS:
                 info.description = MEANINGS[name]
                 changed = True
         if changed:

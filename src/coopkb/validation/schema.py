@@ -28,30 +28,19 @@ def knowledge_base_schema() -> dict[str, Any]:
     """JSON Schema of the whole knowledge base as `coopkb export json` writes it."""
     from pydantic import create_model
 
-    from .models import (
-        Cooperation,
-        Cooperative,
-        Council,
-        Event,
-        Member,
-        Mission,
-        Organisation,
-        Person,
-    )
+    from ..kinds import KINDS
+    from .models import RECORD_MODELS
     from .parts import Source
 
-    document = create_model(
-        "KnowledgeBase",
-        sources=(list[Source], ...),
-        council=(Council, ...),
-        cooperation=(Cooperation, ...),
-        cooperatives=(list[Cooperative], ...),
-        members=(list[Member], ...),
-        missions=(list[Mission], ...),
-        events=(list[Event], ...),
-        organisations=(list[Organisation], ...),
-        people=(list[Person], ...),
-    )
+    # Every section of the whole base, from the table of kinds (nested kinds stay inside).
+    sections: dict[str, Any] = {}
+    for kind in KINDS:
+        model = Source if kind.holder == "cited" else RECORD_MODELS.get(kind.name)
+        if kind.holder == "single":
+            sections[kind.section] = (model, ...)
+        elif kind.holder in ("list", "cited"):
+            sections[kind.section] = (list[model], ...)  # type: ignore[valid-type]
+    document = create_model("KnowledgeBase", **sections)
     schema: dict[str, Any] = document.model_json_schema(mode="serialization")
     return {
         "$schema": "https://json-schema.org/draft/2020-12/schema",
