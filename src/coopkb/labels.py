@@ -87,6 +87,11 @@ FIELD_LABELS: dict[str, str] = {
     "cooperative_difference": N_("the cooperative difference"),
     "collective_action": N_("collective action"),
     "innovating_in_collective_action": N_("innovating in collective action"),
+    # the columns exports add
+    "slug": N_("identifier"),
+    "record": N_("record"),
+    "field": N_("field"),
+    "position": N_("position"),
     # fields of sub-records (steps, figures, items, affiliations)
     "event": N_("event"),
     "label": N_("what it counts"),

@@ -67,6 +67,8 @@ COUNTRIES: dict[str, dict[str, str]] = {
     "France": FRENCH_REGIONS,
     "Espagne": {},
 }
+# ISO 3166-1 alpha-2 code of each country the data names (the ISO 3166 Maintenance Agency's list).
+COUNTRY_CODES: dict[str, str] = {"Canada": "CA", "France": "FR", "Espagne": "ES"}
 # What users may type for a country, folded -> official name.
 COUNTRY_ALIASES: dict[str, str] = {
     "canada": "Canada",

@@ -40,7 +40,14 @@ from .browse import (
 )
 from .editing import diff, new, schema, validate
 from .lookup import search, show, stats, timeline, values
-from .publish import export_csv, export_json, export_sqlite
+from .publish import (
+    export_csv,
+    export_datapackage,
+    export_json,
+    export_jsonld,
+    export_murmurations,
+    export_sqlite,
+)
 from .session import State
 from .terminal import EXIT_DATA, EXIT_INTERNAL, EXIT_OK, EXIT_USAGE
 
@@ -133,6 +140,9 @@ EXPORTS: dict[str, Callable[..., None]] = {
     "sqlite": export_sqlite,
     "json": export_json,
     "csv": export_csv,
+    "datapackage": export_datapackage,
+    "jsonld": export_jsonld,
+    "murmurations": export_murmurations,
 }
 ALIASES = {"organizations": "organisations"}
 COMMANDS: dict[str, Callable[..., None]] = {

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 
@@ -171,3 +172,97 @@ def export_csv(
     write_err(
         _("wrote {count} CSV files in {path}").format(count=count, path=shown(directory)) + "\n"
     )
+
+
+def _folder_export(
+    ctx: typer.Context, folder: str, write: Callable[[Any, Path, list[Path]], str]
+) -> None:
+    """Run a folder export: the folder checked, the base loaded, one line said on stderr."""
+    from ..publish.sqlite import ExportError
+
+    directory = named_folder(folder)
+    state = state_of(ctx)
+    kb = knowledge_base(state)
+    try:
+        said = write(kb, directory, data_files_of(state))
+    except ExportError as err:
+        fail(str(err))
+    except OSError as err:  # a name too long, a folder that vanished…
+        fail(
+            _("cannot write {path}: {reason}").format(path=shown(directory), reason=os_reason(err))
+        )
+    write_err(said + "\n")
+
+
+FolderArgument = Annotated[
+    str,
+    typer.Argument(
+        help=N_("The folder to write the files in."), metavar=N_("FOLDER"), show_default=False
+    ),
+]
+
+
+def export_datapackage(
+    ctx: typer.Context, folder: FolderArgument, overwrite: OverwriteOption = False
+) -> None:
+    """Write a Frictionless data package: one CSV per table, the data dictionary, datapackage.json.
+
+    For open-data portals (Données Québec) and any tool that reads the standard.
+    Example: coopkb export datapackage donnees && frictionless validate donnees/datapackage.json
+    """
+    from .. import __version__
+    from ..publish.datapackage import export_datapackage as write
+
+    def written(kb: Any, directory: Path, protected: list[Path]) -> str:
+        tables = write(kb, directory, overwrite, protected, __version__)
+        count = len([t for t in tables.tables.values() if t.rows])
+        return _("wrote a data package of {count} tables in {path}").format(
+            count=count, path=shown(directory)
+        )
+
+    _folder_export(ctx, folder, written)
+
+
+def export_jsonld(
+    ctx: typer.Context,
+    file: Annotated[
+        str,
+        typer.Argument(
+            help=N_("The JSON-LD file to write."), metavar=N_("FILE"), show_default=False
+        ),
+    ],
+    overwrite: OverwriteOption = False,
+) -> None:
+    """Write the whole base as schema.org JSON-LD, for maps and directories of the social economy.
+
+    Example: coopkb export jsonld coopkb.jsonld
+    """
+    from ..publish.jsonld import export_jsonld as write
+    from ..publish.sqlite import ExportError
+
+    path = _named_file(file)
+    state = state_of(ctx)
+    kb = knowledge_base(state)
+    try:
+        count = write(kb, path, overwrite, data_files_of(state))
+    except ExportError as err:
+        fail(str(err))
+    except OSError as err:  # a name too long, a folder that vanished…
+        fail(_("cannot write {path}: {reason}").format(path=shown(path), reason=os_reason(err)))
+    write_err(_("wrote {path}: {count} nodes").format(path=shown(path), count=count) + "\n")
+
+
+def export_murmurations(
+    ctx: typer.Context, folder: FolderArgument, overwrite: OverwriteOption = False
+) -> None:
+    """Write one Murmurations profile per organisation and cooperative, for the network's index.
+
+    Example: coopkb export murmurations profils
+    """
+    from ..publish.murmurations import export_murmurations as write
+
+    def written(kb: Any, directory: Path, protected: list[Path]) -> str:
+        count = write(kb, directory, overwrite, protected)
+        return _("wrote {count} profiles in {path}").format(count=count, path=shown(directory))
+
+    _folder_export(ctx, folder, written)

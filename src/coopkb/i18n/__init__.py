@@ -10,7 +10,8 @@ from __future__ import annotations
 
 import gettext as _gettext
 import re
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
 from pathlib import Path
 
 LANGUAGES = ("fr", "en")
@@ -59,6 +60,18 @@ def set_language(language: str) -> None:
 
 def language() -> str:
     return _language
+
+
+@contextmanager
+def in_language(wanted: str) -> Iterator[None]:
+    """Messages in ``wanted`` inside the block (an export whose metadata is French whatever the
+    interface's language), then the interface's language again."""
+    before = _language
+    set_language(wanted)
+    try:
+        yield
+    finally:
+        set_language(before)
 
 
 def _(message: str) -> str:

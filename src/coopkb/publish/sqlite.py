@@ -16,7 +16,8 @@ from typing import Any
 from ..files import os_reason
 from ..i18n import _
 from ..writing import FileSet, WriteError
-from .tables import RECORDS, Tables, relational_parts
+from .about import DESCRIPTION, LICENCE, TITLE
+from .tables import RECORDS, Tables, relational_parts, table_description
 
 FTS_TOKENIZER = "unicode61 remove_diacritics 2"
 _SEARCHABLE = ("name", "acronym", "aliases", "description", "purpose", "title")
@@ -53,7 +54,7 @@ def export_sqlite(kb: dict[str, Any], target: Path, files: FileSet) -> Tables:
                     db[table.name].insert_all(  # type: ignore[union-attr]
                         table.rows, pk=table.pk, alter=True, batch_size=1000
                     )
-                    seen = tables.table(table.name, pk=table.pk, description=table.description)
+                    seen = tables.add(table)
                     seen.foreign_keys = seen.foreign_keys or table.foreign_keys
                     seen.rows = seen.rows or table.rows[:1]
                     seen.count += len(table.rows)
@@ -97,19 +98,16 @@ def metadata(tables: Tables, database: str, sources: list[dict[str, Any]]) -> di
     from ..validation.meanings import MEANINGS
 
     return {
-        "title": "coopkb — le mouvement coopératif québécois",
-        "description": (
-            "Base de connaissances tirée de cinq documents publics du CQCM et de la coopération "
-            "Co-Actions/POLECN (2014–2023): coopératives, membres du CQCM, programmes, feuilles "
-            "de route, missions, personnes et organisations."
-        ),
-        "license": "Code MIT; faits tirés des documents sources cités (voir la table sources)",
+        "title": TITLE,
+        "description": DESCRIPTION,
+        "license": LICENCE["title"],
+        "license_url": LICENCE["path"],
         "source": "; ".join(f"{s['title']} ({s['author']})" for s in sources),
         "databases": {
             database: {
                 "tables": {
                     table.name: {
-                        "description": table.description or f"One row per {table.name[:-1]}.",
+                        "description": table_description(table),
                         "columns": {
                             column: MEANINGS[column]
                             for column in (table.rows[0] if table.rows else {})

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ..graph import walk_records
+from ..i18n import N_
 from ..kinds import KINDS
 from ..parts import FIELDS_OF, part_of
 from ..query.records import source_record
@@ -22,12 +23,26 @@ RECORDS = "records"  # every record: the target of references that may point at 
 # Each shape of sub-record has a table of its own: one row per sub-record, in order, with the
 # record and field holding it (so an empty list is no column of the record's table either).
 SHAPE_TABLES: dict[str, tuple[str, str]] = {
-    "step": ("timeline", "Every dated step: one row per step, in order."),
-    "figure": ("figures", "Every figure: value, unit, qualifier, date."),
-    "item": ("items", "Levers, axes, fields of action: one row each."),
-    "affiliation": ("affiliations", "Who acts for which organisation, as what."),
-    "source": ("sources", "The cited documents."),
+    "step": ("timeline", N_("Every dated step: one row per step, in order.")),
+    "figure": ("figures", N_("Every figure: value, unit, qualifier, date.")),
+    "item": ("items", N_("Levers, axes, fields of action: one row each.")),
+    "affiliation": ("affiliations", N_("Who acts for which organisation, as what.")),
+    "source": ("sources", N_("The cited documents.")),
 }
+RECORDS_DESCRIPTION = N_("Every record: its slug, kind and name (the target of references).")
+KIND_DESCRIPTION = N_("One row per {kind}.")  # the kind's label fills it in where shown
+LINKS_DESCRIPTION = N_("{kind} · {field}: one row per reference, in order.")
+
+
+def table_description(table: Table) -> str:
+    """A table's description in the interface's language."""
+    from ..i18n import _
+    from ..labels import field_label, kind_label
+
+    kind = table.owner if table.owner in TABLE_OF else None
+    return _(table.description).format(
+        kind=kind_label(kind) if kind else "", field=field_label(table.field, kind)
+    )
 
 
 @dataclass
@@ -36,18 +51,35 @@ class Table:
     rows: list[dict[str, Any]] = field(default_factory=list)
     pk: str | None = None
     foreign_keys: list[tuple[str, str]] = field(default_factory=list)  # (column, other table)
-    description: str = ""
+    description: str = ""  # English, marked for the catalog (translated where shown)
     count: int = 0  # rows written (an export keeps only the first row of each table)
+    # What describes its columns: a kind (its records), a shape (steps, figures…), or, for a
+    # link table, the kind and the field holding the references; "" for the records table.
+    owner: str = ""
+    field: str = ""
 
 
 @dataclass
 class Tables:
     tables: dict[str, Table] = field(default_factory=dict)
 
-    def table(self, name: str, pk: str | None = None, description: str = "") -> Table:
+    def table(
+        self,
+        name: str,
+        pk: str | None = None,
+        description: str = "",
+        owner: str = "",
+        field: str = "",
+    ) -> Table:
         if name not in self.tables:
-            self.tables[name] = Table(name, pk=pk, description=description)
+            self.tables[name] = Table(
+                name, pk=pk, description=description, owner=owner, field=field
+            )
         return self.tables[name]
+
+    def add(self, table: Table) -> Table:
+        """The table of that name, created like ``table`` (its rows are not copied)."""
+        return self.table(table.name, table.pk, table.description, table.owner, table.field)
 
 
 def _target_table(targets: tuple[str, ...]) -> str:
@@ -59,8 +91,8 @@ def relational(kb: dict[str, Any]) -> Tables:
     """The tables of the whole base, in a stable order."""
     out = Tables()
     for part in relational_parts(kb):
-        for name, table in part.tables.items():
-            whole = out.table(name, pk=table.pk, description=table.description)
+        for table in part.tables.values():
+            whole = out.add(table)
             whole.rows += table.rows
             whole.foreign_keys = whole.foreign_keys or table.foreign_keys
     return out
@@ -76,8 +108,8 @@ def relational_parts(kb: dict[str, Any]) -> Iterator[Tables]:
         of_kind = [record for record_kind, record in found if record_kind == kind]
         for start in range(0, max(len(of_kind), 1), _CHUNK):
             part = Tables()
-            everything = part.table(RECORDS, pk="slug", description="Every record: slug, kind.")
-            part.table(TABLE_OF[kind], pk="slug")
+            everything = part.table(RECORDS, pk="slug", description=RECORDS_DESCRIPTION)
+            part.table(TABLE_OF[kind], pk="slug", description=KIND_DESCRIPTION, owner=kind)
             for record in of_kind[start : start + _CHUNK]:
                 row = {"slug": record["slug"], "kind": kind, "name": record["name"]}
                 everything.rows.append(row)
@@ -99,7 +131,8 @@ def _add_record(out: Tables, kind: str, record: dict[str, Any]) -> None:
             assert part is not None
             target = _target_table(part.targets)
             column = "source" if what == "sources" else key
-            _links(out, f"{name}_{key}", name, column, target, record["slug"], value or [])
+            links = out.table(f"{name}_{key}", description=LINKS_DESCRIPTION, owner=kind, field=key)
+            _links(links, name, column, target, record["slug"], value or [])
         elif what == "reference":
             assert part is not None
             row[key] = value
@@ -118,14 +151,13 @@ def _add_record(out: Tables, kind: str, record: dict[str, Any]) -> None:
 
 
 def _links(
-    out: Tables, name: str, owner: str, column: str, target: str, slug: str, values: list[Any]
+    table: Table, owner: str, column: str, target: str, slug: str, values: list[Any]
 ) -> None:
-    table = out.table(name, description=f"{owner}.{column}: one row per reference, in order.")
     if not table.foreign_keys:
-        table.foreign_keys = [(_owner_column(owner), owner), (_link_column(column), target)]
+        table.foreign_keys = [(_owner_column(owner), owner), (link_column(column), target)]
     for position, value in enumerate(values, start=1):
         table.rows.append(
-            {_owner_column(owner): slug, _link_column(column): value, "position": position}
+            {_owner_column(owner): slug, link_column(column): value, "position": position}
         )
 
 
@@ -133,7 +165,7 @@ def _owner_column(owner: str) -> str:
     return "record" if owner in (RECORDS,) else f"{owner}_slug"
 
 
-def _link_column(column: str) -> str:
+def link_column(column: str) -> str:
     return f"{column}_slug"
 
 
@@ -145,10 +177,10 @@ def _sub_records(
     if not values:
         return
     name, description = SHAPE_TABLES[shape]
-    table = out.table(name, description=description)
+    table = out.table(name, description=description, owner=shape)
     if not table.foreign_keys:
         table.foreign_keys = [("record", RECORDS)] + [
-            (_link_column(p.field), _target_table(p.targets))
+            (link_column(p.field), _target_table(p.targets))
             for p in FIELDS_OF[shape]
             if p.part == "reference"
         ]
@@ -157,7 +189,7 @@ def _sub_records(
         for p in FIELDS_OF[shape]:
             item = value.get(p.field)
             if p.part == "reference":
-                row[_link_column(p.field)] = item
+                row[link_column(p.field)] = item
             elif p.part in ("list", "references", "mappings", "mapping"):
                 row[p.field] = json.dumps(item, ensure_ascii=False) if item else None
             else:
