@@ -14,6 +14,8 @@ as real processes, and compares medians:
 6. With 10,000 cooperatives, `coopkb export sqlite` <= 2 x `coopkb validate`; 100,000 <= 12 x the
    10,000 time, peak memory <= 400 MiB.
 7. With 10,000 cooperatives and 100 changed, `coopkb diff` <= 2.5 x `coopkb validate`.
+8. With 10,000 cooperatives, `coopkb export datapackage`, `export jsonld` and
+   `export murmurations` each <= 2 x `coopkb validate`.
 
 usage: python benchmarks/run.py [--repeat N] [--quick] [--markdown FILE]
 """
@@ -37,6 +39,15 @@ PYTHON = sys.executable
 COOPKB = shutil.which("coopkb", path=os.path.dirname(PYTHON)) or "coopkb"
 
 IMPORTS_ONLY = [PYTHON, "-c", "import typer, rich.table, pydantic, yaml"]
+BARE_FILES = """
+import os, shutil
+shutil.rmtree({folder!r}, ignore_errors=True)
+os.makedirs({folder!r})
+for i in range({count}):
+    fd = os.open(os.path.join({folder!r}, f"p{{i}}.json"), os.O_WRONLY | os.O_CREAT | os.O_EXCL)
+    os.write(fd, b"x" * {size})
+    os.close(fd)
+"""
 HAND_WRITTEN_LIST = """
 import sys, yaml
 with open(sys.argv[1] + "/cooperatives.yaml", encoding="utf-8") as handle:
@@ -218,6 +229,32 @@ def main() -> None:
     result = side_by_side({"export": export, "validate": validate}, env, max(3, args.repeat // 5))
     export_10k = result["export"][0]
     add("6", "10k: coopkb export sqlite vs validate", export_10k, result["validate"][0], 2.0)
+
+    # 8. The open-data exports vs validate (each reads the cached base).
+    open_data = {
+        "datapackage": [COOPKB, "--data-dir", str(data_10k), "export", "datapackage",
+                        str(work / "pkg-10k"), "--overwrite"],
+        "jsonld": [COOPKB, "--data-dir", str(data_10k), "export", "jsonld",
+                   str(work / "kb-10k.jsonld"), "--overwrite"],
+        "murmurations": [COOPKB, "--data-dir", str(data_10k), "export", "murmurations",
+                         str(work / "profiles-10k"), "--overwrite"],
+    }  # fmt: skip
+    result = side_by_side({**open_data, "validate": validate}, env, max(3, args.repeat // 5))
+    for name in open_data:
+        add("8", f"10k: coopkb export {name} vs validate", result[name][0],
+            result["validate"][0], 2.0)  # fmt: skip
+    # What 10,000 small files cost this disk whatever writes them: the floor of a profile per
+    # record (a bare loop writing as many files of the same size), beside the export.
+    profiles = sorted((work / "profiles-10k").glob("*.json"))
+    size = sum(p.stat().st_size for p in profiles) // max(len(profiles), 1)
+    floor = [
+        PYTHON,
+        "-c",
+        BARE_FILES.format(folder=str(work / "bare"), count=len(profiles), size=size),
+    ]
+    result = side_by_side({"murmurations": open_data["murmurations"], "bare": floor}, env, 3)
+    add("8", "10k: export murmurations vs bare writes of as many files",
+        result["murmurations"][0], result["bare"][0], 2.0)  # fmt: skip
 
     # 7. diff with 100 changed records vs validate (diff validates both sides).
     repo = _git_repository(data_10k, work / "repo")

@@ -23,6 +23,7 @@ def write_folder(
     directory: Path, texts: dict[str, str], overwrite: bool, protected: list[Path]
 ) -> None:
     """Write ``texts`` (file name → content) in ``directory`` (created) as one set."""
+    many = len(texts) > 100
     if directory.is_symlink():
         raise ExportError(
             _("{path} is a symbolic link; coopkb writes no file through a link").format(
@@ -50,7 +51,7 @@ def write_folder(
             _("cannot create {path}: {reason}").format(path=directory, reason=os_reason(err))
         ) from None
     try:
-        with FileSet(overwrite, protected) as files:
+        with FileSet(overwrite, protected, many=many) as files:
             for name, text in texts.items():
                 files.add_text(directory / name, text)
             if overwrite:  # what the export replaced wrote that this one no longer has
