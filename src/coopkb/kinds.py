@@ -33,6 +33,7 @@ class Kind(NamedTuple):
     end: str | None = None  # the field ending its period
     founded: str | None = None  # the field holding its founding date (a timeline fact)
     listing: str | None = None  # the command listing records of this kind
+    pages: tuple[str, str] = ("", "")  # the website's folder for its records: French, English
 
 
 _FED, _MIS, _COOP = "federations.yaml", "missions.yaml", "cooperatives.yaml"
@@ -49,6 +50,7 @@ KINDS: tuple[Kind, ...] = (
         N_("council"),
         ("{count} council", "{count} councils"),
         founded="founded",
+        pages=("conseil", "council"),
     ),
     Kind(
         "programme",
@@ -62,6 +64,7 @@ KINDS: tuple[Kind, ...] = (
         start="start",
         end="end",
         listing="programmes",
+        pages=("programmes", "programmes"),
     ),
     Kind(
         "roadmap",
@@ -74,6 +77,7 @@ KINDS: tuple[Kind, ...] = (
         ("{count} roadmap", "{count} roadmaps"),
         start="date",
         listing="roadmaps",
+        pages=("feuilles-de-route", "roadmaps"),
     ),
     Kind(
         "cooperation",
@@ -86,6 +90,7 @@ KINDS: tuple[Kind, ...] = (
         ("{count} cooperation", "{count} cooperations"),
         start="start",
         end="end",
+        pages=("cooperation", "cooperation"),
     ),
     Kind(
         "cooperative",
@@ -98,6 +103,7 @@ KINDS: tuple[Kind, ...] = (
         ("{count} cooperative", "{count} cooperatives"),
         founded="founded",
         listing="list",
+        pages=("cooperatives", "cooperatives"),
     ),
     Kind(
         "member",
@@ -109,6 +115,7 @@ KINDS: tuple[Kind, ...] = (
         N_("member"),
         ("{count} member", "{count} members"),
         listing="federations",
+        pages=("membres", "members"),
     ),
     Kind(
         "mission",
@@ -122,6 +129,7 @@ KINDS: tuple[Kind, ...] = (
         start="start",
         end="end",
         listing="missions",
+        pages=("missions", "missions"),
     ),
     Kind(
         "event",
@@ -135,6 +143,7 @@ KINDS: tuple[Kind, ...] = (
         start="start",
         end="end",
         listing="events",
+        pages=("evenements", "events"),
     ),
     Kind(
         "organisation",
@@ -147,6 +156,7 @@ KINDS: tuple[Kind, ...] = (
         ("{count} organisation", "{count} organisations"),
         founded="founded",
         listing="organisations",
+        pages=("organisations", "organisations"),
     ),
     Kind(
         "person",
@@ -158,6 +168,7 @@ KINDS: tuple[Kind, ...] = (
         N_("person"),
         ("{count} person", "{count} people"),
         listing="people",
+        pages=("personnes", "people"),
     ),
     Kind(
         "source",
@@ -169,6 +180,7 @@ KINDS: tuple[Kind, ...] = (
         N_("source"),
         ("{count} source", "{count} sources"),
         start="date",
+        pages=("sources", "sources"),
     ),
 )
 

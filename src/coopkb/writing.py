@@ -133,9 +133,7 @@ class FileSet:
     on commit (a CSV whose table became empty).
     """
 
-    def __init__(
-        self, overwrite: bool, protected: Iterable[Path] = (), many: bool = False
-    ) -> None:
+    def __init__(self, overwrite: bool, protected: Iterable[Path] = (), many: bool = False) -> None:
         self.overwrite = overwrite
         self.protected = list(protected)
         # Thousands of small files (one profile per record): one flush of the file systems

@@ -46,6 +46,7 @@ from .publish import (
     export_json,
     export_jsonld,
     export_murmurations,
+    export_site,
     export_sqlite,
 )
 from .session import State
@@ -143,6 +144,7 @@ EXPORTS: dict[str, Callable[..., None]] = {
     "datapackage": export_datapackage,
     "jsonld": export_jsonld,
     "murmurations": export_murmurations,
+    "site": export_site,
 }
 ALIASES = {"organizations": "organisations"}
 COMMANDS: dict[str, Callable[..., None]] = {

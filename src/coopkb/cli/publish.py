@@ -266,3 +266,36 @@ def export_murmurations(
         return _("wrote {count} profiles in {path}").format(count=count, path=shown(directory))
 
     _folder_export(ctx, folder, written)
+
+
+def export_site(
+    ctx: typer.Context, folder: FolderArgument, overwrite: OverwriteOption = False
+) -> None:
+    """Write the website: a page per record, lists, regions, timeline, search, downloads.
+
+    French first, English under en/; a static site any web host serves as is.
+    Example: coopkb export site site && python -m http.server -d site
+    """
+    import datetime
+
+    from .. import __version__
+    from ..interrupts import interrupts_deferred
+    from ..publish.site import export_site as write
+    from ..publish.site.downloads import write_downloads
+
+    with interrupts_deferred():
+        from ..validation.schema import json_schemas, knowledge_base_schema
+
+    schemas, kb_schema = json_schemas(), knowledge_base_schema()
+    built = datetime.date.today().isoformat()
+
+    def written(kb: Any, directory: Path, protected: list[Path]) -> str:
+        def downloads(staging: Path) -> list[tuple[str, str, str]]:
+            return write_downloads(kb, staging, schemas, kb_schema, __version__)
+
+        pages = write(kb, directory, overwrite, protected, downloads, built)
+        return _("wrote a site of {count} pages in {path}").format(
+            count=pages, path=shown(directory)
+        )
+
+    _folder_export(ctx, folder, written)

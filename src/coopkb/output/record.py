@@ -59,7 +59,7 @@ def render_record(
         return to_csv([{**record, "type": kind}], names, kind=kind)
     facts = [
         (key, lines_of(kind, key, value, names or {}))
-        for key, value in _readable_dates(kind, record).items()
+        for key, value in readable_dates(kind, record).items()
         if _shown(key, value)
     ]
     facts += [
@@ -123,7 +123,7 @@ def _wrap_item(value: str, width: int) -> list[str]:
     return [pieces[0], *(" " * bullet + piece for piece in rest)]
 
 
-def _readable_dates(kind: str, record: dict[str, Any]) -> dict[str, Any]:
+def readable_dates(kind: str, record: dict[str, Any]) -> dict[str, Any]:
     """A record's own dates as people read them: the start and end of its period (the table of
     kinds names them) become one period; every other date field reads as a date."""
     described = KIND.get(kind)
