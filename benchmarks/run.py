@@ -16,6 +16,8 @@ as real processes, and compares medians:
 7. With 10,000 cooperatives and 100 changed, `coopkb diff` <= 2.5 x `coopkb validate`.
 8. With 10,000 cooperatives, `coopkb export datapackage`, `export jsonld` and
    `export murmurations` each <= 2 x `coopkb validate`.
+9. With 10,000 cooperatives, `coopkb export site` (search index included) <= 3 x `coopkb
+   validate`; 100,000 <= 12 x the 10,000 time, peak memory <= 500 MiB.
 
 usage: python benchmarks/run.py [--repeat N] [--quick] [--markdown FILE]
 """
@@ -256,6 +258,13 @@ def main() -> None:
     add("8", "10k: export murmurations vs bare writes of as many files",
         result["murmurations"][0], result["bare"][0], 2.0)  # fmt: skip
 
+    # 9. The website (pages of both languages, downloads, Pagefind's index) vs validate.
+    site = [COOPKB, "--data-dir", str(data_10k), "export", "site", str(work / "site-10k"),
+            "--overwrite"]  # fmt: skip
+    result = side_by_side({"site": site, "validate": validate}, env, 3)
+    site_10k = result["site"][0]
+    add("9", "10k: coopkb export site vs validate", site_10k, result["validate"][0], 3.0)
+
     # 7. diff with 100 changed records vs validate (diff validates both sides).
     repo = _git_repository(data_10k, work / "repo")
     diff = [COOPKB, "--data-dir", str(repo / "data"), "diff", "HEAD"]
@@ -298,6 +307,11 @@ def main() -> None:
             12.0,
         )
         memory("6", "100k: coopkb export sqlite peak memory", big["export"][1] / 1024, 400.0)
+        site_100k = [COOPKB, "--data-dir", str(data_100k), "export", "site",
+                     str(work / "site-100k"), "--overwrite"]  # fmt: skip
+        big = side_by_side({"site": site_100k}, env, 1)
+        add("9", "100k vs 10k: coopkb export site (linear growth)", big["site"][0], site_10k, 12.0)
+        memory("9", "100k: coopkb export site peak memory", big["site"][1] / 1024, 500.0)
 
     shutil.rmtree(work, ignore_errors=True)
     table = [

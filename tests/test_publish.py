@@ -138,8 +138,14 @@ def test_a_failed_export_leaves_no_half_file(tmp_path: Path, cli: Cli) -> None:
 def test_metadata_documents_the_site(exported: Path) -> None:
     metadata = json.loads(exported.with_name("kb.metadata.json").read_text("utf-8"))
     assert metadata["title"] and metadata["license"] and "Territoires vivants" in metadata["source"]
-    columns = metadata["databases"]["kb"]["tables"]["cooperatives"]["columns"]
-    assert "Official name" in columns["region"]
+    tables = metadata["databases"]["kb"]["tables"]
+    columns = tables["cooperatives"]["columns"]
+    assert columns["region"].startswith("Nom officiel")  # French, for Datasette's readers
+    assert tables["cooperatives"]["title"] == "coopératives"
+    assert tables["cooperatives"]["description"] == "Une ligne par coopérative."
+    assert tables["missions_visits"]["hidden"] is True  # link tables stay out of the way
+    assert "hidden" not in tables["cooperatives"] and "hidden" not in tables["timeline"]
+    assert "peopl." not in json.dumps(metadata)
 
 
 def _datasette(database: Path, path: str, *extra: str) -> Any:

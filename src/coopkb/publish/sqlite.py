@@ -94,31 +94,49 @@ def _foreign_keys(db: Any, tables: Tables) -> None:
 
 
 def metadata(tables: Tables, database: str, sources: list[dict[str, Any]]) -> dict[str, Any]:
-    """Datasette metadata: titles, the data dictionary's meanings, the sources, a licence line."""
-    from ..validation.meanings import MEANINGS
+    """Datasette metadata, in French (its readers are): titles, each table's description, each
+    column's meaning, the sources, the licence. Link tables (one row per reference) are hidden:
+    a reader opens a record's table and follows its links from there."""
+    from ..i18n import _, in_language
+    from ..validation.meanings import meaning_of
 
+    def columns(table: Any) -> dict[str, str]:
+        found: dict[str, str] = {}
+        for column in table.rows[0] if table.rows else {}:
+            meaning = meaning_of(table.owner, column.removesuffix("_slug")) if table.owner else None
+            if meaning:
+                found[column] = _(meaning)
+        return found
+
+    with in_language("fr"):
+        described = {
+            table.name: {
+                "title": _table_title(table),
+                "description": table_description(table),
+                "columns": columns(table),
+                **({"hidden": True} if table.field else {}),
+            }
+            for table in tables.tables.values()
+        }
     return {
         "title": TITLE,
         "description": DESCRIPTION,
         "license": LICENCE["title"],
         "license_url": LICENCE["path"],
         "source": "; ".join(f"{s['title']} ({s['author']})" for s in sources),
-        "databases": {
-            database: {
-                "tables": {
-                    table.name: {
-                        "description": table_description(table),
-                        "columns": {
-                            column: MEANINGS[column]
-                            for column in (table.rows[0] if table.rows else {})
-                            if column in MEANINGS
-                        },
-                    }
-                    for table in tables.tables.values()
-                }
-            }
-        },
+        "databases": {database: {"tables": described}},
     }
+
+
+def _table_title(table: Any) -> str:
+    """A kind's table by its French plural (« coopératives »), any other by its name."""
+    from ..i18n import ngettext
+    from ..kinds import KIND
+
+    if table.owner in KIND and not table.field:
+        one, many = KIND[table.owner].counts
+        return ngettext(one, many, 2).format(count="").strip()
+    return str(table.name)
 
 
 def write_metadata(path: Path, content: dict[str, Any], files: FileSet) -> None:
