@@ -209,7 +209,8 @@ def test_a_record_page_shows_its_facts_links_and_sources(fixture_site: Path) -> 
 
 def test_lists_regions_timeline_and_members_by_sector(shipped_site: Path) -> None:
     regions = (shipped_site / "regions" / "index.html").read_text("utf-8")
-    assert regions.count("<tr>") >= 18  # the 17 regions of Quebec and the header
+    assert regions.count('<tr role="row">') >= 18  # the 17 regions of Quebec and the header
+    assert "Bas-Saint-Laurent" in regions and "Nouvelle-Aquitaine" in regions
     estrie = (shipped_site / "regions" / "estrie" / "index.html").read_text("utf-8")
     assert "La Brunante" in estrie
     members = (shipped_site / "membres" / "index.html").read_text("utf-8")

@@ -290,8 +290,8 @@ def export_site(
     built = datetime.date.today().isoformat()
 
     def written(kb: Any, directory: Path, protected: list[Path]) -> str:
-        def downloads(staging: Path) -> list[tuple[str, str, str]]:
-            return write_downloads(kb, staging, schemas, kb_schema, __version__)
+        def downloads(staging: Path) -> list[tuple[str, str, str, str]]:
+            return write_downloads(kb, staging, schemas, kb_schema, __version__, built)
 
         pages = write(kb, directory, overwrite, protected, downloads, built)
         return _("wrote a site of {count} pages in {path}").format(

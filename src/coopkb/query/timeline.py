@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any, NamedTuple
 
+from ..i18n import _
 from ..kinds import KIND
 from ..matching import fold
 from ..parts import fields_of_part
@@ -69,7 +70,7 @@ def _of_record(kind: str, record: Record) -> Iterator[Entry]:
         end = record.get(described.end) if described.end else None
         yield from entry(record.get(described.start), end, name)
     if described is not None and described.founded and record.get(described.founded):
-        yield from entry(record[described.founded], None, f"{name}: fondation")
+        yield from entry(record[described.founded], None, _("{name}: founding").format(name=name))
     for field in fields_of_part(kind, "mappings", "step"):
         for step in record.get(field) or []:
             yield from entry(step.get("date"), step.get("end"), f"{name}: {step['event']}")

@@ -29,8 +29,8 @@ from ...i18n import _, in_language, ngettext
 from ...kinds import KIND, KINDS
 from ...labels import field_label, kind_label
 from ...matching import fold
-from ...parts import part_of
-from ...query.links import links, names_by_slug
+from ...parts import FIELDS_OF, part_of
+from ...query.links import all_links, names_by_slug
 from ...query.records import iter_records, source_record
 from ...query.timeline import timeline
 from ...reference import QUEBEC_REGIONS
@@ -127,6 +127,7 @@ class Builder:
     def __init__(self, kb: dict[str, Any], env: Any, files: dict[str, bytes]) -> None:
         self.kb, self.env, self.files = kb, env, files
         self.names = names_by_slug(kb)
+        self.linked, self.cited = all_links(kb)
         self.kinds_of: dict[str, str] = {}
         self.records: list[tuple[str, dict[str, Any]]] = list(iter_records(kb))
         self.sources = [source_record(s) for s in kb.get("sources") or []]
@@ -164,7 +165,9 @@ class Builder:
             (relative(path, folder_path("regions", self.lang)), _("Regions")),
             (relative(path, list_path("member", self.lang)), _("CQCM members")),
             (relative(path, list_path("mission", self.lang)), _("Missions")),
+            (relative(path, list_path("programme", self.lang)), _("Programmes")),
             (relative(path, folder_path("timeline", self.lang)), _("Timeline")),
+            (relative(path, list_path("source", self.lang)), _("Sources")),
             (relative(path, folder_path("search", self.lang)), _("Search")),
         ]
         return Page(
@@ -216,7 +219,10 @@ class Builder:
         from ..jsonld import CONTEXT, _node, node_id, source_id
 
         path = record_path(kind, record["slug"], self.lang)
-        linked = links(self.kb, record["slug"], kind) if kind != "source" else {}
+        if kind == "source":
+            linked = self.cited.get(record["slug"], {})
+        else:
+            linked = self.linked.get(record["slug"], {})
         facts = self.facts(path, kind, readable_dates(kind, record))
         for label, items in linked.items():
             facts.append(Fact(field_label(label), [self.link(path, r["slug"]) for _k, r in items]))
@@ -241,7 +247,14 @@ class Builder:
 
     def _listing(self, kind: str, records: list[dict[str, Any]]) -> None:
         path = list_path(kind, self.lang)
-        columns = [_("name"), *(field_label(f, kind) for f in LIST_FIELDS.get(kind, ()))]
+        described = KIND[kind]
+        columns = [
+            _("name"),
+            *(
+                field_label("period" if f == described.start and described.end else f, kind)
+                for f in LIST_FIELDS.get(kind, ())
+            ),
+        ]
         groups: list[dict[str, Any]] = []
         ordered = sorted(records, key=lambda r: (r.get("number") or 0, fold(r["name"])))
         if kind == "member":  # the CQCM's members by sector, in the list's order
@@ -279,10 +292,8 @@ class Builder:
         for cooperative in cooperatives:
             if cooperative.get("region"):
                 by_region.setdefault(cooperative["region"], []).append(cooperative)
-        quebec = list(QUEBEC_REGIONS)
-        others = sorted((r for r in by_region if r not in QUEBEC_REGIONS), key=fold)
-        rows = []
-        for region in [*quebec, *others]:
+
+        def row(region: str, code: str) -> list[Any]:
             found = by_region.get(region, [])
             name: Any = region
             if found:
@@ -290,14 +301,20 @@ class Builder:
                 region_page = f"{PREFIX[self.lang]}{folder}/{region_slug(region)}/index.html"
                 name = _link(relative(path, region_page), region)
                 self._region(region, region_page, found)
-            rows.append([name, str(len(found))])
+            return [code, name, str(len(found))]
+
+        quebec = [row(name, code) for code, name in QUEBEC_REGIONS.items()]
+        others = sorted((r for r in by_region if r not in QUEBEC_REGIONS.values()), key=fold)
+        groups = [{"title": _("The 17 administrative regions of Quebec"), "rows": quebec}]
+        if others:
+            groups.append({"title": _("Elsewhere"), "rows": [row(r, "") for r in others]})
         self.write(
             path,
             "listing.html",
             page=self.page(path, _("Cooperatives by region")),
-            intro=_("The 17 administrative regions of Quebec, then the other regions named."),
-            columns=[_("region"), _("cooperatives")],
-            groups=[{"title": "", "rows": rows}],
+            intro=_("How many cooperatives the sources place in each region."),
+            columns=[_("code"), _("region"), _("cooperatives")],
+            groups=groups,
         )
 
     def _region(self, region: str, path: str, cooperatives: list[dict[str, Any]]) -> None:
@@ -341,7 +358,13 @@ class Builder:
 
     def _search(self) -> None:
         path = folder_path("search", self.lang)
-        self.write(path, "search.html", page=self.page(path, _("Search")))
+        words = {"clear_search": _("Clear")}  # Pagefind's own French says « Nettoyer »
+        self.write(
+            path,
+            "search.html",
+            page=self.page(path, _("Search")),
+            pagefind_words=_markup(json.dumps(words, ensure_ascii=False)),
+        )
 
     # --- facts -----------------------------------------------------------------------------
 
@@ -355,6 +378,8 @@ class Builder:
         for key, value in shown.items():
             if value in (None, [], {}, "") or (not keep_all and key in ("name", "slug", "sources")):
                 continue
+            if kind == "source" and key == "document":  # the file coopkb read: not for readers
+                continue
             part = part_of(kind, key)
             what = part.part if part is not None else "scalar"
             if what in ("reference", "references"):
@@ -367,6 +392,9 @@ class Builder:
                 values = value if isinstance(value, list) else [value]
                 items = []
                 for item in values:
+                    if any(p.part == "reference" for p in FIELDS_OF.get(part.shape, ())):
+                        items.append(Item(self._linked_sub_record(path, part.shape, item)))
+                        continue
                     first, *rest = brief(part.shape, item, self.names).split("\n")
                     html = _escape(first)
                     if part.shape == "figure":
@@ -374,12 +402,32 @@ class Builder:
                     items.append(Item(html, [line.strip(" –") for line in rest]))
             elif what == "list":
                 items = [Item(_escape(str(v))) for v in value]
+            elif part is not None and part.type == "url":
+                items = [Item(_link(str(value), str(value)))]
             elif what == "sources":
                 items = [self.link(path, s) for s in value]
             else:
                 items = [Item(_escape(_scalar(value)))]
             out.append(Fact(field_label(key, kind), items))
         return out
+
+    def _linked_sub_record(self, path: str, shape: str, value: dict[str, Any]) -> Any:
+        """A sub-record holding references (an affiliation's organisation): its fields in the
+        shape's order, each reference a link, joined by " — "."""
+        from ...output.dates import human_date
+
+        pieces: list[Any] = []
+        for p in FIELDS_OF.get(shape, ()):
+            item = value.get(p.field)
+            if item in (None, "", []):
+                continue
+            if p.part == "reference":
+                pieces.append(self.link(path, item).html)
+            elif p.type == "date":
+                pieces.append(_escape(human_date(item)))
+            else:
+                pieces.append(_escape(str(item)))
+        return _markup(" — ").join(pieces)
 
     def link(self, path: str, slug: str) -> Item:
         kind = self.kinds_of.get(slug)
@@ -527,7 +575,7 @@ def export_site(
     directory: Path,
     overwrite: bool,
     protected: list[Path],
-    downloads: Callable[[Path], list[tuple[str, str, str]]],
+    downloads: Callable[[Path], list[tuple[str, str, str, str]]],
     built: str,
 ) -> int:
     """Build the site in a staging folder, index it with Pagefind, then put it in place."""
@@ -555,7 +603,11 @@ def export_site(
 
 
 def _write_downloads(
-    kb: dict[str, Any], staging: Path, offered: list[tuple[str, str, str]], lang: str, built: str
+    kb: dict[str, Any],
+    staging: Path,
+    offered: list[tuple[str, str, str, str]],
+    lang: str,
+    built: str,
 ) -> None:
     from ...output.dates import human_date
 
@@ -564,14 +616,14 @@ def _write_downloads(
     builder.lang, builder.t = lang, texts()
     path = folder_path("downloads", lang)
     rows = [
-        [_link(relative(path, href), _(title)), _(what), _markup(LICENCE_LINK)]
-        for href, title, what in offered
+        [_link(relative(path, href), _(title).format(file=file)), _(what), _markup(LICENCE_LINK)]
+        for href, title, what, file in offered
     ]
     builder.write(
         path,
         "listing.html",
         page=builder.page(path, _("Downloads")),
-        intro=_("The whole base, as of {date}, in the forms people and programs read.").format(
+        intro=_("The whole base, as of {date}: spreadsheets, databases and open data.").format(
             date=human_date(built)
         ),
         columns=[_("file"), _("what it is"), _("licence")],
