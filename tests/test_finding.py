@@ -201,3 +201,26 @@ def test_an_unknown_field_far_from_any_lists_the_records_fields(cli: Cli) -> Non
     assert result.code == 1
     assert "unknown field 'partners'; valid values: aliases, country, region" in result.stderr
     assert "figures, sources" in result.stderr
+
+
+@pytest.mark.parametrize("lang", ["fr", "en"])
+def test_missions_at_80_columns_keep_every_word_whole(lang: str) -> None:
+    """« Nouvelle-Aquitaine » was cut into « Nouvelle-Aquitai » / « ne »: columns now give way
+    down to their longest word, then with narrower gaps, before any word is cut."""
+    from conftest import run_coopkb
+
+    result = run_coopkb("--lang", lang, "missions", env={"COLUMNS": "80"})
+    assert result.returncode == 0
+    lines = result.stdout.splitlines()
+    assert all(len(line) <= 80 for line in lines)
+    assert sum("Nouvelle-Aquitaine" in line for line in lines) == 2
+    fourth = next(line for line in lines if "mission-4" in line)
+    assert fourth.rstrip().endswith("Nouvelle-Aquitaine")  # none met is not « 0 met »
+
+
+@pytest.mark.parametrize("lang", ["fr", "en"])
+def test_show_of_an_organisation_says_each_persons_role(lang: str, cli: Cli) -> None:
+    result = cli("--lang", lang, "show", "polecn")
+    assert result.code == 0
+    assert "Félix Bussièrès [felix-bussieres] — directeur général" in result.stdout
+    assert "Charles Demers [charles-demers] — coprésident" in result.stdout

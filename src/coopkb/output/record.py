@@ -63,7 +63,8 @@ def render_record(
         if _shown(key, value)
     ]
     facts += [
-        (label, [f"{r['name']} [{r['slug']}]" for _, r in items]) for label, items in linked.items()
+        (label, [_linked_line(kind_of, r, label, record["slug"]) for kind_of, r in items])
+        for label, items in linked.items()
     ]
     if sources:
         facts.append(("sources", [_source_line(s) for s in sources]))
@@ -81,6 +82,44 @@ def render_record(
         ]
         return "\n".join(lines)
     return _panel(kind, record, facts, width)
+
+
+def _linked_line(kind: str, linking: dict[str, Any], link: str, slug: str) -> str:
+    """A record pointing at this one, and how when a sub-record says it: « Lysiane Randria
+    [lysiane-randria] — chargée de projet »."""
+    return f"{linking['name']} [{linking['slug']}]" + "".join(
+        " — " + how for how in how_linked(kind, linking, link, slug)
+    )
+
+
+def how_linked(kind: str, linking: dict[str, Any], link: str, slug: str) -> list[str]:
+    """What the sub-records through which ``linking`` points at ``slug`` say besides the slug
+    (an affiliation's role and date), one line each."""
+    from ..query.links import through
+
+    lines = []
+    for sub, held_in in through(kind, linking, link, slug):
+        shape = _shape_holding(kind, sub, linking)
+        details = [
+            human_date(str(value))
+            if (p := part_of(shape, field)) and p.type == "date"
+            else str(value)
+            for field, value in sub.items()
+            if field != held_in and isinstance(value, str | int) and value != ""
+        ]
+        if details:
+            lines.append(" — ".join(details))
+    return lines
+
+
+def _shape_holding(kind: str, sub: dict[str, Any], record: dict[str, Any]) -> str:
+    """The shape of a sub-record of ``record`` (the part of the field whose list holds it)."""
+    for field, value in record.items():
+        part = part_of(kind, field)
+        if part is not None and part.shape and isinstance(value, list):
+            if any(item is sub for item in value):
+                return part.shape
+    return ""
 
 
 def _panel(

@@ -85,28 +85,44 @@ def _laid_out(view: TableView, width: int) -> list[tuple[str, str]]:
 
     slug_width = max((cell_len(safe(r.get("slug"))) for r in all_rows), default=0)
     widths = []
-    floors = []
+    word_floors = []  # no word of a cell cut (« Nouvelle-Aquitaine » stays whole)
+    floors = []  # the last resort: only the header's words kept whole
     for index, (key, _h) in enumerate(columns):
         lines = [line for row in all_rows for line in cell_lines(row, key)]
         if merged and key == "name":
             lines += [safe(r.get("slug")) for r in all_rows]
         widths.append(max([cell_len(headers[index]), *(cell_len(x) for x in lines)]))
         longest_word = max((cell_len(w) for x in [headers[index]] for w in x.split()), default=1)
+        longest_in_cells = max(
+            (cell_len(w) for x in [headers[index], *lines] for w in x.split()), default=1
+        )
         if key == "slug" or (merged and key == "name"):
             floors.append(max(slug_width, 4))
+            word_floors.append(max(slug_width, 4, min(longest_in_cells, 24)))
         elif key in _NO_WRAP:
             floors.append(widths[-1])
+            word_floors.append(widths[-1])
         else:
             floors.append(min(widths[-1], max(6, min(longest_word, 12))))
-    gaps = 3 * len(columns)  # two spaces before the first column, three between, one spare
-    while gaps + sum(widths) > width:
-        shrinkable = [i for i, w in enumerate(widths) if w > floors[i]]
-        if not shrinkable:
+            word_floors.append(min(widths[-1], max(6, min(longest_in_cells, 24))))
+    # Columns give way, widest first: first down to their longest word, then with two spaces
+    # between columns instead of three, and only then cutting words.
+    separator = 3
+    for limits, sep in ((word_floors, 3), (word_floors, 2), (floors, 2)):
+        separator = sep
+        gaps = separator * len(columns)
+        while gaps + sum(widths) > width:
+            shrinkable = [i for i, w in enumerate(widths) if w > limits[i]]
+            if not shrinkable:
+                break
+            widths[max(shrinkable, key=lambda i: widths[i])] -= 1
+        if gaps + sum(widths) <= width:
             break
-        widths[max(shrinkable, key=lambda i: widths[i])] -= 1
+    gaps = separator * len(columns)
+    between = " " * separator
 
     name_index = next((i for i, (k, _h) in enumerate(columns) if k == "name"), 0)
-    name_at = 2 + sum(widths[:name_index]) + 3 * name_index  # where the slug line starts
+    name_at = 2 + sum(widths[:name_index]) + separator * name_index  # where the slug line starts
 
     def row_lines(cells: list[list[str]], style: str) -> list[tuple[str, str]]:
         parts = [
@@ -116,7 +132,7 @@ def _laid_out(view: TableView, width: int) -> list[tuple[str, str]]:
         out = []
         for line_no in range(max(len(p) for p in parts)):
             texts = [p[line_no] if line_no < len(p) else "" for p in parts]
-            joined = "   ".join(_pad(t, w) for t, w in zip(texts, widths, strict=True))
+            joined = between.join(_pad(t, w) for t, w in zip(texts, widths, strict=True))
             out.append(("  " + joined.rstrip(), style))
         return out
 

@@ -47,7 +47,8 @@ def missions_view(found: list[Row]) -> TableView:
             **m,
             "dates": short_period(m.get("start"), m.get("end")),
             "size": "" if m.get("delegation_size") is None else m["delegation_size"],
-            "met": len(m.get("visits", [])),
+            # none named is no "0 met" (mission 4 had not taken place): left blank, unknown
+            "met": len(m.get("visits") or []) or "",
         }
         for m in found
     ]

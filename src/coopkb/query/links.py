@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ..graph import references_in
+from ..graph import REFERENCES, references_in, walk_path
 from . import KB, Record
 from .records import iter_records
 
@@ -47,3 +47,22 @@ def all_links(kb: KB) -> tuple[dict[str, Links], dict[str, Links]]:
 
 def names_by_slug(kb: KB) -> dict[str, str]:
     return {record["slug"]: record["name"] for _, record in iter_records(kb)}
+
+
+def through(kind: str, record: Record, link: str, slug: str) -> list[tuple[Record, str]]:
+    """The sub-records of ``record`` through which it points at ``slug`` under ``link``, each
+    with the field holding the slug: a person's affiliations with that organisation (their role
+    and date say how). Empty for a reference held by the record itself."""
+    found: list[tuple[Record, str]] = []
+    for reference in REFERENCES:
+        if reference.kind != kind or reference.link != link or len(reference.path) < 3:
+            continue
+        for loc, value in walk_path(record, reference.path):
+            if value != slug:
+                continue
+            holder: object = record
+            for step in loc[:-1]:
+                holder = holder[step]  # type: ignore[index]
+            if isinstance(holder, dict) and all(h is not holder for h, _f in found):
+                found.append((holder, reference.path[-1]))
+    return found

@@ -225,7 +225,12 @@ class Builder:
             linked = self.linked.get(record["slug"], {})
         facts = self.facts(path, kind, readable_dates(kind, record))
         for label, items in linked.items():
-            facts.append(Fact(field_label(label), [self.link(path, r["slug"]) for _k, r in items]))
+            facts.append(
+                Fact(
+                    field_label(label),
+                    [self._linking(path, k, r, label, record["slug"]) for k, r in items],
+                )
+            )
         by_id = {s["slug"]: s for s in self.sources}
         sources = [self._source(path, by_id[s]) for s in record.get("sources") or [] if s in by_id]
         node = _node(kind, record)
@@ -410,6 +415,15 @@ class Builder:
                 items = [Item(_escape(_scalar(value)))]
             out.append(Fact(field_label(key, kind), items))
         return out
+
+    def _linking(self, path: str, kind: str, linking: dict[str, Any], link: str, slug: str) -> Item:
+        """A record pointing at this page's, linked, and how (an affiliation's role)."""
+        from ...output.record import how_linked
+
+        item = self.link(path, linking["slug"])
+        for how in how_linked(kind, linking, link, slug):
+            item.html = _markup(" — ").join([item.html, _escape(how)])
+        return item
 
     def _linked_sub_record(self, path: str, shape: str, value: dict[str, Any]) -> Any:
         """A sub-record holding references (an affiliation's organisation): its fields in the
