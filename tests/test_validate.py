@@ -230,3 +230,20 @@ def test_a_file_that_is_not_a_mapping_hides_no_other_problem_behind_unresolved_r
     codes = [p["code"] for p in json.loads(result.stdout)]
     assert result.code == 1
     assert codes and "unresolved-reference" not in codes
+
+
+def test_text_findings_name_their_severity_in_the_readers_language(tmp_path: Path) -> None:
+    """« erreur » in French (with the no-break space French puts before its colon), "error" in
+    English; the location keeps the file:line:col: form editors parse."""
+    import shutil
+
+    from conftest import EXAMPLES, run_coopkb
+
+    data = shutil.copytree(EXAMPLES / "base", tmp_path / "data")
+    text = (data / "cooperatives.yaml").read_text("utf-8")
+    (data / "cooperatives.yaml").write_text(text.replace("Estrie", "Estri"), "utf-8")
+    french = run_coopkb("--lang", "fr", "--data-dir", str(data), "validate")
+    english = run_coopkb("--lang", "en", "--data-dir", str(data), "validate")
+    assert french.returncode == english.returncode == 1
+    assert "cooperatives.yaml:6:13: erreur\u00a0: la région « Estri »" in french.stdout
+    assert "cooperatives.yaml:6:13: error: region 'Estri'" in english.stdout

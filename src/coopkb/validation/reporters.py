@@ -6,6 +6,7 @@ import json
 from collections.abc import Sequence
 
 from .. import __version__
+from ..i18n import N_, _, language
 from ..problems import Problem
 
 FORMATS = ("text", "github", "json", "sarif")
@@ -19,7 +20,19 @@ def report(problems: Sequence[Problem], output_format: str) -> str:
         return json.dumps(_sarif(problems), ensure_ascii=False, indent=2)
     if output_format == "github":
         return "\n".join(_github(p) for p in problems)
-    return "\n".join(f"{p.file}:{p.line}:{p.column}: {p.severity}: {p.message}" for p in problems)
+    # French puts a no-break space before the colon (« erreur : »); the location keeps the
+    # file:line:col: form editors and CI parse.
+    colon = "\u00a0:" if language() == "fr" else ":"
+    return "\n".join(
+        f"{p.file}:{p.line}:{p.column}: {_(SEVERITIES.get(p.severity, p.severity))}{colon} "
+        f"{p.message}"
+        for p in problems
+    )
+
+
+# The text format's severities, in the reader's language (« erreur », « avertissement »); the
+# machine formats (github, json, sarif) keep the words their readers parse.
+SEVERITIES = {"error": N_("error"), "warning": N_("warning")}
 
 
 def _github(problem: Problem) -> str:
