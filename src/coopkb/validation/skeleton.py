@@ -6,16 +6,16 @@ slug, name and source are right); optional fields are commented out with their m
 
 from __future__ import annotations
 
-from typing import Any
-
-from pydantic import BaseModel
-
+from ..i18n import _
+from ..labels import kind_label
 from ..layout import LIST_SECTIONS, NESTED_SECTIONS, SINGLE_SECTIONS
+from ..parts import part_of
+from .meanings import meaning_of
 from .models import RECORD_MODELS
 
 KINDS = tuple(RECORD_MODELS)
 _PLACEHOLDERS: dict[str, str] = {
-    "sources": "[cqcm-2014-territoires]  # ids of the sources stating these facts",
+    "sources": "[cqcm-2014-territoires]",
     "member_of": "cqcm",
     "cooperation": "cooperation-coactions-polecn",
     "sector_group": "Travailleurs",
@@ -46,39 +46,46 @@ def skeleton(kind: str, slug: str | None = None, name: str | None = None) -> str
     section = _SECTION_OF.get(kind, kind)
     single = kind in SINGLE_SECTIONS.values() or kind in SINGLE_SECTIONS
     first = "slug" if single else "- slug"
+    head = (
+        _("The {kind}: paste at the top level of its data file, fill it in, then run")
+        if single
+        else _("A new {kind}: paste under `{section}:` in its data file, fill it in, then run")
+    ).format(kind=kind_label(kind), section=section)
     lines = [
-        f"# A new {kind}: paste under `{section}:` in its data file, fill it in, then run"
-        if not single
-        else f"# The {kind}: paste at the top level of its data file, fill it in, then run",
-        "# `coopkb validate`. Commented lines are optional fields; delete what the sources",
-        "# do not say (unknown stays unknown).",
+        f"# {head}",
+        "# " + _("`coopkb validate`. Commented lines are optional fields; delete what the"),
+        "# " + _("sources do not say (unknown stays unknown)."),
         *([f"{section}:"] if single else []),
-        f"{'  ' if single else ''}{first}: {slug or 'nouveau-' + kind}",
+        f"{'  ' if single else ''}{first}: {slug or kind + '-a-completer'}",
         f"  name: {_yaml_text(name) if name else 'À compléter'}",
     ]
     indent = "  "
     for field, info in model.model_fields.items():
         if field in ("slug", "name"):
             continue
-        meaning = (info.description or "").split(". ")[0].rstrip(".")
+        text = meaning_of(kind, field) or info.description
+        meaning = _(text) if text else ""
+        meaning = meaning.split(". ")[0].rstrip(".")
         if info.is_required():
-            lines.append(f"{indent}{field}: {_placeholder(field, info.annotation)}  # {meaning}")
+            lines.append(f"{indent}{field}: {_placeholder(kind, field)}  # {meaning}")
         else:
             lines.append(f"{indent}# {field}:  # {meaning}")
     return "\n".join(lines) + "\n"
 
 
-def _placeholder(field: str, annotation: Any) -> str:
+def _placeholder(kind: str, field: str) -> str:
+    """A value that validates, by the field's part (parts.py): the editor replaces it."""
     if field in _PLACEHOLDERS:
         return _PLACEHOLDERS[field]
-    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+    part = part_of(kind, field)
+    if part is not None and part.part == "mapping":
         return "{}"
-    text = str(annotation)
-    if text.startswith("list"):
-        if "Affiliation" in text:
+    if part is not None and part.part == "mappings":
+        if part.shape == "affiliation":
             return "[{organisation: cqcm, role: À compléter}]"
-        if "Item" in text:
+        if part.shape == "item":
             return "[{number: 1, name: À compléter}]"
+    if part is not None and part.part in ("list", "references", "mappings"):
         return "[a-completer-1, a-completer-2]"
     return "À compléter"
 
