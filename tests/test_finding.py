@@ -224,3 +224,12 @@ def test_show_of_an_organisation_says_each_persons_role(lang: str, cli: Cli) -> 
     assert result.code == 0
     assert "Félix Bussièrès [felix-bussieres] — directeur général" in result.stdout
     assert "Charles Demers [charles-demers] — coprésident" in result.stdout
+
+
+def test_search_reads_a_records_text_not_the_slugs_it_refers_to(cli: Cli) -> None:
+    """« proximité » found the 12 cooperatives of the proximity study through their project's
+    slug; a reference is a link to follow, not a word of the record."""
+    hits = json.loads(cli("--lang", "fr", "search", "proximité", "-f", "json").stdout)
+    assert all(hit["field"] != "project" for hit in hits)
+    assert "recherche-action-proximite-2012-2014" in {hit["slug"] for hit in hits}
+    assert "la-brunante" in _slugs(cli, "search", "brunante")  # names and text still found

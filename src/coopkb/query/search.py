@@ -116,8 +116,8 @@ def _word_hit(kind: str, record: Record, wanted: list[Wanted]) -> Hit | None:
 
 def _texts(owner: str, value: Any, path: str = "") -> Iterator[tuple[str, str, bool]]:
     """(path, text, is a figure) for every text of a record of kind ``owner``, by each field's
-    part: a figure reads as it is shown; nested records are searched on their own and source
-    ids are not text."""
+    part: a figure reads as it is shown; nested records, source ids and references are not its
+    text."""
     if isinstance(value, str):
         yield path, value, False
     elif isinstance(value, bool) or value is None:
@@ -130,7 +130,10 @@ def _texts(owner: str, value: Any, path: str = "") -> Iterator[tuple[str, str, b
             return
         for key, item in value.items():
             part = part_of(owner, key)
-            if part is not None and part.part in ("records", "sources"):
+            # Nested records are searched on their own; source ids and the slugs a record
+            # refers to are no text of its own (« proximité » found every cooperative of the
+            # proximity study through its project's slug).
+            if part is not None and part.part in ("records", "sources", "reference", "references"):
                 continue
             shape = part.shape if part is not None and part.shape else owner
             yield from _texts(shape, item, f"{path}.{key}" if path else key)
