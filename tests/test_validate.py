@@ -247,3 +247,31 @@ def test_text_findings_name_their_severity_in_the_readers_language(tmp_path: Pat
     assert french.returncode == english.returncode == 1
     assert "cooperatives.yaml:6:13: erreur\u00a0: la région « Estri »" in french.stdout
     assert "cooperatives.yaml:6:13: error: region 'Estri'" in english.stdout
+
+
+@pytest.mark.parametrize(
+    ("edit", "where", "french"),
+    [
+        (("destination: Québec", 'destination: "Québec'), ":40:18:", "n'est jamais fermé"),
+        (("visits: [polecn]", "visits: [polecn"), ":44:13:", "crochet « [ »"),
+        (("destination: Québec", "destination:Québec"), ":40:16:", "il faut une espace"),
+        (("destination: Québec", "destination: Québec: ville"), ":40:24:", "entre guillemets"),
+        (("    destination: Québec", "\tdestination: Québec"), ":40:1:", "tabulation"),
+    ],
+)
+def test_yaml_syntax_errors_are_placed_where_they_open_and_explained_in_french(
+    edit: tuple[str, str], where: str, french: str, tmp_path: Path
+) -> None:
+    from conftest import EXAMPLES, run_coopkb
+
+    data = shutil.copytree(EXAMPLES / "base", tmp_path / "data")
+    missions = data / "missions.yaml"
+    text = missions.read_text("utf-8")
+    missions.write_text(text.replace(*edit), "utf-8")
+    result = run_coopkb("--lang", "fr", "--data-dir", str(data), "validate")
+    assert result.returncode == 1
+    line = result.stdout.splitlines()[0]
+    assert f"missions.yaml{where} erreur\u00a0: erreur de syntaxe YAML : " in line
+    assert french in line
+    last = len(text.splitlines())
+    assert int(where.split(":")[1]) <= last  # never past the end of the file

@@ -122,7 +122,7 @@ def load_file(path: Path, display: str, raw: bytes | Unreadable | None = None) -
     try:
         root = yaml.compose(text, Loader=_Loader)
     except yaml.MarkedYAMLError as err:
-        loaded.problems.append(_yamlproblem(display, err))
+        loaded.problems.append(_yamlproblem(display, err, text))
         return loaded
     except (yaml.YAMLError, RecursionError, ValueError) as err:
         loaded.problems.append(problem(display, 1, 1, "yaml-syntax", _invalid_yaml(err)))
@@ -207,7 +207,7 @@ def _refuse_node_properties(text: str, loaded: LoadedFile) -> bool:
                 )
                 loaded.problems.append(problem(loaded.path, line, column, "yaml-tag", message))
     except yaml.MarkedYAMLError as err:
-        loaded.problems.append(_yamlproblem(loaded.path, err))
+        loaded.problems.append(_yamlproblem(loaded.path, err, text))
         return False
     except (yaml.YAMLError, RecursionError, ValueError) as err:
         loaded.problems.append(problem(loaded.path, 1, 1, "yaml-syntax", _invalid_yaml(err)))
@@ -215,7 +215,10 @@ def _refuse_node_properties(text: str, loaded: LoadedFile) -> bool:
     return not found
 
 
-def _yamlproblem(path: str, err: yaml.MarkedYAMLError) -> Problem:
+def _yamlproblem(path: str, err: yaml.MarkedYAMLError, text: str = "") -> Problem:
+    """A YAML syntax error placed where the faulty construct opens (the quote, the bracket, the
+    line whose ':' lacks its space), never past the end of the file, and explained in the
+    reader's language with the fix; libyaml's words follow for the record."""
     mark = err.problem_mark or err.context_mark
     line, column = (mark.line + 1, mark.column + 1) if mark is not None else (1, 1)
     if err.problem == "but found another document":
@@ -231,9 +234,76 @@ def _yamlproblem(path: str, err: yaml.MarkedYAMLError) -> Problem:
         )
     what = err.problem or "syntax error"
     context = f" {err.context}" if err.context else ""
-    # PyYAML's own wording stays English: it names YAML tokens.
-    message = _("YAML syntax error: {detail}").format(detail=f"{what}{context}")
+    detail = f"{what}{context}"
+    explained = _explain_syntax(err, text)
+    if explained is not None:
+        line, column, why = explained
+        message = _("YAML syntax error: {why} ({detail})").format(why=why, detail=detail)
+    else:
+        message = _("YAML syntax error: {detail}").format(detail=detail)
+    lines = text.split("\n") if text else []
+    if lines and line > len(lines):  # libyaml marks the end of the stream: the last line
+        line = max(1, len(lines) - (1 if lines[-1] == "" else 0))
+        column = 1
     return problem(path, line, column, "yaml-syntax", message)
+
+
+def _explain_syntax(err: yaml.MarkedYAMLError, text: str) -> tuple[int, int, str] | None:
+    """(line, column, explanation) for the common syntax errors; None for the others."""
+    problem_text, context = err.problem or "", err.context or ""
+    opened = err.context_mark
+    at_open = (opened.line + 1, opened.column + 1) if opened is not None else None
+    found = err.problem_mark
+    at_problem = (found.line + 1, found.column + 1) if found is not None else (1, 1)
+    if "quoted scalar" in context and at_open is not None:
+        quote = text.split("\n")[at_open[0] - 1][at_open[1] - 1 : at_open[1]] if text else '"'
+        why = _("the quotation mark {quote} opened here is never closed: close it with {quote}")
+        return (*at_open, why.format(quote=quote or '"'))
+    if "flow sequence" in context and at_open is not None:
+        return (*at_open, _("the '[' opened here is never closed: end the list with ']'"))
+    if "flow mapping" in context and at_open is not None:
+        return (*at_open, _("the '{' opened here is never closed: end it with '}'"))
+    if "tab" in problem_text or "'\\t'" in problem_text:
+        return (
+            *at_problem,
+            _("a tab character: YAML indents with spaces only; replace the tab with spaces"),
+        )
+    if "could not find expected ':'" in problem_text and at_open is not None:
+        glued = _colon_without_space(text, at_open[0])
+        if glued is not None:
+            return (*glued, _("a ':' needs a space after it: write 'field: value'"))
+        return (
+            *at_open,
+            _("this line is no 'field: value' and no list item: add the ':' or the '- '"),
+        )
+    if "mapping values are not allowed" in problem_text:
+        glued = _colon_without_space(text, at_problem[0])
+        if glued is not None:
+            return (*glued, _("a ':' needs a space after it: write 'field: value'"))
+        return (
+            *at_problem,
+            _("a ':' inside a value: put the whole value in quotes (\"a: b\")"),
+        )
+    if any(k in problem_text for k in ("expected key", "block end", "'-' indicator")):
+        return (
+            *at_problem,
+            _(
+                "this line's indentation matches no field above it: align it with the field "
+                "or the list it belongs to"
+            ),
+        )
+    return None
+
+
+def _colon_without_space(text: str, before: int) -> tuple[int, int] | None:
+    """The line and column of a ``key:value`` (no space after the colon) on the line of the
+    error or the lines just above it: libyaml reads it as text and stumbles one line later."""
+    lines = text.split("\n")
+    for number in range(min(before, len(lines)), max(0, before - 3), -1):
+        found = re.match(r"^(\s*(?:- )?[A-Za-z_][A-Za-z0-9_]*):(?=[^\s])", lines[number - 1])
+        if found:
+            return number, found.end()
+    return None
 
 
 def _invalid_yaml(err: Exception) -> str:
