@@ -75,3 +75,24 @@ def test_search_and_filters_take_any_text(text: str) -> None:
         records.find_record(kb, text)
     except (query.UnknownValue, query.Ambiguous):
         pass
+
+
+def test_an_echoed_value_names_the_spaces_that_only_look_like_spaces() -> None:
+    from coopkb.i18n import in_language
+    from coopkb.matching import quote
+
+    with in_language("en"):
+        assert quote("Estrie\u00a0") == "'Estrie\u00a0' (holds U+00A0, no-break space)"
+        assert quote("La Barberie ") == "'La Barberie ' (holds a space at the start or the end)"
+        assert quote("Estrie") == "'Estrie'"
+    with in_language("fr"):
+        assert quote("name\u202f") == "« name\u202f » (contient : U+202F, espace fine insécable)"
+
+
+def test_diff_shows_what_a_change_of_spaces_changed() -> None:
+    from coopkb.i18n import in_language
+    from coopkb.output.diff import value_text
+
+    with in_language("en"):
+        assert value_text("La\u00a0Barberie") == "La\u00a0Barberie (holds U+00A0, no-break space)"
+        assert value_text("La Barberie") == "La Barberie"

@@ -10,7 +10,7 @@ import re
 import unicodedata
 from collections.abc import Iterable
 
-from .i18n import _, language
+from .i18n import N_, _, language
 
 # What must never reach a terminal from the data, and what no field may hold, by Unicode's own
 # classes rather than a list of examples:
@@ -67,9 +67,9 @@ def same_looking(value: str, choices: list[str]) -> str | None:
         spaced = spaced.replace(char, " ")
     if spaced != composed and spaced.strip() in choices:
         names = sorted({_SPACE_LOOKALIKES[c] for c in composed if c in _SPACE_LOOKALIKES})
-        return _(
-            " (it holds a non-breaking or special space, {codes}: retype it as {choice})"
-        ).format(codes=", ".join(names), choice=quote(spaced.strip()))
+        return _(" (retype it as {choice}, without {codes})").format(
+            choice=quote(spaced.strip()), codes=", ".join(names)
+        )
     return None
 
 
@@ -121,10 +121,31 @@ def _escape(found: re.Match[str]) -> str:
 
 
 def quote(value: object) -> str:
-    """A value echoed in a message: quoted, neutralised, and cut when it is very long."""
-    text = neutral(str(value))
+    """A value echoed in a message: quoted, neutralised, and cut when it is very long; a space
+    that only looks like one, or a space at an end, is named (« name  » would read as « name »)."""
+    raw = str(value)
+    text = neutral(raw)
     if len(text) > _ECHO_LIMIT:
         text = text[: _ECHO_LIMIT - 1] + "…"
-    if language() == "fr":
-        return f"« {text} »"
-    return f"'{text}'" if "'" not in text else f'"{text}"'
+    shown = (
+        f"« {text} »" if language() == "fr" else (f"'{text}'" if "'" not in text else f'"{text}"')
+    )
+    return shown + spaces_named(raw)
+
+
+# How a message names a space that is no plain space.
+_SPACE_NAMES = {
+    "\u00a0": N_("U+00A0, no-break space"),
+    "\u202f": N_("U+202F, narrow no-break space"),
+    "\u2007": N_("U+2007, figure space"),
+    "\u2009": N_("U+2009, thin space"),
+    "\u3000": N_("U+3000, ideographic space"),
+}
+
+
+def spaces_named(raw: str) -> str:
+    """ " (holds U+00A0, no-break space)" for a text whose spaces are not what they look."""
+    found = [_(_SPACE_NAMES[c]) for c in dict.fromkeys(raw) if c in _SPACE_NAMES]
+    if raw != raw.strip(" "):
+        found.append(_("a space at the start or the end"))
+    return _(" (holds {what})").format(what="; ".join(found)) if found else ""

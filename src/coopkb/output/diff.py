@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Any
 
 from ..i18n import _, ngettext
 from ..labels import kind_label
+from ..matching import spaces_named
 from ..parts import part_of
 from .machine import sub_record_line
 from .tables import md_cell
@@ -29,6 +30,8 @@ def value_text(value: Any, shape: str = "") -> str:
         return sub_record_line(shape, value, {})
     if isinstance(value, list):
         return "; ".join(value_text(v, shape) for v in value) or "[]"
+    if isinstance(value, str):  # « La Barberie → La Barberie » says what changed
+        return value + spaces_named(value)
     return str(value)
 
 
