@@ -275,3 +275,43 @@ def test_yaml_syntax_errors_are_placed_where_they_open_and_explained_in_french(
     assert french in line
     last = len(text.splitlines())
     assert int(where.split(":")[1]) <= last  # never past the end of the file
+
+
+@pytest.mark.parametrize(
+    ("mrc", "accepted"),
+    [
+        ("Les Sources", True),  # real MRCs coopkb's list does not hold: not « misspelled »
+        ("Les Maskoutains", True),
+        ("Les Laurentides", True),
+        ("Charlevoix-Est", True),
+        ("Le Val-Saint-Françoi", False),  # a typo of a listed one
+        ("Les Basque", False),
+    ],
+)
+def test_an_mrc_is_refused_only_when_a_typo_away_from_a_listed_one(
+    mrc: str, accepted: bool, tmp_path: Path
+) -> None:
+    from conftest import EXAMPLES, run_coopkb
+
+    data = shutil.copytree(EXAMPLES / "base", tmp_path / "data")
+    cooperatives = data / "cooperatives.yaml"
+    text = cooperatives.read_text("utf-8")
+    edited = text.replace("mrc: Le Val-Saint-François\n    municipality: Racine\n", f"mrc: {mrc}\n")
+    assert edited != text
+    cooperatives.write_text(edited, "utf-8")
+    result = run_coopkb("--lang", "en", "--data-dir", str(data), "validate")
+    assert (result.returncode == 0) is accepted, result.stdout
+    if not accepted:
+        assert "looks misspelled (did you mean" in result.stdout
+
+
+def test_quebec_as_a_region_is_explained_as_the_province(tmp_path: Path) -> None:
+    from conftest import EXAMPLES, run_coopkb
+
+    data = shutil.copytree(EXAMPLES / "base", tmp_path / "data")
+    cooperatives = data / "cooperatives.yaml"
+    text = cooperatives.read_text("utf-8").replace("region: Estrie", "region: Québec")
+    cooperatives.write_text(text, "utf-8")
+    result = run_coopkb("--lang", "fr", "--data-dir", str(data), "validate")
+    assert result.returncode == 1
+    assert "est la province" in result.stdout and "Nord-du-Québec" not in result.stdout

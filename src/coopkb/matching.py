@@ -149,3 +149,25 @@ def spaces_named(raw: str) -> str:
     if raw != raw.strip(" "):
         found.append(_("a space at the start or the end"))
     return _(" (holds {what})").format(what="; ".join(found)) if found else ""
+
+
+def within_edits(a: str, b: str, limit: int) -> bool:
+    """Whether ``a`` becomes ``b`` with at most ``limit`` single-character edits (insertions,
+    deletions, substitutions, swaps of neighbours): a typo, not another name. A shorter name
+    needs fewer: at most one edit per five characters."""
+    limit = min(limit, max(1, min(len(a), len(b)) // 5))
+    if abs(len(a) - len(b)) > limit:
+        return False
+    previous2: list[int] = []
+    previous = list(range(len(b) + 1))
+    for i, ca in enumerate(a, start=1):
+        current = [i] + [0] * len(b)
+        for j, cb in enumerate(b, start=1):
+            cost = 0 if ca == cb else 1
+            current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost)
+            if i > 1 and j > 1 and ca == b[j - 2] and a[i - 2] == cb:
+                current[j] = min(current[j], previous2[j - 2] + 1)
+        if min(current) > limit:
+            return False
+        previous2, previous = previous, current
+    return previous[-1] <= limit

@@ -18,7 +18,7 @@ from pydantic_core import PydanticCustomError
 
 from .. import reference
 from ..i18n import N_, _
-from ..matching import UNSAFE, did_you_mean, fold, quote, same_looking
+from ..matching import UNSAFE, did_you_mean, fold, quote, same_looking, within_edits
 from ..parts import Scalar
 
 # Characters no field may hold: C0 controls but tab and newline, DEL, C1, bidi controls, line and
@@ -166,6 +166,14 @@ def _region(value: str) -> str:
         if value in regions.values():
             return value
     official = reference.official_region(value)
+    if fold(value) in ("quebec", "province de quebec"):  # the province, or the city
+        raise fail(
+            "unknown-region",
+            _(
+                "region {value} is the province (or the city of Québec, in the "
+                "Capitale-Nationale region), not one of its 17 administrative regions"
+            ).format(value=quote(value)),
+        )
     if official:
         message = _("region {value} is not the official spelling").format(value=quote(value))
         message += did_you_mean(value, [official])
@@ -200,8 +208,10 @@ def _mrc(value: str) -> str:
                 "the source's spelling belongs in the place list)"
             ).format(value=quote(value), official=quote(official)),
         )
-    near = [m for m in reference.MRCS if fold(m)[:4] == fold(value)[:4]]
-    if near and did_you_mean(value, near):
+    # coopkb's list holds only the MRCs the sources name: another real MRC (Les Sources,
+    # Charlevoix-Est) is accepted; only a value a typo or two away from a listed one is refused.
+    near = [m for m in reference.MRCS if within_edits(fold(value), fold(m), 2)]
+    if near:
         message = _("MRC {value} looks misspelled").format(value=quote(value))
         raise fail("mrc-spelling", message + did_you_mean(value, near))
     return value  # an MRC the sources have not named yet: accepted as written
