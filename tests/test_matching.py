@@ -96,3 +96,14 @@ def test_diff_shows_what_a_change_of_spaces_changed() -> None:
     with in_language("en"):
         assert value_text("La\u00a0Barberie") == "La\u00a0Barberie (holds U+00A0, no-break space)"
         assert value_text("La Barberie") == "La Barberie"
+
+
+@given(st.text(alphabet="abcdefghij -", min_size=5, max_size=30), st.integers(0, 29))
+def test_within_edits_counts_a_typo_as_near_and_is_symmetric(word: str, at: int) -> None:
+    from coopkb.matching import within_edits
+
+    assert within_edits(word, word, 2)
+    typo = word[: at % len(word)] + "z" + word[at % len(word) + 1 :]
+    assert within_edits(word, typo, 2) and within_edits(typo, word, 2)
+    other = word + "-est-et-ouest"
+    assert not within_edits(word, other, 2)
