@@ -233,3 +233,17 @@ def test_search_reads_a_records_text_not_the_slugs_it_refers_to(cli: Cli) -> Non
     assert all(hit["field"] != "project" for hit in hits)
     assert "recherche-action-proximite-2012-2014" in {hit["slug"] for hit in hits}
     assert "la-brunante" in _slugs(cli, "search", "brunante")  # names and text still found
+
+
+def test_stats_narrow_to_the_cooperatives_a_filter_keeps(cli: Cli) -> None:
+    """The proximity study's 12 cooperatives in 7 regions, counted by `stats`, not by hand."""
+    study = "recherche-action-proximite-2012-2014"
+    summary = json.loads(cli("stats", "--project", study, "-f", "json").stdout)
+    per_region = summary["cooperatives_per_region"]
+    assert sum(per_region.values()) == 12 and len(per_region) == 7
+    assert "(non précisé)" not in per_region and "Nouvelle-Aquitaine" not in per_region
+    estrie = json.loads(cli("stats", "--region", "Estrie", "-f", "json").stdout)
+    assert estrie["cooperatives_per_region"] == {"Estrie": 2}
+    assert summary["totals"] == estrie["totals"]  # the base's totals stay whole
+    wrong = cli("--lang", "fr", "stats", "--region", "Estri")
+    assert wrong.code == 1 and "Estrie" in wrong.stderr

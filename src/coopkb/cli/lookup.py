@@ -188,13 +188,39 @@ def values(
     show_listing(state, values_view(name, counts), output_format.value, _("No values."))
 
 
-def stats(ctx: typer.Context, output_format: FormatOption = OutputFormat.table) -> None:
+def stats(
+    ctx: typer.Context,
+    region: Annotated[
+        str | None, typer.Option(help=N_("Count only the cooperatives of this region."))
+    ] = None,
+    kind: Annotated[
+        str | None,
+        typer.Option(help=N_("Count only the cooperatives of this legal category.")),
+    ] = None,
+    project: Annotated[
+        str | None,
+        typer.Option(help=N_("Count only the cooperatives of this project (slug or name).")),
+    ] = None,
+    country: Annotated[
+        str | None, typer.Option(help=N_("Count only the cooperatives of this country."))
+    ] = None,
+    output_format: FormatOption = OutputFormat.table,
+) -> None:
     """Summaries for a report: per region, kind, model, sector, year, and key figures.
 
-    Example: coopkb stats --format markdown
+    The cooperatives' summaries count those the filters keep, as `list` would list them.
+    Example: coopkb stats --project recherche-action-proximite-2012-2014
     """
     from ..output.stats import render_stats
+    from ..query.filters import CooperativeFilter, find_cooperatives, resolve_region
     from ..query.stats import stats as summarise
 
     state = state_of(ctx)
-    emit(render_stats(summarise(knowledge_base(state)), output_format.value), state.pager)
+    kb = knowledge_base(state)
+    kept = None
+    if any(v is not None for v in (region, kind, project, country)):
+        with answers():
+            official = resolve_region(region) if region is not None else None
+            wanted = CooperativeFilter(official, kind=kind, country=country, project=project)
+            kept = find_cooperatives(kb, wanted)
+    emit(render_stats(summarise(kb, kept), output_format.value), state.pager)

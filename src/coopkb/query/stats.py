@@ -13,9 +13,10 @@ from .filters import NOT_GIVEN, years_of
 from .records import iter_records
 
 
-def stats(kb: KB) -> dict[str, Any]:
-    """The summaries a report needs, as ordered mappings of label -> count."""
-    coops: list[Record] = kb.get("cooperatives") or []
+def stats(kb: KB, cooperatives: list[Record] | None = None) -> dict[str, Any]:
+    """The summaries a report needs, as ordered mappings of label -> count; the cooperatives'
+    summaries count ``cooperatives`` when given (those a filter kept: `stats --project …`)."""
+    coops: list[Record] = cooperatives if cooperatives is not None else kb.get("cooperatives") or []
     missions: list[Record] = kb.get("missions") or []
     members: list[Record] = kb.get("members") or []
     region_order = {name: code for code, name in reference.QUEBEC_REGIONS.items()}
