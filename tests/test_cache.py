@@ -402,3 +402,15 @@ def test_the_derived_key_follows_the_code_that_computes_it(
     after = store.derived_key("a" * 128, "search")
     assert before is not None and after is not None and before != after
     assert store.derived_key("b" * 128, "search") != after
+
+
+def test_the_search_index_follows_the_catalog_it_was_built_with() -> None:
+    """Search indexes the fields' labels in the interface's language: an index is kept per
+    catalog (language, size, date), never served to another language or a newer catalog."""
+    from coopkb.i18n import catalog_version, in_language
+
+    with in_language("fr"):
+        french = catalog_version()
+    with in_language("en"):
+        english = catalog_version()
+    assert french.startswith("fr-") and english == "en" and french != english

@@ -247,3 +247,19 @@ def test_stats_narrow_to_the_cooperatives_a_filter_keeps(cli: Cli) -> None:
     assert summary["totals"] == estrie["totals"]  # the base's totals stay whole
     wrong = cli("--lang", "fr", "stats", "--region", "Estri")
     assert wrong.code == 1 and "Estrie" in wrong.stderr
+
+
+@pytest.mark.parametrize(
+    ("lang", "query", "slug", "field"),
+    [
+        ("fr", "objectifs spécifiques", "cooperation-coactions-polecn", "specific_objectives"),
+        ("fr", "perspectives d'avenir", "cqcm", "outlook"),
+        ("en", "specific objectives", "cooperation-coactions-polecn", "specific_objectives"),
+    ],
+)
+def test_search_knows_what_fields_are_called(
+    lang: str, query: str, slug: str, field: str, cli: Cli
+) -> None:
+    """A field's label finds the record through that field, its value as the excerpt."""
+    hits = json.loads(cli("--lang", lang, "search", query, "-f", "json").stdout)
+    assert (hits[0]["slug"], hits[0]["field"]) == (slug, field)

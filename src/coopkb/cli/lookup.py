@@ -7,7 +7,7 @@ from typing import Annotated
 
 import typer
 
-from ..i18n import N_, _
+from ..i18n import N_, _, catalog_version
 from ..layout import KINDS
 from .options import FormatOption, OutputFormat, year_option
 from .session import derived, knowledge_base, show_listing, state_of
@@ -117,7 +117,8 @@ def search(
     state = state_of(ctx)
     kinds = _kinds(kind)
     kb = knowledge_base(state)
-    blobs = derived(state, "search", lambda: index_blobs(kb))
+    # the index holds the fields' labels, in the interface's language: one index per language
+    blobs = derived(state, f"search-{catalog_version()}", lambda: index_blobs(kb))
     hits = run_search(kb, text, kinds, blobs)
     show_listing(
         state,

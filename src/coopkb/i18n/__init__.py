@@ -20,6 +20,7 @@ LOCALE_DIR = Path(__file__).resolve().parent / "locale"
 
 _catalog: _gettext.NullTranslations = _gettext.NullTranslations()
 _language = "en"
+_version = "en"
 
 
 def choose_language(option: str | None, env: Mapping[str, str]) -> str:
@@ -47,19 +48,29 @@ def _language_of(value: str) -> str | None:
 
 def set_language(language: str) -> None:
     """Load the catalog of ``language`` (English needs none)."""
-    global _catalog, _language
+    global _catalog, _language, _version
     _language = language if language in LANGUAGES else "en"
     _catalog = _gettext.NullTranslations()
+    _version = "en"
     if _language != "en":
         try:
-            with (LOCALE_DIR / _language / "LC_MESSAGES" / f"{DOMAIN}.mo").open("rb") as handle:
+            path = LOCALE_DIR / _language / "LC_MESSAGES" / f"{DOMAIN}.mo"
+            with path.open("rb") as handle:
                 _catalog = _gettext.GNUTranslations(handle)
+            info = path.stat()
+            _version = f"{_language}-{info.st_size}-{info.st_mtime_ns}"
         except OSError:  # pragma: no cover - the catalog ships with the package
             _catalog = _gettext.NullTranslations()
 
 
 def language() -> str:
     return _language
+
+
+def catalog_version() -> str:
+    """Which catalog the messages come from (its language, size and date): what is cached from
+    translated words (search's index of field labels) is cached per catalog."""
+    return _version
 
 
 @contextmanager

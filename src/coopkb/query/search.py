@@ -11,6 +11,7 @@ from typing import Any, NamedTuple
 
 from ..figures import figure_text
 from ..kinds import KIND
+from ..labels import field_label
 from ..matching import fold
 from ..parts import FIELDS_OF, fields_of_part, part_of
 from . import KB, Record
@@ -62,10 +63,25 @@ def index_blobs(kb: KB) -> list[str]:
     only tokenizes the records that can match."""
     return [
         " "
-        + " ".join(t.folded for _p, value, _f in _texts(kind, record) for t in tokens(value))
+        + " ".join(
+            t.folded
+            for _p, value, _f in (*_texts(kind, record), *_labels(kind, record))
+            for t in tokens(value)
+        )
         + " "
         for kind, record in iter_with_sources(kb)
     ]
+
+
+def _labels(kind: str, record: Record) -> Iterator[tuple[str, str, bool]]:
+    """The labels of the fields a record fills, in the interface's language: « objectifs
+    spécifiques » finds the cooperation through the field that holds them."""
+    for key, value in record.items():
+        part = part_of(kind, key)
+        if part is None or part.part in ("records", "sources", "reference", "references"):
+            continue
+        if value not in (None, "", [], {}) and key not in ("slug", "name"):
+            yield key, field_label(key, kind), False
 
 
 def search(
@@ -94,18 +110,23 @@ def search(
 
 def _word_hit(kind: str, record: Record, wanted: list[Wanted]) -> Hit | None:
     fields = list(_texts(kind, record))
+    labels = {key: tokens(label) for key, label, _f in _labels(kind, record)}
     found: set[Wanted] = set()
     best: tuple[int, str, str, set[Wanted]] | None = None
     for path, value, _is_figure in fields:
+        top = path.split("[")[0].split(".")[0]
         field_tokens = tokens(value)
         here = {w for w in wanted if any(matches(t, w) for t in field_tokens)}
-        if not here:
+        by_label = {w for w in wanted if any(matches(t, w) for t in labels.get(top, ()))}
+        if not here and not by_label:
             continue
-        found |= here
-        weight = _NAME_FIELDS.get(path.split("[")[0].split(".")[0], _BODY)
-        score = weight + 10 * len(here) + (15 if len(here) == len(wanted) else 0)
+        found |= here | by_label
+        weight = _NAME_FIELDS.get(top, _BODY)
+        # the field's own words count more than its label's
+        score = weight + 10 * len(here) + 5 * len(by_label - here)
+        score += 15 if len(here | by_label) == len(wanted) else 0
         if best is None or score > best[0]:
-            best = (score, path, value, here)
+            best = (score, path, value, here | by_label)
     if best is None or found != set(wanted):
         return None
     score, path, value, here = best

@@ -153,7 +153,15 @@ def load_derived(
 
 # What computes the derived structures: the query package and the stemmers. The C stemmer is
 # named by its file's size and date (hashing a shared library on every run would cost more).
-_QUERY_CODE = ("labels.py", "matching.py", "figures.py", "graph.py", "layout.py")
+_QUERY_CODE = (
+    "labels.py",
+    "matching.py",
+    "figures.py",
+    "graph.py",
+    "layout.py",
+    "kinds.py",
+    "parts.py",
+)
 
 
 def derived_key(key: str, name: str) -> str | None:
