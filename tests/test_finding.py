@@ -263,3 +263,24 @@ def test_search_knows_what_fields_are_called(
     """A field's label finds the record through that field, its value as the excerpt."""
     hits = json.loads(cli("--lang", lang, "search", query, "-f", "json").stdout)
     assert (hits[0]["slug"], hits[0]["field"]) == (slug, field)
+
+
+@pytest.mark.parametrize("lang", ["fr", "en"])
+def test_french_names_are_accepted_where_users_type_names(lang: str, cli: Cli) -> None:
+    """`--fields "axes stratégiques"`, `--kind conseil`, `values région`: the names the
+    interface shows in French work in both languages, as the keys do."""
+    shown = cli("--lang", lang, "show", "cqcm", "--fields", "axes stratégiques", "-f", "json")
+    assert shown.code == 0 and "strategic_axes" in json.loads(shown.stdout)
+    by_kind = json.loads(
+        cli("--lang", lang, "search", "coop", "--kind", "conseil", "-f", "json").stdout
+    )
+    assert by_kind and {hit["kind"] for hit in by_kind} == {"council"}
+    french = json.loads(cli("--lang", lang, "values", "région", "-f", "json").stdout)
+    assert french == json.loads(cli("--lang", lang, "values", "region", "-f", "json").stdout)
+    legal = json.loads(cli("--lang", lang, "values", "catégorie juridique", "-f", "json").stdout)
+    assert {row["value"] for row in legal} >= {"solidarité"}
+
+
+def test_values_titles_name_the_field_in_french(cli: Cli) -> None:
+    assert cli("--lang", "fr", "values", "region").stdout.startswith("Valeurs de région")
+    assert cli("--lang", "fr", "values", "kind").stdout.startswith("Valeurs de catégorie juridique")

@@ -3,7 +3,7 @@ shown). Machine formats keep the field names themselves."""
 
 from __future__ import annotations
 
-from .i18n import N_, _
+from .i18n import N_, _, in_every_language
 from .kinds import KINDS
 
 # The kinds' names and their counts come from the table of kinds.
@@ -140,3 +140,16 @@ def field_label(name: str, kind: str | None = None) -> str:
 
 # "{count} cooperative" / "{count} cooperatives" per kind, for counts in summaries.
 KIND_PLURALS: dict[str, tuple[str, str]] = {kind.name: kind.counts for kind in KINDS}
+
+
+def field_spellings(name: str, kind: str | None = None) -> list[str]:
+    """What a user may type for a field: its label in English and in French (`--fields "axes
+    stratégiques"`, `values région`), besides its key."""
+    own = FIELD_LABELS_OF.get((kind, name)) if kind is not None else None
+    label = own or FIELD_LABELS.get(name, name.replace("_", " "))
+    return in_every_language(label)
+
+
+def kind_spellings(kind: str) -> list[str]:
+    """What a user may type for a kind of record: its name in English and in French."""
+    return in_every_language(KIND_NAMES.get(kind, kind))

@@ -29,10 +29,12 @@ def _complete_names(ctx: typer.Context, incomplete: str) -> list[str]:
 
 
 def _kinds(values: list[str] | None) -> tuple[str, ...]:
+    from ..labels import kind_spellings
     from ..query.filters import resolve
 
+    choices = {k: kind_spellings(k) for k in KINDS}  # `--kind conseil` as `--kind council`
     with answers():
-        return tuple(resolve("kind of record", v, {k: [] for k in KINDS}) for v in values or [])
+        return tuple(resolve("kind of record", v, choices) for v in values or [])
 
 
 def show(
@@ -67,10 +69,11 @@ def show(
         )
     chosen = [f.strip() for f in fields.split(",") if f.strip()] if fields else None
     if chosen:
+        from ..labels import field_spellings
         from ..query.filters import resolve
 
-        known: dict[str, list[str]] = {
-            k: [] for k in [*record, "sources"] if k not in ("slug", "name")
+        known: dict[str, list[str]] = {  # `--fields "axes stratégiques"`: labels as typed
+            k: field_spellings(k, kind) for k in [*record, "sources"] if k not in ("slug", "name")
         }
         with answers():
             chosen = [resolve("field", f, known) for f in chosen]
@@ -180,13 +183,16 @@ def values(
 
     Example: coopkb values region
     """
+    from ..labels import field_label
     from ..output.views import values_view
-    from ..query.values import values_in_use
+    from ..query.values import FIELDS, values_in_use
 
     state = state_of(ctx)
     with answers():
         name, counts = values_in_use(knowledge_base(state), field)
-    show_listing(state, values_view(name, counts), output_format.value, _("No values."))
+    kinds, key = FIELDS[name]
+    shown = field_label(key, kinds[0] if len(kinds) == 1 else None)  # « Valeurs de région »
+    show_listing(state, values_view(shown, counts), output_format.value, _("No values."))
 
 
 def stats(

@@ -67,6 +67,26 @@ def language() -> str:
     return _language
 
 
+_other: dict[str, _gettext.NullTranslations] = {}
+
+
+def in_every_language(message: str) -> list[str]:
+    """``message`` in each language coopkb speaks (English first): what a user may type for a
+    name the interface shows (a field's label, a kind), whatever the interface's language."""
+    out = [message]
+    for code in LANGUAGES:
+        if code == "en":
+            continue
+        if code not in _other:
+            try:
+                with (LOCALE_DIR / code / "LC_MESSAGES" / f"{DOMAIN}.mo").open("rb") as handle:
+                    _other[code] = _gettext.GNUTranslations(handle)
+            except OSError:  # pragma: no cover - the catalog ships with the package
+                _other[code] = _gettext.NullTranslations()
+        out.append(_other[code].gettext(message))
+    return out
+
+
 def catalog_version() -> str:
     """Which catalog the messages come from (its language, size and date): what is cached from
     translated words (search's index of field labels) is cached per catalog."""

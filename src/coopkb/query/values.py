@@ -42,9 +42,18 @@ FIELDS: dict[str, tuple[tuple[str, ...], str]] = {
 
 def values_in_use(kb: KB, field: str) -> tuple[str, list[tuple[str, int]]]:
     """The field's canonical name and its values with how many records hold each."""
+    from ..labels import field_spellings
     from .filters import resolve
 
-    name = resolve("field", field, {f: [f.replace("-", " ")] for f in FIELDS})
+    # `values région` as `values region`: a field's key, its words, its labels in both languages
+    name = resolve(
+        "field",
+        field,
+        {
+            f: [f.replace("-", " "), *field_spellings(key, kinds[0] if len(kinds) == 1 else None)]
+            for f, (kinds, key) in FIELDS.items()
+        },
+    )
     kinds, key = FIELDS[name]
     counts = Counter(
         record[key]
