@@ -20,10 +20,12 @@ def _quiet_interrupt(signum: int, frame: object) -> None:
 def main() -> None:
     previous = signal.signal(signal.SIGINT, _quiet_interrupt)
     try:
-        from .cli import main as cli_main
-    finally:
-        signal.signal(signal.SIGINT, previous)
-    try:
+        try:
+            from .cli import main as cli_main
+        finally:
+            # A Ctrl-C that lands while the handler is put back is raised here, by the handler
+            # being restored: the except below makes it as quiet as any other.
+            signal.signal(signal.SIGINT, previous)
         cli_main()  # builds the app (Typer reads every signature), then runs it
     except KeyboardInterrupt:
         sys.exit(130)
