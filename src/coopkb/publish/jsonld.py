@@ -174,17 +174,16 @@ def jsonld(kb: dict[str, Any]) -> dict[str, Any]:
         }
     ]
     for found in walk_records(kb):
-        graph.append(_node(found.kind, found.record))
+        graph.append(record_node(found.kind, found.record))
     for source in kb.get("sources") or []:
-        record = source_record(source)
-        node = _node("source", record)
-        node["@id"] = source_id(source["id"])
-        graph.append(node)
+        graph.append(record_node("source", source_record(source)))
     return {"@context": CONTEXT, "@graph": graph}
 
 
-def _node(kind: str, record: dict[str, Any]) -> dict[str, Any]:
-    node: dict[str, Any] = {"@id": node_id(record["slug"]), "@type": TYPES[kind]}
+def record_node(kind: str, record: dict[str, Any]) -> dict[str, Any]:
+    """One record's node (a source shown as a record: its id as slug), without the context."""
+    identifier = source_id(record["slug"]) if kind == "source" else node_id(record["slug"])
+    node: dict[str, Any] = {"@id": identifier, "@type": TYPES[kind]}
     for field, value in record.items():
         prop = property_of(kind, field)
         if prop is None or value in (None, "", []):

@@ -19,7 +19,7 @@ import os
 import shutil
 import subprocess
 import sys
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -121,21 +121,39 @@ def relative(from_path: str, to_path: str) -> str:
     return (root + target) or "./"
 
 
+@dataclass
+class SiteData:
+    """What every page reads of the base, computed once for both languages and the downloads."""
+
+    kb: dict[str, Any]
+    names: dict[str, str]
+    kinds_of: dict[str, str]
+    linked: dict[str, Any]
+    cited: dict[str, Any]
+    records: list[tuple[str, dict[str, Any]]]
+    sources: list[dict[str, Any]]
+
+
+def site_data(kb: dict[str, Any]) -> SiteData:
+    names = names_by_slug(kb)
+    linked, cited = all_links(kb)
+    records = list(iter_records(kb))
+    sources = [source_record(s) for s in kb.get("sources") or []]
+    kinds_of = {record["slug"]: kind for kind, record in records}
+    for source in sources:
+        kinds_of.setdefault(source["slug"], "source")
+        names.setdefault(source["slug"], source["name"])
+    return SiteData(kb, names, kinds_of, linked, cited, records, sources)
+
+
 class Builder:
     """Renders every page of one language into ``files`` (path → bytes)."""
 
-    def __init__(self, kb: dict[str, Any], env: Any, files: dict[str, bytes]) -> None:
-        self.kb, self.env, self.files = kb, env, files
-        self.names = names_by_slug(kb)
-        self.linked, self.cited = all_links(kb)
-        self.kinds_of: dict[str, str] = {}
-        self.records: list[tuple[str, dict[str, Any]]] = list(iter_records(kb))
-        self.sources = [source_record(s) for s in kb.get("sources") or []]
-        for kind, record in self.records:
-            self.kinds_of[record["slug"]] = kind
-        for source in self.sources:
-            self.kinds_of.setdefault(source["slug"], "source")
-            self.names.setdefault(source["slug"], source["name"])
+    def __init__(self, data: SiteData, env: Any, files: dict[str, bytes]) -> None:
+        self.kb, self.env, self.files = data.kb, env, files
+        self.names, self.kinds_of = data.names, data.kinds_of
+        self.linked, self.cited = data.linked, data.cited
+        self.records, self.sources = data.records, data.sources
 
     # --- pages -----------------------------------------------------------------------------
 
@@ -216,7 +234,7 @@ class Builder:
 
     def _record(self, kind: str, record: dict[str, Any]) -> None:
         from ...output.record import readable_dates
-        from ..jsonld import CONTEXT, _node, node_id, source_id
+        from ..jsonld import CONTEXT, record_node
 
         path = record_path(kind, record["slug"], self.lang)
         if kind == "source":
@@ -233,11 +251,7 @@ class Builder:
             )
         by_id = {s["slug"]: s for s in self.sources}
         sources = [self._source(path, by_id[s]) for s in record.get("sources") or [] if s in by_id]
-        node = _node(kind, record)
-        if kind == "source":
-            node["@id"] = source_id(record["slug"])
-        else:
-            node["@id"] = node_id(record["slug"])
+        node = record_node(kind, record)
         document = json.dumps({"@context": CONTEXT, **node}, ensure_ascii=False)
         self.write(
             path,
@@ -574,13 +588,13 @@ def _environment() -> Any:
     )
 
 
-def render_site(kb: dict[str, Any]) -> dict[str, bytes]:
+def render_site(data: SiteData) -> dict[str, bytes]:
     """Every page of both languages and the stylesheet (path → content)."""
     env = _environment()
     files: dict[str, bytes] = {"style.css": (HERE / "style.css").read_bytes()}
     for lang in LANGS:
         with in_language(lang):
-            Builder(kb, env, files).build(lang)
+            Builder(data, env, files).build(lang)
     return files
 
 
@@ -598,7 +612,8 @@ def export_site(
     shutil.rmtree(staging, ignore_errors=True)
     try:
         staging.mkdir(parents=True)
-        files = render_site(kb)
+        data = site_data(kb)
+        files = render_site(data)
         for name, content in files.items():
             target = staging / name
             target.parent.mkdir(parents=True, exist_ok=True)
@@ -606,7 +621,7 @@ def export_site(
         offered = downloads(staging)
         for lang in LANGS:
             with in_language(lang):
-                _write_downloads(kb, staging, offered, lang, built)
+                _write_downloads(data, staging, offered, lang, built)
         _index(staging)
         (staging / MARKER).write_text("coopkb site\n", "utf-8")
         _swap(staging, directory)
@@ -617,7 +632,7 @@ def export_site(
 
 
 def _write_downloads(
-    kb: dict[str, Any],
+    data: SiteData,
     staging: Path,
     offered: list[tuple[str, str, str, str]],
     lang: str,
@@ -626,7 +641,7 @@ def _write_downloads(
     from ...output.dates import human_date
 
     env = _environment()
-    builder = Builder(kb, env, {})
+    builder = Builder(data, env, {})
     builder.lang, builder.t = lang, texts()
     path = folder_path("downloads", lang)
     rows = [
@@ -712,7 +727,3 @@ def _swap(staging: Path, directory: Path) -> None:
             os.replace(old, directory)
         raise
     shutil.rmtree(old, ignore_errors=True)
-
-
-def iter_pages(files: dict[str, bytes]) -> Iterator[str]:
-    return (name for name in files if name.endswith(".html"))
