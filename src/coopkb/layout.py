@@ -11,6 +11,10 @@ from .kinds import KINDS as _KINDS
 
 # The data files of a coopkb data directory, each a mapping with documented top-level keys.
 DATA_FILES: tuple[str, ...] = ("cooperatives.yaml", "federations.yaml", "missions.yaml")
+# Beside each data file, the evidence of its values (optional: see validation/evidence.py).
+EVIDENCE_FILES: dict[str, str] = {
+    name: name.removesuffix(".yaml") + ".evidence.yaml" for name in DATA_FILES
+}
 # Sections holding lists of records, and the kind of record each holds (from kinds.py).
 LIST_SECTIONS: dict[str, str] = {k.section: k.name for k in _KINDS if k.holder == "list"}
 # Sections holding one record; the council nests its programmes and roadmaps.

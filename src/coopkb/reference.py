@@ -15,6 +15,7 @@ Sources of the official lists (not the seeds):
 from __future__ import annotations
 
 from functools import lru_cache
+from typing import NamedTuple
 
 from .matching import fold
 
@@ -226,3 +227,73 @@ def _place_names() -> frozenset[str]:
 
 def official_country(text: str) -> str | None:
     return COUNTRY_ALIASES.get(fold(text))
+
+
+class OfficialList(NamedTuple):
+    """An official list a value may be taken from, as ``show`` and the exports name it."""
+
+    title: str
+    publisher: str
+    consulted: str  # when the list was read (ISO date or month)
+    fields: tuple[str, ...]  # the fields it can give a value for
+    country: str | None = None  # the country it implies, for a ``country`` it gives
+
+
+# The lists behind the values coopkb derives (at load time) or an evidence claim takes from one
+# (``official:`` in an evidence file).
+OFFICIAL_LISTS: dict[str, OfficialList] = {
+    "repertoire-municipalites": OfficialList(
+        "Répertoire des municipalités du Québec",
+        "Ministère des Affaires municipales et de l'Habitation (MAMH)",
+        "2026-11",
+        ("municipality", "mrc", "region", "country"),
+        "Canada",
+    ),
+    "regions-quebec": OfficialList(
+        "Régions administratives du Québec",
+        "Institut de la statistique du Québec (ISQ); décret D-11, r. 1",
+        "2026-11",
+        ("region", "country"),
+        "Canada",
+    ),
+    "mrc-quebec": OfficialList(
+        "Liste des MRC et territoires équivalents",
+        "Institut de la statistique du Québec (ISQ)",
+        "2026-11",
+        ("mrc", "region", "country"),
+        "Canada",
+    ),
+    "regions-france": OfficialList(
+        "Code officiel géographique, régions depuis le 1er janvier 2016",
+        "INSEE",
+        "2026-11",
+        ("region", "country"),
+        "France",
+    ),
+    "loi-cooperatives": OfficialList(
+        "Catégories juridiques des coopératives (Loi sur les coopératives, RLRQ c. C-67.2; "
+        "statuts SCOP, SCIC et CAE en France)",
+        "Gouvernement du Québec; Légifrance",
+        "2026-11",
+        ("legal_category",),
+    ),
+}
+
+
+def official_list_gives(list_id: str, field: str, value: object) -> bool:
+    """Whether the official list can give ``value`` for ``field``."""
+    found = OFFICIAL_LISTS.get(list_id)
+    if found is None or field not in found.fields:
+        return False
+    if field == "country":
+        return value == found.country
+    if field == "region":
+        regions = FRENCH_REGIONS if found.country == "France" else QUEBEC_REGIONS
+        return value in regions.values()
+    if field == "mrc":
+        return value in MRCS or value == OUTSIDE_MRC
+    if field == "municipality":
+        return value in MUNICIPALITIES
+    if field == "legal_category":
+        return value in LEGAL_CATEGORIES
+    return False

@@ -13,7 +13,7 @@ from ..files import os_reason
 from ..i18n import N_, _, ngettext
 from .options import ReportFormat
 from .session import data_files_of, location_of, state_of
-from .terminal import EXIT_DATA, fail, stderr_console, write_err
+from .terminal import EXIT_DATA, EXIT_USAGE, fail, stderr_console, write_err
 
 
 def validate(
@@ -22,10 +22,22 @@ def validate(
         ReportFormat,
         typer.Option("--format", "-f", help=N_("Report format."), case_sensitive=False),
     ] = ReportFormat.text,
+    documents: Annotated[
+        Path | None,
+        typer.Option(
+            "--documents",
+            help=N_(
+                "Folder of the sources' texts: check each evidence anchor in its document and "
+                "each value against it."
+            ),
+            metavar=N_("FOLDER"),
+            show_default=False,
+        ),
+    ] = None,
 ) -> None:
-    """Check every data file; report all problems with file:line:column.
+    """Check every data file and its evidence; report all problems with file:line:column.
 
-    Exit 0 when valid, 1 when not. Example: coopkb validate --format github
+    Exit 0 when valid, 1 when not. Example: coopkb validate --documents ../shared/seeds
     """
     from ..interrupts import interrupts_deferred
     from ..storage.knowledge import read_data_files
@@ -46,6 +58,8 @@ def validate(
             ).format(cwd=Path.cwd(), path=location.path)
             + "\n"
         )
+    if documents is not None and not documents.is_dir():
+        fail(_("--documents: {path} is not a folder").format(path=documents), EXIT_USAGE)
     contents = read_data_files(location.path)
     if err.is_terminal:  # a large base takes seconds: show each step as it runs
         from rich.progress import Progress
@@ -56,9 +70,11 @@ def validate(
             def advance(step: str) -> None:
                 bar.update(task, description=_(step), completed=STEPS.index(step))
 
-            outcome = validate_contents(location.path, location.display, contents, advance)
+            outcome = validate_contents(
+                location.path, location.display, contents, advance, documents
+            )
     else:
-        outcome = validate_contents(location.path, location.display, contents)
+        outcome = validate_contents(location.path, location.display, contents, None, documents)
     findings = report(outcome.problems, output_format.value)
     if findings:
         sys.stdout.write(findings + "\n")

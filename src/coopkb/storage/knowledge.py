@@ -15,7 +15,7 @@ from typing import Any, NamedTuple
 
 from .. import __version__
 from ..files import Unreadable, read_data_file
-from ..layout import DATA_FILES, LIST_SECTIONS, NESTED_SECTIONS, SINGLE_SECTIONS
+from ..layout import DATA_FILES, EVIDENCE_FILES, LIST_SECTIONS, NESTED_SECTIONS, SINGLE_SECTIONS
 from ..problems import DataError
 from . import cache
 from .location import DataLocation as DataLocation  # re-exported: callers load through here
@@ -35,7 +35,10 @@ Contents = dict[str, bytes | Unreadable]
 
 
 def read_data_files(data_dir: Path) -> Contents:
-    return {name: read_data_file(data_dir / name) for name in DATA_FILES}
+    """The data files and the evidence files beside them (a missing evidence file is read as
+    missing, which validation takes as "no evidence here")."""
+    names = (*DATA_FILES, *EVIDENCE_FILES.values())
+    return {name: read_data_file(data_dir / name) for name in names}
 
 
 def content_key(contents: Mapping[str, bytes | Unreadable]) -> str | None:
@@ -101,7 +104,12 @@ def load_knowledge_base(
     return loaded.knowledge_base, loaded.cache_state
 
 
-def load(location: DataLocation, use: CacheUse | None, region: str | None = None) -> Loaded:
+def load(
+    location: DataLocation,
+    use: CacheUse | None,
+    region: str | None = None,
+    evidence: bool = False,
+) -> Loaded:
     """The validated knowledge base, what the cache did ("off", "hit", "miss, written" or "miss,
     not written": an unwritable cache directory) and the key of the bytes it came from.
 
@@ -112,7 +120,7 @@ def load(location: DataLocation, use: CacheUse | None, region: str | None = None
     contents = read_data_files(location.path)
     key = content_key(contents) if use is not None else None
     if use is not None and key is not None:
-        wanted = None if region is None else {_BASE, _COOPERATIVES + region}.__contains__
+        wanted = _wanted(region, evidence)
         segments = cache.read(use.directory, key, use.secret, wanted, _well_formed)
         if segments is not None and _BASE in segments:
             return Loaded(_join(segments), "hit", key)
@@ -128,6 +136,15 @@ def load(location: DataLocation, use: CacheUse | None, region: str | None = None
         return Loaded(outcome.knowledge_base, "off", None)
     written = cache.write(use.directory, key, use.secret, _split(outcome.knowledge_base))
     return Loaded(outcome.knowledge_base, "miss, written" if written else "miss, not written", key)
+
+
+def _wanted(region: str | None, evidence: bool) -> Callable[[str], bool] | None:
+    if region is None and evidence:
+        return None
+    if region is None:
+        return lambda name: name != _EVIDENCE
+    names = {_BASE, _COOPERATIVES + region, *((_EVIDENCE,) if evidence else ())}
+    return names.__contains__
 
 
 def load_derived(
@@ -182,12 +199,16 @@ def derived_key(key: str, name: str) -> str | None:
 
 _BASE = "base"
 _COOPERATIVES = "cooperatives:"
+_EVIDENCE = "evidence"
 
 
 def _split(kb: dict[str, Any]) -> dict[str, Any]:
     """Cache segments: everything but the cooperatives, then the cooperatives region by region
     (with their positions, so a full load restores the files' order)."""
-    segments: dict[str, Any] = {_BASE: {k: v for k, v in kb.items() if k != "cooperatives"}}
+    segments: dict[str, Any] = {
+        _BASE: {k: v for k, v in kb.items() if k not in ("cooperatives", _EVIDENCE)},
+        _EVIDENCE: kb.get(_EVIDENCE, {"files": [], "claims": []}),
+    }
     for index, cooperative in enumerate(kb.get("cooperatives", [])):
         name = _COOPERATIVES + (cooperative.get("region") or "")
         segment = segments.setdefault(name, {"positions": [], "records": []})
@@ -198,6 +219,8 @@ def _split(kb: dict[str, Any]) -> dict[str, Any]:
 
 def _join(segments: dict[str, Any]) -> dict[str, Any]:
     kb = dict(segments[_BASE])
+    if _EVIDENCE in segments:
+        kb[_EVIDENCE] = segments[_EVIDENCE]
     placed = [
         (position, record)
         for name, segment in segments.items()
@@ -216,6 +239,13 @@ def _well_formed(name: str, value: Any) -> bool:
         if not all(isinstance(s, dict) and isinstance(s.get("id"), str) for s in value["sources"]):
             return False
         return all(_records_ok(r) for r in walk_lists(value))
+    if name == _EVIDENCE:
+        return (
+            isinstance(value, dict)
+            and isinstance(value.get("files"), list)
+            and isinstance(value.get("claims"), list)
+            and all(isinstance(c, dict) and isinstance(c.get("record"), str) for c in value["claims"])
+        )
     if name.startswith(_COOPERATIVES):
         if not isinstance(value, dict):
             return False

@@ -17,8 +17,9 @@ from .. import reference
 from ..files import Unreadable
 from ..gc_pause import gc_paused
 from ..graph import walk_records
-from ..layout import DATA_FILES, LIST_SECTIONS
+from ..layout import DATA_FILES, EVIDENCE_FILES, LIST_SECTIONS
 from ..problems import Problem
+from ..i18n import _
 from .errors import translate
 from .loader import LoadedFile, load_file
 from .models import FILE_MODELS
@@ -36,7 +37,11 @@ class Outcome:
 
 # The steps of a validation, for a progress display: parse and check each file, then the
 # rules across files.
-STEPS: tuple[str, ...] = (*(f"checking {name}" for name in DATA_FILES), "checking references")
+STEPS: tuple[str, ...] = (
+    *(f"checking {name}" for name in DATA_FILES),
+    "checking references",
+    "checking evidence",
+)
 
 
 def validate_contents(
@@ -44,13 +49,15 @@ def validate_contents(
     shown: str,
     raws: Mapping[str, bytes | Unreadable | None],
     progress: Callable[[str], None] | None = None,
+    documents: Path | None = None,
 ) -> Outcome:
     """Load and check every data file (contents read by the caller); report all problems.
 
-    ``progress`` is told each of STEPS as it starts.
+    ``progress`` is told each of STEPS as it starts. With ``documents`` (the sources' texts),
+    each evidence anchor is looked up in its document and each value checked against it.
     """
     with gc_paused():
-        return _validate(data_dir, shown, raws, progress or (lambda step: None))
+        return _validate(data_dir, shown, raws, progress or (lambda step: None), documents)
 
 
 def _validate(
@@ -58,10 +65,12 @@ def _validate(
     shown: str,
     raws: Mapping[str, bytes | Unreadable | None],
     progress: Callable[[str], None],
+    documents: Path | None = None,
 ) -> Outcome:
     problems: list[Problem] = []
     loaded_files: list[LoadedFile] = []
     valid: dict[str, dict[str, Any]] = {}
+    derived: dict[str, dict[str, str]] = {}
     for name in DATA_FILES:
         progress(f"checking {name}")
         display = f"{shown.rstrip('/')}/{name}" if shown else name
@@ -82,13 +91,26 @@ def _validate(
             )
             continue
         if not loaded.problems:
-            valid[name] = with_official_places(model.model_dump(mode="json"))
+            valid[name] = with_official_places(model.model_dump(mode="json"), derived)
     progress("checking references")
     records = records_of(loaded_files)
     problems.extend(cross_checks(records, loaded_files))
+    progress("checking evidence")
+    evidence = _evidence(data_dir, shown, raws, records, loaded_files, documents, problems)
     outcome = Outcome(None, sorted(set(problems)), [f.path for f in loaded_files])
+    outcome.files += evidence.files
     if not outcome.problems:
         outcome.knowledge_base = _assemble(valid)
+        for claim in evidence.claims:
+            if claim.official is not None:
+                for path in claim.of:
+                    if len(path) == 1:
+                        derived.setdefault(claim.record, {})[str(path[0])] = claim.official
+        outcome.knowledge_base["derived"] = derived
+        outcome.knowledge_base["evidence"] = {
+            "files": sorted(evidence.present),
+            "claims": [claim.as_dict() for claim in evidence.claims],
+        }
         outcome.counts = dict.fromkeys((*LIST_SECTIONS.values(), "source"), 0)
         for record in records:
             outcome.counts[record.kind] = outcome.counts.get(record.kind, 0) + 1
@@ -96,23 +118,99 @@ def _validate(
     return outcome
 
 
-def with_official_places(data: dict[str, Any]) -> dict[str, Any]:
+def with_official_places(
+    data: dict[str, Any], derived: dict[str, dict[str, str]] | None = None
+) -> dict[str, Any]:
     """Fill in the MRC and region of every record in a listed municipality, and the region of
     every record in a listed MRC (reference.py), where the data leaves them out: official facts,
-    derived here rather than typed by hand."""
+    derived here rather than typed by hand. ``derived`` is told, per slug, each field filled and
+    the official list it came from, so that every output can say so."""
+    filled = derived if derived is not None else {}
     for found in walk_records(data):
         record = found.record
         if record.get("country") not in (None, "Canada"):
             continue
+        marks: dict[str, str] = {}
         official = reference.MUNICIPALITIES.get(record.get("municipality") or "")
-        if official is not None:
-            record["mrc"] = record.get("mrc") or official[0]
+        if official is not None and not record.get("mrc"):
+            record["mrc"] = official[0]
+            marks["mrc"] = "repertoire-municipalites"
         mrc = reference.MRCS.get(record.get("mrc") or "")
         code = official[1] if official is not None else mrc[0] if mrc is not None else None
         if code is not None:
+            if record.get("country") is None:
+                marks["country"] = "repertoire-municipalites" if official else "mrc-quebec"
             record["country"] = "Canada"
-            record["region"] = record.get("region") or reference.QUEBEC_REGIONS[code]
+            if not record.get("region"):
+                record["region"] = reference.QUEBEC_REGIONS[code]
+                marks["region"] = "repertoire-municipalites" if official else "mrc-quebec"
+        if marks:
+            filled.setdefault(record["slug"], {}).update(marks)
     return data
+
+
+@dataclass
+class _Evidence:
+    claims: list[Any] = field(default_factory=list)
+    present: set[str] = field(default_factory=set)
+    files: list[str] = field(default_factory=list)
+
+
+def _evidence(
+    data_dir: Path,
+    shown: str,
+    raws: Mapping[str, bytes | Unreadable | None],
+    records: list[Any],
+    loaded_files: list[LoadedFile],
+    documents: Path | None,
+    problems: list[Problem],
+) -> _Evidence:
+    """Load the evidence files there are and check them (see validation/evidence.py)."""
+    found = _Evidence()
+    evidence_files: dict[str, LoadedFile] = {}
+    for data_file, name in EVIDENCE_FILES.items():
+        raw = raws.get(name)
+        if raw is None or (isinstance(raw, Unreadable) and raw.code == "missing-file"):
+            continue
+        display = f"{shown.rstrip('/')}/{name}" if shown else name
+        loaded = load_file(data_dir / name, display, raw)
+        found.files.append(loaded.path)
+        problems.extend(loaded.problems)
+        if loaded.root is not None and not loaded.problems:
+            evidence_files[data_file] = loaded
+    if not evidence_files and documents is None:
+        return found
+    from .documents import read_documents
+    from .evidence import check_evidence
+
+    sources: dict[str, dict[str, Any]] = {}
+    source_at: dict[str, tuple[LoadedFile, int]] = {}
+    for loaded in loaded_files:
+        listed = loaded.data.get("sources") if isinstance(loaded.data, dict) else None
+        for index, source in enumerate(listed if isinstance(listed, list) else []):
+            if isinstance(source, dict) and isinstance(source.get("id"), str):
+                sources.setdefault(source["id"], source)
+                source_at.setdefault(source["id"], (loaded, index))
+    texts = None
+    if documents is not None:
+        names = {str(s["document"]) for s in sources.values() if s.get("document")}
+        texts, unreadable = read_documents(documents, names)
+        for source_id, source in sources.items():
+            why = unreadable.get(str(source.get("document")))
+            if why is None:
+                continue
+            loaded, index = source_at[source_id]
+            line, column = loaded.position(("sources", index, "document"))
+            message = (
+                _("document {name} is not in {folder}")
+                if why == "missing"
+                else _("cannot read document {name}: {why}")
+            ).format(name=source.get("document"), folder=documents, why=why)
+            problems.append(Problem(loaded.path, line, column, "document-missing", message))
+    outcome = check_evidence(evidence_files, records, sources, texts)
+    problems.extend(outcome.problems)
+    found.claims, found.present = outcome.claims, outcome.present
+    return found
 
 
 def _assemble(valid: dict[str, dict[str, Any]]) -> dict[str, Any]:

@@ -1,0 +1,106 @@
+"""The sources' own texts, read so that an anchor can be found in them and a value checked
+against the passage that holds it.
+
+Matching is on words, not characters: case, accents, spaces, dashes, apostrophes, markup
+(``**``, ``^{ère}``) and the documents' broken lines make no difference, and a number written
+with spaces between its thousands (« 960 000 ») is one number. Digits and letters are separate
+words (« 3ème » is 3 and « eme », « 1er » is 1), and leading zeros are dropped (« 05 » is 5), so
+that a date is found however a document writes it.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+import unicodedata
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+# A number whose thousands are separated by a space (normal, no-break or narrow no-break).
+_GROUPED = re.compile(r"(?<![\d,.])(\d{1,3})((?:[ \u00a0\u202f\u2009]\d{3})+)(?![\d])")
+_WORD = re.compile(r"\d+|[^\W\d_]+")
+
+
+def words(text: str) -> list[str]:
+    """The words of ``text`` as matching sees them (see the module's docstring)."""
+    text = _GROUPED.sub(lambda m: m.group(1) + re.sub(r"\D", "", m.group(2)), text)
+    decomposed = unicodedata.normalize("NFKD", text)
+    plain = "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
+    return [w.lstrip("0") or "0" if w.isdigit() else w for w in _WORD.findall(plain)]
+
+
+def phrase(text: str) -> str:
+    """``text`` as one matchable string: its words between single spaces, padded."""
+    return " " + " ".join(words(text)) + " "
+
+
+@dataclass
+class Document:
+    """One source's text, as words, with the line each word stands on."""
+
+    name: str
+    lines: list[str]
+    text: str = ""  # every word, space-separated and padded (see ``phrase``)
+    starts: list[int] = field(default_factory=list)  # offset in ``text`` where each line begins
+
+    @classmethod
+    def read(cls, name: str, content: str) -> Document:
+        lines = content.splitlines()
+        pieces: list[str] = []
+        starts: list[int] = []
+        offset = 1
+        for line in lines:
+            starts.append(offset)
+            line_words = words(line)
+            if line_words:
+                piece = " ".join(line_words) + " "
+                pieces.append(piece)
+                offset += len(piece)
+        return cls(name, lines, " " + "".join(pieces), starts)
+
+    def find(self, anchor: str) -> Iterator[tuple[int, int]]:
+        """Each place ``anchor`` occurs: its first and last line numbers (1-based)."""
+        wanted = phrase(anchor)
+        if wanted.strip() == "":
+            return
+        start = self.text.find(wanted)
+        while start != -1:
+            first = bisect.bisect_right(self.starts, start + 1) - 1
+            last = bisect.bisect_right(self.starts, start + len(wanted) - 2) - 1
+            # lines holding no word share an offset with the next one: move past them
+            while first < last and not words(self.lines[first]):
+                first += 1
+            yield first + 1, last + 1
+            start = self.text.find(wanted, start + 1)
+
+    def passage(self, first: int, last: int) -> str:
+        """The words of lines ``first`` to ``last`` (1-based), matchable (see ``phrase``)."""
+        return phrase(" ".join(self.lines[first - 1 : last]))
+
+    def locates(self, locator: str) -> bool:
+        """Whether a locator (a heading, a slide title) can be found in the text."""
+        return phrase(locator) in self.text
+
+
+def states(passage: str, value: str) -> bool:
+    """Whether a passage (see ``Document.passage``) holds ``value``'s words, in order."""
+    wanted = phrase(value)
+    return wanted.strip() != "" and wanted in passage
+
+
+def read_documents(folder: Path, names: set[str]) -> tuple[dict[str, Document], dict[str, str]]:
+    """The documents named, read from ``folder``; and why each one that could not be read."""
+    found: dict[str, Document] = {}
+    unreadable: dict[str, str] = {}
+    for name in sorted(names):
+        try:
+            content = (folder / name).read_text(encoding="utf-8")
+        except FileNotFoundError:
+            unreadable[name] = "missing"
+            continue
+        except (OSError, UnicodeDecodeError) as err:
+            unreadable[name] = str(err)
+            continue
+        found[name] = Document.read(name, content)
+    return found, unreadable

@@ -1,0 +1,594 @@
+"""Where each value comes from: the evidence files beside the data files, and their checks.
+
+``cooperatives.evidence.yaml`` holds, for each record of ``cooperatives.yaml`` (by slug), the
+claims that tie its values to the sources::
+
+    evidence:
+      la-brunante:
+        - of: [name, municipality, mrc, region]
+          source: cqcm-2014-territoires       # a source the record cites
+          at: 12 coopératives et projets de territoire   # where to look: heading, slide title
+          says: La Brunante (Racine, MRC Le-Val-Saint-François   # ≤ 9 words, as written
+        - of: [country]
+          official: regions-quebec            # or a value taken from an official list
+
+``of`` names the values a claim covers: a field (``name``), one item of a list, counted from 1
+(``timeline[2]``), or one field of that item (``figures[1].value``); a field covers all its
+items. A data file with an evidence file must have evidence for every value of its records
+(the slug and the list of sources excepted; a value filled in from an official list at load
+time is evidence of its own).
+
+With the documents (``validate --documents DIR``), each anchor must occur in its source's text
+and each fact of each value it covers must be stated in the passage holding the anchor (the
+document's lines the anchor spans): the whole of a name, place, role or title; a number; a
+date's year, month and day; the numbers and months named in a description; a reference's name
+(or one of its aliases or its acronym). Descriptions are in our own words: only their facts
+are checked.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from .. import reference
+from ..graph import walk_records
+from ..i18n import N_, _
+from ..layout import EVIDENCE_FILES
+from ..matching import did_you_mean, quote
+from ..parts import part_of
+from ..problems import Problem
+from .documents import Document, states, words
+from .loader import LoadedFile
+from .nodes import problem
+from .records import RecordAt
+
+MAX_ANCHOR_WORDS = 9  # the copy checker's limit is 10 words in a row
+# Fields a record's evidence never covers: its identifier and its list of sources.
+_UNCLAIMED = ("slug", "sources")
+# Text fields whose whole value is a fact (a name, a place, a role): the passage must state it.
+_TERMS = frozenset(
+    {
+        "name",
+        "aliases",
+        "acronym",
+        "municipality",
+        "mrc",
+        "region",
+        "country",
+        "role",
+        "title",
+        "destination",
+        "legal_category",
+        "source_kind",
+    }
+)
+# Place fields: a value the official list gives for a source's spelling is stated by it.
+_PLACES = frozenset({"municipality", "mrc", "region"})
+_MONTHS = (
+    "janvier fevrier mars avril mai juin juillet aout septembre octobre novembre decembre".split()
+)
+# Words as the copy checker (../shared/tools/check-copied-text) counts them.
+_COPY_WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
+_PATH = re.compile(r"^([a-z_]+)(?:\[([1-9][0-9]*)\](?:\.([a-z_]+))?)?$")
+
+Path = tuple[str | int, ...]
+
+
+@dataclass(frozen=True)
+class Claim:
+    """One claim of an evidence file: the values it covers and what states them."""
+
+    record: str  # the slug
+    of: tuple[Path, ...]
+    written: tuple[str, ...]  # the paths as written in the file
+    source: str | None = None
+    at: str | None = None
+    says: str | None = None
+    official: str | None = None
+    file: str = ""
+    line: int = 0
+    column: int = 0
+
+    def as_dict(self) -> dict[str, Any]:
+        found: dict[str, Any] = {"record": self.record, "of": list(self.written)}
+        for key in ("source", "at", "says", "official"):
+            value = getattr(self, key)
+            if value is not None:
+                found[key] = value
+        return found
+
+
+@dataclass
+class EvidenceOutcome:
+    problems: list[Problem] = field(default_factory=list)
+    claims: list[Claim] = field(default_factory=list)
+    present: set[str] = field(default_factory=set)  # data files that have an evidence file
+
+
+def parse_path(text: str) -> Path | None:
+    """``timeline[2].date`` -> ("timeline", 1, "date"); None for what is not a path."""
+    found = _PATH.match(text)
+    if found is None:
+        return None
+    name, index, sub = found.groups()
+    path: list[str | int] = [name]
+    if index is not None:
+        path.append(int(index) - 1)
+        if sub is not None:
+            path.append(sub)
+    return tuple(path)
+
+
+def written_path(path: Path) -> str:
+    """The path as an evidence file writes it (items counted from 1)."""
+    text = str(path[0])
+    for step in path[1:]:
+        text += f"[{step + 1}]" if isinstance(step, int) else f".{step}"
+    return text
+
+
+def leaves(kind: str, record: Mapping[str, Any]) -> Iterator[tuple[Path, str, str, Any]]:
+    """Each value of a record that evidence covers: its path, its owner (the kind or a
+    sub-record's shape), its field and the value."""
+    for name, value in record.items():
+        if name in _UNCLAIMED or value is None:
+            continue
+        part = part_of(kind, name)
+        if part is None or part.part in ("records", "sources"):
+            continue
+        if part.part in ("list", "references") and isinstance(value, list):
+            for index, item in enumerate(value):
+                yield (name, index), kind, name, item
+        elif part.part == "mapping" and isinstance(value, dict):
+            for sub, item in value.items():
+                yield (name, sub), part.shape, sub, item
+        elif part.part == "mappings" and isinstance(value, list):
+            for index, item in enumerate(value):
+                if isinstance(item, dict):
+                    for sub, sub_value in item.items():
+                        if sub_value is not None:
+                            yield (name, index, sub), part.shape, sub, sub_value
+        else:
+            yield (name,), kind, name, value
+
+
+def _covers(claim_path: Path, leaf: Path) -> bool:
+    return leaf[: len(claim_path)] == claim_path
+
+
+def _value_at(record: Mapping[str, Any], path: Path) -> Any:
+    value: Any = record
+    for step in path:
+        try:
+            value = value[step]
+        except (KeyError, IndexError, TypeError):
+            return None
+    return value
+
+
+def _exists(record: Mapping[str, Any], path: Path) -> bool:
+    value: Any = record
+    for step in path:
+        if isinstance(step, int):
+            if not isinstance(value, list) or not 0 <= step < len(value):
+                return False
+            value = value[step]
+        else:
+            if not isinstance(value, dict) or step not in value:
+                return False
+            value = value[step]
+    return True
+
+
+def load_claims(loaded: LoadedFile, data_file: str) -> tuple[list[Claim], list[Problem]]:
+    """The claims of one parsed evidence file, and what is wrong with its shape."""
+    problems: list[Problem] = []
+    claims: list[Claim] = []
+
+    def report(loc: Path, code: str, message: str, *, at_key: bool = False) -> None:
+        line, column = loaded.position(loc, at_key=at_key)
+        problems.append(problem(loaded.path, line, column, code, message))
+
+    data = loaded.data
+    if not isinstance(data, dict) or set(data) != {"evidence"}:
+        report((), "evidence-shape", _("an evidence file holds one key, 'evidence'"))
+        return claims, problems
+    by_record = data["evidence"]
+    if not isinstance(by_record, dict):
+        report(("evidence",), "evidence-shape", _("'evidence' maps each record's slug to a list"))
+        return claims, problems
+    for slug, entries in by_record.items():
+        if not isinstance(entries, list):
+            report(
+                ("evidence", slug),
+                "evidence-shape",
+                _("the evidence of {slug} must be a list of claims").format(slug=quote(slug)),
+            )
+            continue
+        for index, entry in enumerate(entries):
+            claim = _claim(str(slug), entry, ("evidence", slug, index), report)
+            if claim is not None:
+                line, column = loaded.position(("evidence", slug, index))
+                claims.append(
+                    Claim(**{**claim.__dict__, "file": loaded.path, "line": line, "column": column})
+                )
+    return claims, problems
+
+
+_KEYS = ("of", "source", "at", "says", "official")
+
+
+def _claim(slug: str, entry: Any, loc: Path, report: Any) -> Claim | None:
+    if not isinstance(entry, dict):
+        report(loc, "evidence-shape", _("a claim is a mapping: of, source, at, says"))
+        return None
+    for key in entry:
+        if key not in _KEYS:
+            report(
+                (*loc, key),
+                "evidence-unknown-key",
+                _("unknown key {key} in a claim{hint}").format(
+                    key=quote(key), hint=did_you_mean(str(key), _KEYS)
+                ),
+                at_key=True,
+            )
+            return None
+    of = entry.get("of")
+    items = [of] if isinstance(of, str) else of
+    if not isinstance(items, list) or not items or not all(isinstance(i, str) for i in items):
+        report((*loc, "of"), "evidence-of", _("'of' names the values covered: [name, region]"))
+        return None
+    paths: list[Path] = []
+    for index, text in enumerate(items):
+        path = parse_path(text)
+        if path is None:
+            where = (*loc, "of") if isinstance(of, str) else (*loc, "of", index)
+            report(
+                where,
+                "evidence-path",
+                _("{path} is not a value's path (a field, timeline[2], figures[1].value)").format(
+                    path=quote(text)
+                ),
+            )
+            return None
+        paths.append(path)
+    texts = {key: entry.get(key) for key in ("source", "at", "says", "official")}
+    for key, value in texts.items():
+        if value is not None and (not isinstance(value, str) or not value.strip()):
+            report((*loc, key), "evidence-text", _("{key} must be text").format(key=quote(key)))
+            return None
+    if texts["official"] is not None:
+        if any(texts[k] is not None for k in ("source", "at", "says")):
+            report(
+                (*loc, "official"),
+                "evidence-official",
+                _("a value from an official list names the list only, not a source"),
+            )
+            return None
+        if texts["official"] not in reference.OFFICIAL_LISTS:
+            report(
+                (*loc, "official"),
+                "evidence-official",
+                _("unknown official list {name}{hint}").format(
+                    name=quote(texts["official"]),
+                    hint=did_you_mean(texts["official"], reference.OFFICIAL_LISTS),
+                ),
+            )
+            return None
+    else:
+        missing = [k for k in ("source", "at", "says") if texts[k] is None]
+        if missing:
+            report(
+                loc,
+                "evidence-incomplete",
+                _("a claim needs {keys} (or 'official' for a value from an official list)").format(
+                    keys=", ".join(missing)
+                ),
+            )
+            return None
+        count = len(_COPY_WORD.findall(texts["says"] or ""))
+        if count > MAX_ANCHOR_WORDS:
+            report(
+                (*loc, "says"),
+                "evidence-anchor-long",
+                _("the anchor has {count} words; at most {limit}: quote less").format(
+                    count=count, limit=MAX_ANCHOR_WORDS
+                ),
+            )
+            return None
+    return Claim(slug, tuple(paths), tuple(items), **texts)
+
+
+def check_evidence(
+    evidence_files: Mapping[str, LoadedFile],
+    records: list[RecordAt],
+    sources: Mapping[str, Mapping[str, Any]],
+    documents: Mapping[str, Document] | None,
+) -> EvidenceOutcome:
+    """Every claim against its record, every value against the claims; and, with the
+    documents, every claimed value against the passage that holds its anchor."""
+    outcome = EvidenceOutcome()
+    by_slug = {r.data["slug"]: r for r in records}
+    names = _names(records)
+    for data_file, loaded in evidence_files.items():
+        outcome.present.add(data_file)
+        claims, problems = load_claims(loaded, data_file)
+        outcome.problems.extend(problems)
+        own = {r.data["slug"] for r in records if r.file.path.endswith(data_file)}
+        usable: list[Claim] = []
+        for claim in claims:
+            found = _check_claim(claim, by_slug, own, sources, loaded, data_file)
+            if found:
+                outcome.problems.extend(found)
+            else:
+                usable.append(claim)
+        outcome.claims.extend(usable)
+        claims_of: dict[str, list[Claim]] = {}
+        for claim in usable:
+            claims_of.setdefault(claim.record, []).append(claim)
+        for record in records:
+            if not record.file.path.endswith(data_file):
+                continue
+            mine = claims_of.get(record.data["slug"], [])
+            outcome.problems.extend(_uncovered(record, mine))
+            if documents is not None:
+                outcome.problems.extend(_unstated(record, mine, sources, documents, names))
+    return outcome
+
+
+def _check_claim(
+    claim: Claim,
+    by_slug: Mapping[str, RecordAt],
+    own: set[str],
+    sources: Mapping[str, Mapping[str, Any]],
+    loaded: LoadedFile,
+    data_file: str,
+) -> list[Problem]:
+    def at(loc: Path, code: str, message: str) -> Problem:
+        line, column = loaded.position(("evidence", claim.record, *loc))
+        return problem(loaded.path, line, column, code, message)
+
+    record = by_slug.get(claim.record) if claim.record in own else None
+    if record is None:
+        return [
+            at(
+                (),
+                "evidence-no-record",
+                _("no record {slug} in {file}{hint}").format(
+                    slug=quote(claim.record), file=data_file, hint=did_you_mean(claim.record, own)
+                ),
+            )
+        ]
+    index = _index_of(loaded, claim)
+    found: list[Problem] = []
+    for number, (path, text) in enumerate(zip(claim.of, claim.written, strict=True)):
+        if not _exists(record.data, path):
+            found.append(
+                at(
+                    (index, "of", number),
+                    "evidence-no-value",
+                    _("{slug} has no value {path}").format(
+                        slug=quote(claim.record), path=quote(text)
+                    ),
+                )
+            )
+    if claim.official is not None:
+        for number, (path, text) in enumerate(zip(claim.of, claim.written, strict=True)):
+            value = _value_at(record.data, path)
+            name = str(path[-1]) if isinstance(path[-1], str) else str(path[0])
+            if value is not None and not reference.official_list_gives(claim.official, name, value):
+                found.append(
+                    at(
+                        (index, "of", number),
+                        "evidence-official-value",
+                        _("{list} does not give {path} {value}").format(
+                            list=reference.OFFICIAL_LISTS[claim.official].title,
+                            path=quote(text),
+                            value=quote(value),
+                        ),
+                    )
+                )
+    if claim.source is not None:
+        cited = record.data.get("sources") or []
+        if claim.source not in sources:
+            found.append(
+                at(
+                    (index, "source"),
+                    "evidence-unknown-source",
+                    _("unknown source {source}{hint}").format(
+                        source=quote(claim.source), hint=did_you_mean(claim.source, sources)
+                    ),
+                )
+            )
+        elif claim.source not in cited:
+            found.append(
+                at(
+                    (index, "source"),
+                    "evidence-source-not-cited",
+                    _("{slug} does not cite {source}: add it to the record's sources").format(
+                        slug=quote(claim.record), source=quote(claim.source)
+                    ),
+                )
+            )
+    return found
+
+
+def _index_of(loaded: LoadedFile, claim: Claim) -> int:
+    """The claim's position in its record's list (to place a problem on its line)."""
+    entries = loaded.data["evidence"][claim.record]
+    for index in range(len(entries)):
+        if loaded.position(("evidence", claim.record, index)) == (claim.line, claim.column):
+            return index
+    return 0
+
+
+def _uncovered(record: RecordAt, claims: list[Claim]) -> Iterator[Problem]:
+    for path, _owner, _field, _value in leaves(record.kind, record.data):
+        if not any(_covers(p, path) for claim in claims for p in claim.of):
+            yield record.at(
+                path,
+                "evidence-missing",
+                _("no evidence for {path} of {slug}: add a claim to {file}").format(
+                    path=quote(written_path(path)),
+                    slug=quote(record.data["slug"]),
+                    file=EVIDENCE_FILES.get(_data_file(record), "the evidence file"),
+                ),
+            )
+
+
+def _data_file(record: RecordAt) -> str:
+    return record.file.path.rsplit("/", 1)[-1]
+
+
+def _names(records: list[RecordAt]) -> dict[str, list[str]]:
+    """How each record may be named in a passage: its name, aliases and acronym."""
+    found: dict[str, list[str]] = {}
+    for record in records:
+        data = record.data
+        names = [data.get("name"), data.get("acronym"), *(data.get("aliases") or [])]
+        found[data["slug"]] = [n for n in names if isinstance(n, str)]
+    return found
+
+
+def facts(owner: str, field_name: str, value: Any, names: Mapping[str, list[str]]) -> list[Fact]:
+    """What a passage must state for one value (each fact: the spellings that state it)."""
+    part = part_of(owner, field_name)
+    kind = part.type if part is not None else "string"
+    if part is not None and part.part in ("reference", "references") and isinstance(value, str):
+        spellings = tuple(names.get(value, [value]))
+        return [Fact(spellings[0] if spellings else value, spellings)]
+    if isinstance(value, bool):
+        return []
+    if isinstance(value, int | float):
+        shown = f"{value:g}" if isinstance(value, float) else str(value)
+        return [Fact(shown, (shown,))]
+    if not isinstance(value, str):
+        return []
+    if kind == "date":
+        return _date_facts(value)
+    if field_name in _TERMS:
+        return [Fact(value, (value, *_variants(field_name, value)))]
+    # our own words: only the numbers and months they name
+    found: list[Fact] = []
+    for word in dict.fromkeys(words(value)):
+        if word.isdigit() or word in _MONTHS:
+            found.append(Fact(word, (word,)))
+    return found
+
+
+@dataclass(frozen=True)
+class Fact:
+    shown: str
+    spellings: tuple[str, ...]
+
+
+def _date_facts(value: str) -> list[Fact]:
+    parts = value.split("-")
+    found = [Fact(parts[0], (parts[0],))]
+    if len(parts) > 1 and parts[1].isdigit() and 1 <= int(parts[1]) <= 12:
+        month = int(parts[1])
+        found.append(Fact(_MONTHS[month - 1], (_MONTHS[month - 1], str(month))))
+    if len(parts) > 2 and parts[2].isdigit():
+        found.append(Fact(str(int(parts[2])), (str(int(parts[2])),)))
+    return found
+
+
+def _variants(field_name: str, value: str) -> tuple[str, ...]:
+    """A place's other spellings the official lists know (« MRC d'Autrey » for D'Autray)."""
+    if field_name not in _PLACES:
+        return ()
+    if field_name == "mrc":
+        known = reference.MRCS.get(value)
+        return tuple(known[1]) if known else ()
+    if field_name == "municipality":
+        return tuple(k for k, v in reference.MUNICIPALITY_VARIANTS.items() if v == value)
+    return ()
+
+
+def _unstated(
+    record: RecordAt,
+    claims: list[Claim],
+    sources: Mapping[str, Mapping[str, Any]],
+    documents: Mapping[str, Document],
+    names: Mapping[str, list[str]],
+) -> Iterator[Problem]:
+    """Each claimed value against the passages of its claims' anchors."""
+    passages: list[tuple[Claim, list[str]]] = []
+    for claim in claims:
+        if claim.official is not None or claim.source is None:
+            continue
+        source = sources.get(claim.source) or {}
+        document = documents.get(str(source.get("document")))
+        if document is None:
+            continue
+        places = list(document.find(claim.says or ""))
+        if not places:
+            yield Problem(
+                claim.file,
+                claim.line,
+                claim.column,
+                "evidence-anchor-not-found",
+                _("the anchor {says} is not in {source} ({document})").format(
+                    says=quote(claim.says), source=claim.source, document=document.name
+                ),
+            )
+            continue
+        if claim.at is not None and not document.locates(claim.at):
+            yield Problem(
+                claim.file,
+                claim.line,
+                claim.column,
+                "evidence-locator-not-found",
+                _("the locator {at} is not in {source} ({document})").format(
+                    at=quote(claim.at), source=claim.source, document=document.name
+                ),
+            )
+        # the locator (a heading) states what the passage is about: the project, the mission
+        heading = " " + " ".join(words(claim.at or "")) + " "
+        passages.append(
+            (claim, [document.passage(first, last) + heading for first, last in places])
+        )
+    officials = [c for c in claims if c.official is not None]
+    for path, owner, field_name, value in leaves(record.kind, record.data):
+        covering = [(c, ps) for c, ps in passages if any(_covers(p, path) for p in c.of)]
+        if any(any(_covers(p, path) for p in c.of) for c in officials):
+            continue
+        if not covering:
+            continue
+        for fact in facts(owner, field_name, value, names):
+            if any(states(ps, s) for _c, texts in covering for ps in texts for s in fact.spellings):
+                continue
+            claim = covering[0][0]
+            where = _("({source}, « {says} »)").format(source=claim.source, says=claim.says)
+            if fact.shown == str(value):
+                message = _("{path} {value} is not stated where its evidence points {where}")
+            else:
+                message = _(
+                    "{path} {value}: {fact} is not stated where its evidence points {where}"
+                )
+            yield record.at(
+                path,
+                "evidence-not-stated",
+                message.format(
+                    path=written_path(path), value=quote(value), fact=quote(fact.shown), where=where
+                ),
+            )
+            break
+
+
+OFFICIAL_NOTE = N_("from {list}")
+
+__all__ = [
+    "Claim",
+    "EvidenceOutcome",
+    "check_evidence",
+    "facts",
+    "leaves",
+    "load_claims",
+    "parse_path",
+    "walk_records",
+    "written_path",
+]
