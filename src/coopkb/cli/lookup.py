@@ -52,21 +52,42 @@ def show(
         str | None, typer.Option("--fields", help=N_("Only these fields, comma-separated."))
     ] = None,
     output_format: FormatOption = OutputFormat.table,
+    evidence: Annotated[
+        bool,
+        typer.Option(
+            "--evidence",
+            help=N_("Each value with the source, place and words that state it."),
+        ),
+    ] = False,
 ) -> None:
     """Show one record: its facts, timeline, links and sources.
 
-    Example: coopkb show brunante
+    Example: coopkb show brunante --evidence
     """
     from ..output.record import render_record
+    from ..query.evidence import derived_fields
     from ..query.links import links, names_by_slug
     from ..query.records import find_record, lookup_blobs
 
     state = state_of(ctx)
-    kb = knowledge_base(state)
+    kb = knowledge_base(state, evidence=evidence)
     with answers():
         kind, record = find_record(
             kb, name, lambda: derived(state, "lookup", lambda: lookup_blobs(kb))
         )
+    if evidence:
+        from ..output.evidence import render_evidence
+        from ..query.evidence import evidence_rows
+
+        rows = evidence_rows(kb, kind, record)
+        if fields:
+            wanted = {f.strip() for f in fields.split(",")}
+            rows = [r for r in rows if r.field in wanted]
+        rendered = render_evidence(
+            kind, record, rows, output_format.value, names_by_slug(kb), terminal_width()
+        )
+        emit(rendered, state.pager)
+        return
     chosen = [f.strip() for f in fields.split(",") if f.strip()] if fields else None
     if chosen:
         from ..labels import field_spellings
@@ -89,6 +110,7 @@ def show(
         names_by_slug(kb),
         chosen,
         terminal_width(),
+        derived_fields(kb, record["slug"]),
     )
     emit(output, state.pager)
 

@@ -79,7 +79,7 @@ def export_sqlite(
     path = _named_file(file)
     metadata = None if metadata_file is None else _named_file(metadata_file)
     state = state_of(ctx)
-    kb = knowledge_base(state)
+    kb = knowledge_base(state, evidence=True)
     target = metadata or path.with_name(path.stem + ".metadata.json")
     try:
         with FileSet(overwrite, data_files_of(state)) as files:
@@ -124,7 +124,7 @@ def export_json(
 
     path = _named_file(file)
     state = state_of(ctx)
-    kb = knowledge_base(state)
+    kb = knowledge_base(state, evidence=True)
     try:
         write(kb, path, knowledge_base_schema(), overwrite, data_files_of(state))
     except ExportError as err:
@@ -159,7 +159,7 @@ def export_csv(
 
     directory = named_folder(folder)
     state = state_of(ctx)
-    kb = knowledge_base(state)
+    kb = knowledge_base(state, evidence=True)
     try:
         tables = write(kb, directory, excel or state.excel, overwrite, data_files_of(state))
     except ExportError as err:
@@ -182,7 +182,7 @@ def _folder_export(
 
     directory = named_folder(folder)
     state = state_of(ctx)
-    kb = knowledge_base(state)
+    kb = knowledge_base(state, evidence=True)
     try:
         said = write(kb, directory, data_files_of(state))
     except ExportError as err:
@@ -242,7 +242,7 @@ def export_jsonld(
 
     path = _named_file(file)
     state = state_of(ctx)
-    kb = knowledge_base(state)
+    kb = knowledge_base(state, evidence=True)
     try:
         count = write(kb, path, overwrite, data_files_of(state))
     except ExportError as err:

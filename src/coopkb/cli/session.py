@@ -102,7 +102,9 @@ def _config_dir() -> Path:
     return user_config_path("coopkb", appauthor=False)
 
 
-def knowledge_base(state: State, quiet: bool = False, region: str | None = None) -> dict[str, Any]:
+def knowledge_base(
+    state: State, quiet: bool = False, region: str | None = None, evidence: bool = False
+) -> dict[str, Any]:
     from ..problems import DataError
     from ..storage.knowledge import load
 
@@ -110,10 +112,10 @@ def knowledge_base(state: State, quiet: bool = False, region: str | None = None)
     use = cache_use_of(state)
     try:
         if not sys.stderr.isatty():
-            kb, cache_state, state.content_key = load(location, use, region)
+            kb, cache_state, state.content_key = load(location, use, region, evidence)
         else:  # a large base takes seconds to validate after an edit: show that work goes on
             with stderr_console().status(_("Reading {path} …").format(path=location.display)):
-                kb, cache_state, state.content_key = load(location, use, region)
+                kb, cache_state, state.content_key = load(location, use, region, evidence)
         # The base lives until the process ends: keep the collector from rescanning it.
         gc.freeze()
     except DataError as err:

@@ -36,8 +36,11 @@ def render_record(
     names: dict[str, str] | None = None,
     fields: list[str] | None = None,
     width: int = 80,
+    derived: dict[str, str] | None = None,
 ) -> RenderableType | str:
-    """One record; ``fields`` keeps only those fields (in that order)."""
+    """One record; ``fields`` keeps only those fields (in that order). ``derived`` names the
+    fields taken from an official list (field -> the list's id): they say so."""
+    derived = derived or {}
     if fields:
         record = {
             "slug": record["slug"],
@@ -54,11 +57,15 @@ def render_record(
             "links": {label: [r["slug"] for _, r in items] for label, items in linked.items()},
             "source_details": sources,
         }
+        if derived:
+            payload["derived_from"] = {
+                field: official_list_title(list_id) for field, list_id in derived.items()
+            }
         return machine(payload, output_format)
     if output_format == "csv":
         return to_csv([{**record, "type": kind}], names, kind=kind)
     facts = [
-        (key, lines_of(kind, key, value, names or {}))
+        (key, _marked(lines_of(kind, key, value, names or {}), derived.get(key)))
         for key, value in readable_dates(kind, record).items()
         if _shown(key, value)
     ]
@@ -82,6 +89,21 @@ def render_record(
         ]
         return "\n".join(lines)
     return _panel(kind, record, facts, width)
+
+
+def official_list_title(list_id: str) -> str:
+    from ..reference import OFFICIAL_LISTS
+
+    found = OFFICIAL_LISTS.get(list_id)
+    return found.title if found is not None else list_id
+
+
+def _marked(lines: list[str], list_id: str | None) -> list[str]:
+    """« Capitale-Nationale (d'après le Répertoire des municipalités du Québec) »."""
+    if list_id is None or not lines:
+        return lines
+    note = _("(from {list})").format(list=official_list_title(list_id))
+    return [*lines[:-1], f"{lines[-1]} {note}"]
 
 
 def _linked_line(kind: str, linking: dict[str, Any], link: str, slug: str) -> str:

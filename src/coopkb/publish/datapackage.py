@@ -21,6 +21,7 @@ from ..validation.meanings import meaning_of
 from .about import DESCRIPTION, LICENCE, LICENCE_NOTE, TITLE, source_list
 from .folders import write_folder
 from .tables import (
+    EVIDENCE,
     RECORDS,
     SHAPE_TABLES,
     Table,
@@ -115,12 +116,16 @@ def _primary_key(table: Table, columns: list[str]) -> list[str]:
         return [table.pk]
     if table.owner in SHAPE_TABLES:  # a record's sub-records: by record, field and rank
         return ["record", "field", "position"]
+    if table.name == EVIDENCE:  # each claim on a value, ranked
+        return ["record", "path", "position"]
     return [c for c in columns if c.endswith("_slug")][:1] + ["position"]
 
 
 def _title(table: Table) -> str:
     if table.name == RECORDS:
         return _("every record")
+    if table.name == EVIDENCE:
+        return _("evidence")
     if table.field:
         return f"{kind_label(table.owner)} · {field_label(table.field, table.owner)}"
     if table.owner in SHAPE_TABLES:
@@ -153,6 +158,12 @@ _OWN_COLUMNS = {
     "record": N_("Slug of the record holding this row."),
     "field": N_("The field of the record holding this row."),
     "position": N_("Rank in the record's list, from 1."),
+    "path": N_("The value's place in its record: a field, an item from 1 (timeline.2.date)."),
+    "value": N_("The value, as the record holds it."),
+    "source": N_("Identifier of the source stating the value."),
+    "at": N_("Where in the source: its heading, slide or section."),
+    "says": N_("The source's own words stating the value (at most 9)."),
+    "official": N_("The official list the value was taken from, when no source states it."),
 }
 
 

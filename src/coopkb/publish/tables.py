@@ -115,6 +115,49 @@ def relational_parts(kb: dict[str, Any]) -> Iterator[Tables]:
                 everything.rows.append(row)
                 _add_record(part, kind, record)
             yield part
+    evidence = evidence_part(kb, found)
+    if evidence.tables[EVIDENCE].rows:
+        yield evidence
+
+
+EVIDENCE = "evidence"
+EVIDENCE_DESCRIPTION = N_(
+    "Where each value comes from: one row per value and claim (the source, the place in it and "
+    "its words), or the official list a value was taken from."
+)
+
+
+def evidence_part(kb: dict[str, Any], found: list[tuple[str, dict[str, Any]]]) -> Tables:
+    """The evidence table: every value that has evidence, with what states it."""
+    from ..query.evidence import claims_by_record, evidence_rows, official_title
+
+    part = Tables()
+    table = part.table(EVIDENCE, description=EVIDENCE_DESCRIPTION, owner=EVIDENCE)
+    table.foreign_keys = [("record", RECORDS)]
+    by_record = claims_by_record(kb)
+    for kind, record in found:
+        if kind == "source":
+            continue
+        for row in evidence_rows(kb, kind, record, by_record):
+            official = official_title(row.official) if row.official else None
+            for rank, claim in enumerate(row.claims or ({},), 1):
+                if not claim and official is None:
+                    continue
+                table.rows.append(
+                    {
+                        "record": record["slug"],
+                        "path": row.path,
+                        "position": rank,
+                        "value": row.value
+                        if isinstance(row.value, str | int | float)
+                        else str(row.value),
+                        "source": claim.get("source"),
+                        "at": claim.get("at"),
+                        "says": claim.get("says"),
+                        "official": official,
+                    }
+                )
+    return part
 
 
 def _add_record(out: Tables, kind: str, record: dict[str, Any]) -> None:

@@ -55,7 +55,8 @@ def content_key(contents: Mapping[str, bytes | Unreadable]) -> str | None:
         return None
     for name in sorted(contents):
         content = contents[name]
-        raw = content if isinstance(content, bytes) else repr(content).encode()
+        # an unreadable file by its code: its message is in the user's language
+        raw = content if isinstance(content, bytes) else content.code.encode()
         kind = "bytes" if isinstance(content, bytes) else "unreadable"
         digest.update(f"\0{name}\0{kind}\0{len(raw)}\0".encode())
         digest.update(raw)
@@ -132,10 +133,13 @@ def load(
     outcome = validate_contents(location.path, location.display, contents)
     if outcome.knowledge_base is None:
         raise DataError(outcome.problems)
+    full = outcome.knowledge_base
+    # without ``evidence``, the base as a cache hit returns it
+    returned = full if evidence else {k: v for k, v in full.items() if k != _EVIDENCE}
     if use is None or key is None:
-        return Loaded(outcome.knowledge_base, "off", None)
-    written = cache.write(use.directory, key, use.secret, _split(outcome.knowledge_base))
-    return Loaded(outcome.knowledge_base, "miss, written" if written else "miss, not written", key)
+        return Loaded(returned, "off", None)
+    written = cache.write(use.directory, key, use.secret, _split(full))
+    return Loaded(returned, "miss, written" if written else "miss, not written", key)
 
 
 def _wanted(region: str | None, evidence: bool) -> Callable[[str], bool] | None:
@@ -240,11 +244,12 @@ def _well_formed(name: str, value: Any) -> bool:
             return False
         return all(_records_ok(r) for r in walk_lists(value))
     if name == _EVIDENCE:
+        claims = value.get("claims") if isinstance(value, dict) else None
         return (
             isinstance(value, dict)
             and isinstance(value.get("files"), list)
-            and isinstance(value.get("claims"), list)
-            and all(isinstance(c, dict) and isinstance(c.get("record"), str) for c in value["claims"])
+            and isinstance(claims, list)
+            and all(isinstance(c, dict) and isinstance(c.get("record"), str) for c in claims)
         )
     if name.startswith(_COOPERATIVES):
         if not isinstance(value, dict):

@@ -2,7 +2,7 @@
 against the passage that holds it.
 
 Matching is on words, not characters: case, accents, spaces, dashes, apostrophes, markup
-(``**``, ``^{ère}``) and the documents' broken lines make no difference, and a number written
+(``**``, ``^{ère}``, ``<i>``) and the documents' broken lines make no difference, and a number written
 with spaces between its thousands (« 960 000 ») is one number. Digits and letters are separate
 words (« 3ème » is 3 and « eme », « 1er » is 1), and leading zeros are dropped (« 05 » is 5), so
 that a date is found however a document writes it.
@@ -20,10 +20,12 @@ from pathlib import Path
 # A number whose thousands are separated by a space (normal, no-break or narrow no-break).
 _GROUPED = re.compile(r"(?<![\d,.])(\d{1,3})((?:[ \u00a0\u202f\u2009]\d{3})+)(?![\d])")
 _WORD = re.compile(r"\d+|[^\W\d_]+")
+_TAG = re.compile(r"</?[A-Za-z][^<>]{0,40}>")  # HTML markup in a web page's text: <i>, </b>
 
 
 def words(text: str) -> list[str]:
     """The words of ``text`` as matching sees them (see the module's docstring)."""
+    text = _TAG.sub(" ", text)
     text = _GROUPED.sub(lambda m: m.group(1) + re.sub(r"\D", "", m.group(2)), text)
     decomposed = unicodedata.normalize("NFKD", text)
     plain = "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()

@@ -13,7 +13,7 @@ claims that tie its values to the sources::
           official: regions-quebec            # or a value taken from an official list
 
 ``of`` names the values a claim covers: a field (``name``), one item of a list, counted from 1
-(``timeline[2]``), or one field of that item (``figures[1].value``); a field covers all its
+(``timeline.2``), or one field of that item (``figures.1.value``); a field covers all its
 items. A data file with an evidence file must have evidence for every value of its records
 (the slug and the list of sources excepted; a value filled in from an official list at load
 time is evidence of its own).
@@ -34,8 +34,8 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from .. import reference
-from ..graph import walk_records
-from ..i18n import N_, _
+from ..evidence_paths import Path, covers, exists, leaves, parse_path, value_at, written_path
+from ..i18n import _
 from ..layout import EVIDENCE_FILES
 from ..matching import did_you_mean, quote
 from ..parts import part_of
@@ -46,8 +46,6 @@ from .nodes import problem
 from .records import RecordAt
 
 MAX_ANCHOR_WORDS = 9  # the copy checker's limit is 10 words in a row
-# Fields a record's evidence never covers: its identifier and its list of sources.
-_UNCLAIMED = ("slug", "sources")
 # Text fields whose whole value is a fact (a name, a place, a role): the passage must state it.
 _TERMS = frozenset(
     {
@@ -72,9 +70,6 @@ _MONTHS = (
 )
 # Words as the copy checker (../shared/tools/check-copied-text) counts them.
 _COPY_WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
-_PATH = re.compile(r"^([a-z_]+)(?:\[([1-9][0-9]*)\](?:\.([a-z_]+))?)?$")
-
-Path = tuple[str | int, ...]
 
 
 @dataclass(frozen=True)
@@ -106,81 +101,6 @@ class EvidenceOutcome:
     problems: list[Problem] = field(default_factory=list)
     claims: list[Claim] = field(default_factory=list)
     present: set[str] = field(default_factory=set)  # data files that have an evidence file
-
-
-def parse_path(text: str) -> Path | None:
-    """``timeline[2].date`` -> ("timeline", 1, "date"); None for what is not a path."""
-    found = _PATH.match(text)
-    if found is None:
-        return None
-    name, index, sub = found.groups()
-    path: list[str | int] = [name]
-    if index is not None:
-        path.append(int(index) - 1)
-        if sub is not None:
-            path.append(sub)
-    return tuple(path)
-
-
-def written_path(path: Path) -> str:
-    """The path as an evidence file writes it (items counted from 1)."""
-    text = str(path[0])
-    for step in path[1:]:
-        text += f"[{step + 1}]" if isinstance(step, int) else f".{step}"
-    return text
-
-
-def leaves(kind: str, record: Mapping[str, Any]) -> Iterator[tuple[Path, str, str, Any]]:
-    """Each value of a record that evidence covers: its path, its owner (the kind or a
-    sub-record's shape), its field and the value."""
-    for name, value in record.items():
-        if name in _UNCLAIMED or value is None:
-            continue
-        part = part_of(kind, name)
-        if part is None or part.part in ("records", "sources"):
-            continue
-        if part.part in ("list", "references") and isinstance(value, list):
-            for index, item in enumerate(value):
-                yield (name, index), kind, name, item
-        elif part.part == "mapping" and isinstance(value, dict):
-            for sub, item in value.items():
-                yield (name, sub), part.shape, sub, item
-        elif part.part == "mappings" and isinstance(value, list):
-            for index, item in enumerate(value):
-                if isinstance(item, dict):
-                    for sub, sub_value in item.items():
-                        if sub_value is not None:
-                            yield (name, index, sub), part.shape, sub, sub_value
-        else:
-            yield (name,), kind, name, value
-
-
-def _covers(claim_path: Path, leaf: Path) -> bool:
-    return leaf[: len(claim_path)] == claim_path
-
-
-def _value_at(record: Mapping[str, Any], path: Path) -> Any:
-    value: Any = record
-    for step in path:
-        try:
-            value = value[step]
-        except (KeyError, IndexError, TypeError):
-            return None
-    return value
-
-
-def _exists(record: Mapping[str, Any], path: Path) -> bool:
-    value: Any = record
-    for step in path:
-        if isinstance(step, int):
-            if not isinstance(value, list) or not 0 <= step < len(value):
-                return False
-            value = value[step]
-        else:
-            if not isinstance(value, dict) or step not in value:
-                return False
-            value = value[step]
-    return True
 
 
 def load_claims(loaded: LoadedFile, data_file: str) -> tuple[list[Claim], list[Problem]]:
@@ -249,7 +169,7 @@ def _claim(slug: str, entry: Any, loc: Path, report: Any) -> Claim | None:
             report(
                 where,
                 "evidence-path",
-                _("{path} is not a value's path (a field, timeline[2], figures[1].value)").format(
+                _("{path} is not a value's path (a field, timeline.2, figures.1.value)").format(
                     path=quote(text)
                 ),
             )
@@ -299,7 +219,15 @@ def _claim(slug: str, entry: Any, loc: Path, report: Any) -> Claim | None:
                 ),
             )
             return None
-    return Claim(slug, tuple(paths), tuple(items), **texts)
+    return Claim(
+        slug,
+        tuple(paths),
+        tuple(items),
+        source=texts["source"],
+        at=texts["at"],
+        says=texts["says"],
+        official=texts["official"],
+    )
 
 
 def check_evidence(
@@ -365,7 +293,7 @@ def _check_claim(
     index = _index_of(loaded, claim)
     found: list[Problem] = []
     for number, (path, text) in enumerate(zip(claim.of, claim.written, strict=True)):
-        if not _exists(record.data, path):
+        if not exists(record.data, path):
             found.append(
                 at(
                     (index, "of", number),
@@ -377,7 +305,7 @@ def _check_claim(
             )
     if claim.official is not None:
         for number, (path, text) in enumerate(zip(claim.of, claim.written, strict=True)):
-            value = _value_at(record.data, path)
+            value = value_at(record.data, path)
             name = str(path[-1]) if isinstance(path[-1], str) else str(path[0])
             if value is not None and not reference.official_list_gives(claim.official, name, value):
                 found.append(
@@ -427,7 +355,7 @@ def _index_of(loaded: LoadedFile, claim: Claim) -> int:
 
 def _uncovered(record: RecordAt, claims: list[Claim]) -> Iterator[Problem]:
     for path, _owner, _field, _value in leaves(record.kind, record.data):
-        if not any(_covers(p, path) for claim in claims for p in claim.of):
+        if not any(covers(p, path) for claim in claims for p in claim.of):
             yield record.at(
                 path,
                 "evidence-missing",
@@ -553,8 +481,8 @@ def _unstated(
         )
     officials = [c for c in claims if c.official is not None]
     for path, owner, field_name, value in leaves(record.kind, record.data):
-        covering = [(c, ps) for c, ps in passages if any(_covers(p, path) for p in c.of)]
-        if any(any(_covers(p, path) for p in c.of) for c in officials):
+        covering = [(c, ps) for c, ps in passages if any(covers(p, path) for p in c.of)]
+        if any(any(covers(p, path) for p in c.of) for c in officials):
             continue
         if not covering:
             continue
@@ -579,8 +507,6 @@ def _unstated(
             break
 
 
-OFFICIAL_NOTE = N_("from {list}")
-
 __all__ = [
     "Claim",
     "EvidenceOutcome",
@@ -589,6 +515,5 @@ __all__ = [
     "leaves",
     "load_claims",
     "parse_path",
-    "walk_records",
     "written_path",
 ]

@@ -17,9 +17,9 @@ from .. import reference
 from ..files import Unreadable
 from ..gc_pause import gc_paused
 from ..graph import walk_records
+from ..i18n import _
 from ..layout import DATA_FILES, EVIDENCE_FILES, LIST_SECTIONS
 from ..problems import Problem
-from ..i18n import _
 from .errors import translate
 from .loader import LoadedFile, load_file
 from .models import FILE_MODELS

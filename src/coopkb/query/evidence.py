@@ -1,0 +1,94 @@
+"""Where each value of a record comes from: its claims (source, locator, anchor) or the
+official list it was taken from. Read by ``show --evidence``, the exports and the website."""
+
+from __future__ import annotations
+
+from typing import Any, NamedTuple
+
+from .. import reference
+from ..evidence_paths import covers, leaves, parse_path, written_path
+
+
+class EvidenceRow(NamedTuple):
+    """One value of a record and what states it."""
+
+    path: str  # as an evidence file writes it: name, timeline.2.date
+    field: str  # the record's field holding it (for its label)
+    value: Any
+    claims: tuple[dict[str, Any], ...]  # each: source, at, says
+    official: str | None  # the official list it comes from (its id in reference.py)
+
+
+def derived_fields(kb: dict[str, Any], slug: str) -> dict[str, str]:
+    """The record's fields taken from an official list: field -> the list's id."""
+    derived = kb.get("derived") or {}
+    found = derived.get(slug)
+    return dict(found) if isinstance(found, dict) else {}
+
+
+def official_title(list_id: str) -> str:
+    found = reference.OFFICIAL_LISTS.get(list_id)
+    return f"{found.title} ({found.publisher}, {found.consulted})" if found else list_id
+
+
+def has_evidence(kb: dict[str, Any]) -> bool:
+    """Whether the base was read with its evidence (``load(..., evidence=True)``)."""
+    return isinstance(kb.get("evidence"), dict)
+
+
+def claims_of(kb: dict[str, Any], slug: str) -> list[dict[str, Any]]:
+    evidence = kb.get("evidence") or {}
+    return [c for c in evidence.get("claims", []) if c.get("record") == slug]
+
+
+def claims_by_record(kb: dict[str, Any]) -> dict[str, list[dict[str, Any]]]:
+    found: dict[str, list[dict[str, Any]]] = {}
+    for claim in (kb.get("evidence") or {}).get("claims", []):
+        found.setdefault(claim.get("record"), []).append(claim)
+    return found
+
+
+def evidence_rows(
+    kb: dict[str, Any],
+    kind: str,
+    record: dict[str, Any],
+    by_record: dict[str, list[dict[str, Any]]] | None = None,
+) -> list[EvidenceRow]:
+    """Every value of the record, in the record's order, with what states it."""
+    claims = (
+        by_record.get(record["slug"], [])
+        if by_record is not None
+        else claims_of(kb, record["slug"])
+    )
+    parsed = [
+        (claim, [p for p in (parse_path(text) for text in claim.get("of", [])) if p is not None])
+        for claim in claims
+    ]
+    derived = derived_fields(kb, record["slug"])
+    rows: list[EvidenceRow] = []
+    for path, _owner, _field, value in leaves(kind, record):
+        field = str(path[0])
+        covering = [c for c, paths in parsed if any(covers(p, path) for p in paths)]
+        official = next((c["official"] for c in covering if c.get("official")), None)
+        if official is None and field in derived and len(path) == 1:
+            official = derived[field]
+        stated: tuple[dict[str, Any], ...] = tuple(
+            {str(k): c[k] for k in ("source", "at", "says") if k in c}
+            for c in covering
+            if c.get("source")
+        )
+        rows.append(EvidenceRow(written_path(path), field, value, stated, official))
+    return rows
+
+
+def coverage(kb: dict[str, Any]) -> tuple[int, int]:
+    """How many values of the base have evidence (a claim or an official list), of how many."""
+    from ..graph import walk_records
+
+    covered = total = 0
+    by_record = claims_by_record(kb)
+    for found in walk_records(kb):
+        for row in evidence_rows(kb, found.kind, found.record, by_record):
+            total += 1
+            covered += bool(row.claims or row.official)
+    return covered, total

@@ -1,0 +1,325 @@
+"""Evidence: every value tied to a source's words, checked against the documents.
+
+Run on a fixture base (tests/example-files/base plus the evidence files and a synthetic document
+in tests/example-files/evidence), as a user runs coopkb: real subprocesses. The shipped data's
+evidence is checked against the real sources in test_shipped_evidence_* (skipped where the
+sources are not beside the repository).
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+import sqlite3
+from pathlib import Path
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from conftest import DATA, EXAMPLES, run_coopkb
+from coopkb.evidence_paths import parse_path, written_path
+from coopkb.validation.documents import Document, phrase, states, words
+
+EVIDENCE = EXAMPLES / "evidence"
+DOCUMENTS = EVIDENCE / "documents"
+SEEDS = Path(__file__).resolve().parents[2] / "shared" / "seeds"
+
+
+@pytest.fixture
+def base(tmp_path: Path) -> Path:
+    target = tmp_path / "data"
+    shutil.copytree(EXAMPLES / "base", target)
+    for name in ("cooperatives.evidence.yaml", "missions.evidence.yaml"):
+        shutil.copy(EVIDENCE / name, target / name)
+    return target
+
+
+def _validate(data: Path, *extra: str) -> tuple[int, str]:
+    result = run_coopkb("--data-dir", str(data), "validate", *extra)
+    return result.returncode, result.stdout + result.stderr
+
+
+def _edit(path: Path, old: str, new: str) -> int:
+    """Replace ``old`` (once) and return the 1-based line it stood on."""
+    text = path.read_text(encoding="utf-8")
+    assert old in text, old
+    line = text[: text.index(old)].count("\n") + 1
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+    return line
+
+
+def test_the_fixture_is_valid_with_and_without_documents(base: Path) -> None:
+    assert _validate(base) == (0, _validate(base)[1])
+    code, out = _validate(base, "--documents", str(DOCUMENTS))
+    assert code == 0, out
+    assert "5 files" in out
+
+
+@pytest.mark.parametrize(
+    ("file", "old", "new", "what"),
+    [
+        ("missions.yaml", "delegation_size: 1", "delegation_size: 3", "delegation_size"),
+        ("cooperatives.yaml", "date: 1998", "date: 1997", "timeline.1.date"),
+        ("cooperatives.yaml", "municipality: Racine", "municipality: Sherbrooke", "municipality"),
+        ("missions.yaml", "start: 2016-09-05", "start: 2016-09-06", "start"),
+        ("missions.yaml", "duration_months: 24", "duration_months: 36", "duration_months"),
+        ("missions.yaml", "name: Noémie Escortell", "name: Noémie Dupont", "name"),
+        ("missions.yaml", "role: coordinatrice", "role: présidente", "affiliations.1.role"),
+        ("missions.yaml", "destination: Québec", "destination: Bordeaux", "destination"),
+    ],
+)
+def test_a_value_no_source_states_fails_at_its_line(
+    base: Path, file: str, old: str, new: str, what: str
+) -> None:
+    line = _edit(base / file, old, new)
+    code, out = _validate(base, "--documents", str(DOCUMENTS))
+    assert code == 1
+    found = [x for x in out.splitlines() if x.startswith(f"{base}/{file}:{line}:")]
+    assert len(found) == 1, out
+    assert "not stated" in found[0] and what in found[0]
+    # without the documents, evidence is only checked for presence and form
+    assert _validate(base)[0] == 0
+
+
+def test_a_value_without_evidence_is_reported_at_its_line(base: Path) -> None:
+    line = (
+        _edit(
+            base / "cooperatives.yaml",
+            "    model: citoyen\n",
+            "    model: citoyen\n    sector: santé\n",
+        )
+        + 1
+    )
+    code, out = _validate(base)
+    assert code == 1
+    assert f"cooperatives.yaml:{line}:" in out
+    assert "no evidence for 'sector' of 'la-brunante'" in out
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "message"),
+    [
+        ("says: La Brunante (Racine", "says: La Brunante (Rimouski", "is not in source-test"),
+        (
+            "at: Les coopératives\n      says: La Brunante",
+            "at: Les fédérations\n      says: La Brunante",
+            "the locator 'Les fédérations'",
+        ),
+        (
+            "says: La Brunante (Racine",
+            "says: un deux trois quatre cinq six sept huit neuf dix",
+            "at most 9",
+        ),
+        (
+            "source: source-test\n      at: Les coopératives\n      says: La Brunante",
+            "source: autre\n      at: Les coopératives\n      says: La Brunante",
+            "unknown source 'autre'",
+        ),
+        (
+            "official: regions-quebec",
+            "official: regions-du-quebec",
+            "did you mean 'regions-quebec'",
+        ),
+        (
+            "official: regions-france",
+            "official: regions-quebec",
+            "does not give 'country' 'France'",
+        ),
+        (
+            "of: [country]\n      official: regions-quebec",
+            "of: [pays]\n      official: regions-quebec",
+            "has no value 'pays'",
+        ),
+        ("of: [timeline]", "of: [timeline.3]", "has no value 'timeline.3'"),
+        ("of: [timeline]", "of: [timeline.0]", "is not a value's path"),
+        (
+            "  la-brunante:",
+            "  la-brunant:",
+            "no record 'la-brunant' in cooperatives.yaml (did you mean 'la-brunante'?)",
+        ),
+        (
+            "      official: regions-quebec",
+            "      officiel: regions-quebec",
+            "unknown key 'officiel'",
+        ),
+    ],
+)
+def test_a_wrong_claim_is_reported_in_the_evidence_file(
+    base: Path, old: str, new: str, message: str
+) -> None:
+    line = _edit(base / "cooperatives.evidence.yaml", old, new)
+    code, out = _validate(base, "--documents", str(DOCUMENTS))
+    assert code == 1
+    assert message in out, out
+    reported = [x for x in out.splitlines() if message in x]
+    assert reported[0].startswith(f"{base}/cooperatives.evidence.yaml:")
+    assert abs(int(reported[0].split(":")[1]) - line) <= 3
+
+
+def test_a_missing_document_and_a_bad_folder_are_clear_errors(base: Path, tmp_path: Path) -> None:
+    empty = tmp_path / "docs"
+    empty.mkdir()
+    code, out = _validate(base, "--documents", str(empty))
+    assert code == 1
+    assert "document test.txt is not in" in out
+    assert "federations.yaml:7:" in out
+    code, out = _validate(base, "--documents", str(tmp_path / "nowhere"))
+    assert code == 2
+    assert "is not a folder" in out
+    assert "Traceback" not in out
+
+
+def test_every_reporter_carries_evidence_findings(base: Path) -> None:
+    _edit(base / "missions.yaml", "delegation_size: 1", "delegation_size: 3")
+    for fmt in ("github", "json", "sarif"):
+        result = run_coopkb(
+            "--data-dir", str(base), "validate", "--documents", str(DOCUMENTS), "-f", fmt
+        )
+        assert result.returncode == 1
+        assert "delegation_size" in result.stdout
+    found = json.loads(
+        run_coopkb(
+            "--data-dir", str(base), "validate", "--documents", str(DOCUMENTS), "-f", "json"
+        ).stdout
+    )
+    assert [p["code"] for p in found] == ["evidence-not-stated"]
+
+
+@pytest.mark.parametrize("fmt", ["table", "markdown", "json", "yaml", "csv"])
+@pytest.mark.parametrize("slug", ["la-brunante", "mission-1", "noemie-escortell", "polecn"])
+def test_show_evidence_in_every_format(base: Path, fmt: str, slug: str) -> None:
+    result = run_coopkb("--data-dir", str(base), "show", slug, "--evidence", "-f", fmt)
+    assert result.returncode == 0, result.stderr
+    assert "source-test" in result.stdout
+    if fmt == "json":
+        rows = json.loads(result.stdout)["evidence"]
+        assert all(row["claims"] or row["official"] for row in rows)
+
+
+def test_show_evidence_names_each_value_and_its_anchor(base: Path) -> None:
+    out = run_coopkb(
+        "--data-dir", str(base), "--lang", "fr", "show", "la-brunante", "--evidence"
+    ).stdout
+    assert "municipalité : Racine" in out
+    assert "« La Brunante (Racine »" in out
+    assert "d'après Régions administratives du Québec" in out
+    rows = json.loads(
+        run_coopkb("--data-dir", str(base), "show", "mission-1", "--evidence", "-f", "json").stdout
+    )["evidence"]
+    paths = [row["path"] for row in rows]
+    assert paths[:2] == ["name", "country"]
+    assert "delegation.1" in paths and "visits.1" in paths
+
+
+def test_plain_show_marks_values_from_an_official_list(base: Path) -> None:
+    out = run_coopkb("--data-dir", str(base), "--lang", "fr", "show", "la-brunante").stdout
+    assert "Canada (d'après Régions administratives du Québec)" in out
+    # a value filled in from the official list at load time says so too
+    _edit(base / "cooperatives.yaml", "    mrc: Le Val-Saint-François\n", "")
+    _edit(
+        base / "cooperatives.evidence.yaml",
+        "of: [name, municipality, mrc,",
+        "of: [name, municipality,",
+    )
+    out = run_coopkb("--data-dir", str(base), "--lang", "fr", "show", "la-brunante").stdout
+    assert "Le Val-Saint-François (d'après Répertoire des municipalités du Québec)" in out
+    payload = json.loads(
+        run_coopkb("--data-dir", str(base), "show", "la-brunante", "-f", "json").stdout
+    )
+    assert payload["derived_from"]["mrc"] == "Répertoire des municipalités du Québec"
+
+
+def test_the_sqlite_export_has_an_evidence_table(base: Path, tmp_path: Path) -> None:
+    target = tmp_path / "kb.db"
+    assert run_coopkb("--data-dir", str(base), "export", "sqlite", str(target)).returncode == 0
+    with sqlite3.connect(target) as db:
+        rows = db.execute(
+            "select path, value, source, says, official from evidence where record = 'la-brunante'"
+        ).fetchall()
+    assert ("municipality", "Racine", "source-test", "La Brunante (Racine", None) in rows
+    assert any(r[0] == "country" and r[4] and "Régions administratives" in r[4] for r in rows)
+
+
+def test_the_json_export_carries_the_evidence(base: Path, tmp_path: Path) -> None:
+    target = tmp_path / "kb.json"
+    assert run_coopkb("--data-dir", str(base), "export", "json", str(target)).returncode == 0
+    exported = json.loads(target.read_text(encoding="utf-8"))
+    claims = exported["evidence"]["claims"]
+    assert {"record": "la-brunante", "of": ["country"], "official": "regions-quebec"} in claims
+    assert exported["derived"]["la-brunante"] == {"country": "regions-quebec"}
+
+
+def test_a_base_without_evidence_files_needs_none(tmp_path: Path) -> None:
+    target = tmp_path / "data"
+    shutil.copytree(EXAMPLES / "base", target)
+    assert _validate(target, "--documents", str(DOCUMENTS))[0] == 0
+
+
+# --- the matching itself -------------------------------------------------------------------
+
+
+def test_words_ignore_case_accents_dashes_markup_and_grouped_thousands() -> None:
+    assert words("1^{ère} MISSION : 05 AU 10 SEPTEMBRE") == [
+        "1",
+        "ere",
+        "mission",
+        "5",
+        "au",
+        "10",
+        "septembre",
+    ]
+    assert words("960 000 €") == ["960000"]
+    assert words("Saguenay–Lac-Saint-Jean") == words("saguenay-lac-saint-jean")
+    assert words("l’économie") == words("l'economie")
+
+
+def test_a_document_finds_anchors_across_broken_lines() -> None:
+    doc = Document.read(
+        "d.txt", "# Titre\n\nLa coopération réunit\nCo-Actions et POLECN.\n\nAutre ligne.\n"
+    )
+    assert list(doc.find("réunit Co-Actions")) == [(3, 4)]
+    assert states(doc.passage(3, 4), "POLECN")
+    assert not states(doc.passage(3, 4), "Autre ligne")
+    assert list(doc.find("absent")) == []
+    assert doc.locates("titre")
+
+
+@given(
+    st.lists(
+        st.sampled_from(["timeline", "figures", "name", "delegation"]), min_size=1, max_size=1
+    ),
+    st.integers(0, 30),
+    st.sampled_from(["", "date", "value"]),
+)
+def test_paths_read_back_as_written(field: list[str], index: int, sub: str) -> None:
+    path: tuple[str | int, ...] = (field[0], index, sub) if sub else (field[0], index)
+    assert parse_path(written_path(path)) == path
+
+
+@given(st.text(max_size=40))
+def test_parse_path_never_raises(text: str) -> None:
+    path = parse_path(text)
+    assert path is None or parse_path(written_path(path)) == path
+
+
+@given(st.text(max_size=60))
+def test_a_text_states_itself(text: str) -> None:
+    if words(text):
+        assert states(phrase(text), text)
+
+
+# --- the shipped data against the real sources ---------------------------------------------
+
+
+@pytest.mark.skipif(not SEEDS.is_dir(), reason="the sources are not beside the repository")
+def test_shipped_evidence_is_green_against_the_sources() -> None:
+    result = run_coopkb("--data-dir", str(DATA), "validate", "--documents", str(SEEDS))
+    assert result.returncode == 0, result.stdout[-3000:]
+
+
+@pytest.mark.skipif(not SEEDS.is_dir(), reason="the sources are not beside the repository")
+def test_shipped_data_has_an_evidence_file_for_every_data_file() -> None:
+    from coopkb.layout import EVIDENCE_FILES
+
+    assert all((DATA / name).is_file() for name in EVIDENCE_FILES.values())
