@@ -278,9 +278,10 @@ def test_a_document_finds_anchors_across_broken_lines() -> None:
     doc = Document.read(
         "d.txt", "# Titre\n\nLa coopération réunit\nCo-Actions et POLECN.\n\nAutre ligne.\n"
     )
-    assert list(doc.find("réunit Co-Actions")) == [(3, 4)]
-    assert states(doc.passage(3, 4), "POLECN")
-    assert not states(doc.passage(3, 4), "Autre ligne")
+    assert [(doc.line_of(a), doc.line_of(b)) for a, b in doc.find("réunit Co-Actions")] == [(3, 4)]
+    first, last = next(doc.find("réunit Co-Actions"))
+    assert states(doc.passage(first, last), "POLECN")
+    assert not states(doc.passage(first, last), "Autre ligne")
     assert list(doc.find("absent")) == []
     assert doc.locates("titre")
 

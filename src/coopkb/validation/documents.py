@@ -37,32 +37,44 @@ def phrase(text: str) -> str:
     return " " + " ".join(words(text)) + " "
 
 
+# Where a web page's text breaks a line into blocks: each block is a passage of its own (a
+# table cell: a participant's card of several paragraphs), though the page keeps them on one
+# line. A tab separates the cells of a table laid out as text.
+_BLOCK = re.compile(r"\t|</?(?:br|li|tr|td|th|div|h[1-6])\b[^<>]{0,40}>", re.IGNORECASE)
+
+
 @dataclass
 class Document:
-    """One source's text, as words, with the line each word stands on."""
+    """One source's text, as words, cut into passages (lines, or a web page's blocks), each
+    with the line it stands on."""
 
     name: str
-    lines: list[str]
+    units: list[str]  # the passages' texts
+    unit_lines: list[int]  # the line (1-based) each passage stands on
     text: str = ""  # every word, space-separated and padded (see ``phrase``)
-    starts: list[int] = field(default_factory=list)  # offset in ``text`` where each line begins
+    starts: list[int] = field(default_factory=list)  # offset in ``text`` where each unit begins
 
     @classmethod
     def read(cls, name: str, content: str) -> Document:
-        lines = content.splitlines()
+        units: list[str] = []
+        unit_lines: list[int] = []
+        for number, line in enumerate(content.splitlines(), 1):
+            for block in _BLOCK.split(line):
+                if words(block):
+                    units.append(block)
+                    unit_lines.append(number)
         pieces: list[str] = []
         starts: list[int] = []
         offset = 1
-        for line in lines:
+        for unit in units:
             starts.append(offset)
-            line_words = words(line)
-            if line_words:
-                piece = " ".join(line_words) + " "
-                pieces.append(piece)
-                offset += len(piece)
-        return cls(name, lines, " " + "".join(pieces), starts)
+            piece = " ".join(words(unit)) + " "
+            pieces.append(piece)
+            offset += len(piece)
+        return cls(name, units, unit_lines, " " + "".join(pieces), starts)
 
     def find(self, anchor: str) -> Iterator[tuple[int, int]]:
-        """Each place ``anchor`` occurs: its first and last line numbers (1-based)."""
+        """Each place ``anchor`` occurs: the first and last passages it spans (0-based)."""
         wanted = phrase(anchor)
         if wanted.strip() == "":
             return
@@ -70,15 +82,15 @@ class Document:
         while start != -1:
             first = bisect.bisect_right(self.starts, start + 1) - 1
             last = bisect.bisect_right(self.starts, start + len(wanted) - 2) - 1
-            # lines holding no word share an offset with the next one: move past them
-            while first < last and not words(self.lines[first]):
-                first += 1
-            yield first + 1, last + 1
+            yield first, last
             start = self.text.find(wanted, start + 1)
 
+    def line_of(self, unit: int) -> int:
+        return self.unit_lines[unit]
+
     def passage(self, first: int, last: int) -> str:
-        """The words of lines ``first`` to ``last`` (1-based), matchable (see ``phrase``)."""
-        return phrase(" ".join(self.lines[first - 1 : last]))
+        """The words of passages ``first`` to ``last``, matchable (see ``phrase``)."""
+        return phrase(" ".join(self.units[first : last + 1]))
 
     def locates(self, locator: str) -> bool:
         """Whether a locator (a heading, a slide title) can be found in the text."""

@@ -372,11 +372,16 @@ def _data_file(record: RecordAt) -> str:
 
 
 def _names(records: list[RecordAt]) -> dict[str, list[str]]:
-    """How each record may be named in a passage: its name, aliases and acronym."""
+    """How each record may be named in a passage: its name, aliases and acronym, or its
+    website's address (a participant's card names an organisation by its address)."""
     found: dict[str, list[str]] = {}
     for record in records:
         data = record.data
-        names = [data.get("name"), data.get("acronym"), *(data.get("aliases") or [])]
+        website = data.get("website")
+        address = (
+            re.sub(r"^[a-z]+://", "", website).rstrip("/") if isinstance(website, str) else None
+        )
+        names = [data.get("name"), data.get("acronym"), *(data.get("aliases") or []), address]
         found[data["slug"]] = [n for n in names if isinstance(n, str)]
     return found
 
