@@ -245,7 +245,7 @@ def stats(
     from ..query.stats import stats as summarise
 
     state = state_of(ctx)
-    kb = knowledge_base(state)
+    kb = knowledge_base(state, evidence=True)
     kept = None
     if any(v is not None for v in (region, kind, project, country)):
         with answers():

@@ -13,6 +13,7 @@ from ..i18n import _
 from ..kinds import KIND
 from ..labels import field_label, kind_label
 from ..parts import part_of
+from ..query.evidence import official_list_title
 from .dates import human_date, human_period
 from .machine import machine, to_csv
 from .tables import md_cell
@@ -89,13 +90,6 @@ def render_record(
         ]
         return "\n".join(lines)
     return _panel(kind, record, facts, width)
-
-
-def official_list_title(list_id: str) -> str:
-    from ..reference import OFFICIAL_LISTS
-
-    found = OFFICIAL_LISTS.get(list_id)
-    return found.title if found is not None else list_id
 
 
 def _marked(lines: list[str], list_id: str | None) -> list[str]:

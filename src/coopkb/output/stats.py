@@ -24,6 +24,7 @@ SECTION_TITLES: dict[str, str] = {
     "missions_per_year": N_("missions per year"),
     "missions_per_country": N_("missions per country"),
     "council_figures": N_("CQCM key figures"),
+    "evidence_coverage": N_("values by evidence"),
 }
 
 
@@ -56,7 +57,10 @@ def render_stats(summary: dict[str, Any], output_format: str) -> RenderableType 
         lines: list[str] = []
         for section in sections:
             lines += [f"### {_title(section)}", "", f"| | {_('count')} |", "|---|---|"]
-            lines += [f"| {md_cell(k)} | {v} |" for k, v in summary[section].items()]
+            lines += [
+                f"| {md_cell(_(k) if section == 'evidence_coverage' else k)} | {v} |"
+                for k, v in summary[section].items()
+            ]
             lines.append("")
         lines += [f"### {_title('council_figures')}", "", f"| {_('programme')} | {_('figure')} |"]
         lines.append("|---|---|")
@@ -76,7 +80,13 @@ def render_stats(summary: dict[str, Any], output_format: str) -> RenderableType 
         top = max(counts.values(), default=0) or 1
         for label, value in counts.items():
             bar = "█" * max(1, round(24 * value / top)) if value else ""
-            shown = kind_label(label) if section == "totals" else label
+            shown = (
+                kind_label(label)
+                if section == "totals"
+                else _(label)
+                if section == "evidence_coverage"
+                else label
+            )
             table.add_row(text(shown), Text(str(value)), Text(bar, style="cyan"))
         parts.append(table)
     figure_table = Table(title=Text(_title("council_figures")), title_justify="left")

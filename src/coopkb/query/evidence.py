@@ -26,7 +26,14 @@ def derived_fields(kb: dict[str, Any], slug: str) -> dict[str, str]:
     return dict(found) if isinstance(found, dict) else {}
 
 
+def official_list_title(list_id: str) -> str:
+    """The list's title alone (« Répertoire des municipalités du Québec »)."""
+    found = reference.OFFICIAL_LISTS.get(list_id)
+    return found.title if found is not None else list_id
+
+
 def official_title(list_id: str) -> str:
+    """The list's title, publisher and when it was read."""
     found = reference.OFFICIAL_LISTS.get(list_id)
     return f"{found.title} ({found.publisher}, {found.consulted})" if found else list_id
 

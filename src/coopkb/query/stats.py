@@ -7,6 +7,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from .. import reference
+from ..i18n import N_
 from ..matching import fold
 from . import KB, Record
 from .filters import NOT_GIVEN, years_of
@@ -39,12 +40,36 @@ def stats(kb: KB, cooperatives: list[Record] | None = None) -> dict[str, Any]:
         },
         "missions_per_year": dict(sorted(per_year.items())),
         "missions_per_country": _ordered(Counter(m.get("country") or NOT_GIVEN for m in missions)),
+        **_coverage(kb),
         "council_figures": [
             {"programme": owner, **figure}
             for owner, figures in _council_figures(council)
             for figure in figures
         ],
     }
+
+
+# How the values of the base are evidenced (``stats`` reports the coverage).
+WITH_SOURCE = N_("stated by a source")
+FROM_LIST = N_("from an official list")
+WITHOUT = N_("without evidence")
+
+
+def _coverage(kb: KB) -> dict[str, dict[str, int]]:
+    """Values stated by a source, taken from an official list, or without evidence (only when
+    the base was read with its evidence)."""
+    from ..graph import walk_records
+    from .evidence import claims_by_record, evidence_rows, has_evidence
+
+    if not has_evidence(kb):
+        return {}
+    counts = dict.fromkeys((WITH_SOURCE, FROM_LIST, WITHOUT), 0)
+    by_record = claims_by_record(kb)
+    for found in walk_records(kb):
+        for row in evidence_rows(kb, found.kind, found.record, by_record):
+            key = WITH_SOURCE if row.claims else FROM_LIST if row.official else WITHOUT
+            counts[key] += 1
+    return {"evidence_coverage": counts}
 
 
 def _ordered(counter: Counter[str]) -> dict[str, int]:

@@ -59,8 +59,44 @@ def compare(before: dict[str, Any], after: dict[str, Any]) -> list[Change]:
             changes.append(Change(slug, kind, "changed", "type", old[slug][0], kind))
         if slug in old and old[slug][1] != record:
             changes += _fields(slug, kind, old[slug][1], record)
+    changes += _evidence_changes(before, after, new)
     order = {kind: i for i, kind in enumerate(dict.fromkeys(k for k, _ in new.values()))}
     return sorted(changes, key=lambda c: (order.get(c.kind, 99), c.slug, c.change != "renamed"))
+
+
+def _claim_text(claim: dict[str, Any]) -> str:
+    """« name, region ← cqcm-2014-territoires, 12 coopératives… — « La Brunante (Racine » »."""
+    covered = ", ".join(claim.get("of", []))
+    if claim.get("official"):
+        return f"{covered} ← {claim['official']}"
+    return f"{covered} ← {claim.get('source')}, {claim.get('at')} — « {claim.get('says')} »"
+
+
+def _evidence_changes(
+    before: dict[str, Any], after: dict[str, Any], new: dict[str, tuple[str, dict[str, Any]]]
+) -> list[Change]:
+    """A claim added or removed is a change of its record (an edited claim is both)."""
+
+    def claims(kb: dict[str, Any]) -> dict[str, list[str]]:
+        found: dict[str, list[str]] = {}
+        for claim in (kb.get("evidence") or {}).get("claims", []):
+            found.setdefault(claim.get("record"), []).append(_claim_text(claim))
+        return found
+
+    old, now = claims(before), claims(after)
+    changes: list[Change] = []
+    for slug in dict.fromkeys([*old, *now]):
+        if slug not in new:
+            continue  # a removed record's evidence goes with it
+        kind = new[slug][0]
+        was, is_now = old.get(slug, []), now.get(slug, [])
+        changes += [
+            Change(slug, kind, "changed", "evidence", c, None) for c in was if c not in is_now
+        ]
+        changes += [
+            Change(slug, kind, "changed", "evidence", None, c) for c in is_now if c not in was
+        ]
+    return changes
 
 
 def _fields(slug: str, kind: str, old: dict[str, Any], new: dict[str, Any]) -> list[Change]:

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from ..files import MAX_FILE_BYTES, Unreadable, os_reason
 from ..i18n import _
-from ..layout import DATA_FILES
+from ..layout import DATA_FILES, EVIDENCE_FILES
 from ..matching import quote
 
 WORKING_TREE = "working tree"
@@ -100,7 +100,7 @@ def contents_at(repo: Path, prefix: str, revision: str) -> dict[str, bytes | Unr
     if checked.returncode != 0:
         raise RevisionError(_("unknown revision {revision}").format(revision=quote(revision)))
     contents: dict[str, bytes | Unreadable] = {}
-    for name in DATA_FILES:
+    for name in (*DATA_FILES, *EVIDENCE_FILES.values()):
         path = f"{prefix}/{name}" if prefix not in ("", ".") else name
         size = _git(repo, "cat-file", "-s", f"{revision}:{path}")
         if size.returncode == 0 and int(_text(size.stdout) or 0) > MAX_FILE_BYTES:

@@ -2,10 +2,11 @@
 against the passage that holds it.
 
 Matching is on words, not characters: case, accents, spaces, dashes, apostrophes, markup
-(``**``, ``^{ère}``, ``<i>``) and the documents' broken lines make no difference, and a number written
-with spaces between its thousands (« 960 000 ») is one number. Digits and letters are separate
-words (« 3ème » is 3 and « eme », « 1er » is 1), and leading zeros are dropped (« 05 » is 5), so
-that a date is found however a document writes it.
+(``**``, ``^{ère}``, ``<i>``) and the documents' broken lines make no difference, and a number
+written with spaces between its thousands (« 960 000 ») is one number. Digits and letters are
+separate words, an ordinal's mark is one word (« 1re », « 1ère », « 1er » are one spelling, as
+are « 3e » and « 3ème »), and leading zeros are dropped (« 05 » is 5), so that a date or a rank
+is found however a document writes it.
 """
 
 from __future__ import annotations
@@ -23,13 +24,25 @@ _WORD = re.compile(r"\d+|[^\W\d_]+")
 _TAG = re.compile(r"</?[A-Za-z][^<>]{0,40}>")  # HTML markup in a web page's text: <i>, </b>
 
 
+# How an ordinal is written after its number: 1er, 1re, 1ère, 2e, 2ème, 2nd (one word to us).
+_ORDINALS = frozenset({"er", "re", "ere", "e", "eme", "ieme", "nd", "nde"})
+
+
 def words(text: str) -> list[str]:
     """The words of ``text`` as matching sees them (see the module's docstring)."""
     text = _TAG.sub(" ", text)
     text = _GROUPED.sub(lambda m: m.group(1) + re.sub(r"\D", "", m.group(2)), text)
     decomposed = unicodedata.normalize("NFKD", text)
     plain = "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
-    return [w.lstrip("0") or "0" if w.isdigit() else w for w in _WORD.findall(plain)]
+    found: list[str] = []
+    for word in _WORD.findall(plain):
+        if word.isdigit():
+            found.append(word.lstrip("0") or "0")
+        elif word in _ORDINALS and found and found[-1].isdigit():
+            found.append("e")  # « 1re », « 1ère », « 1er » are one spelling
+        else:
+            found.append(word)
+    return found
 
 
 def phrase(text: str) -> str:

@@ -522,3 +522,61 @@ __all__ = [
     "parse_path",
     "written_path",
 ]
+
+
+def evidence_schema() -> dict[str, Any]:
+    """The JSON Schema of an evidence file, for editors' YAML language servers (the checks
+    above say more: a claim's paths exist, its source is cited, its anchor is in the text)."""
+    text = {"type": "string", "minLength": 1}
+    claim = {
+        "type": "object",
+        "additionalProperties": False,
+        "required": ["of"],
+        "properties": {
+            "of": {
+                "description": "The values covered: a field (name), an item from 1 (timeline.2), "
+                "a field of an item (figures.1.value).",
+                "oneOf": [
+                    {"type": "string", "pattern": _PATH_PATTERN},
+                    {
+                        "type": "array",
+                        "minItems": 1,
+                        "items": {"type": "string", "pattern": _PATH_PATTERN},
+                    },
+                ],
+            },
+            "source": {**text, "description": "Id of a source the record cites."},
+            "at": {**text, "description": "Where in the source: its heading or slide title."},
+            "says": {
+                **text,
+                "description": f"The source's own words stating the values "
+                f"(at most {MAX_ANCHOR_WORDS} words).",
+            },
+            "official": {
+                "enum": sorted(reference.OFFICIAL_LISTS),
+                "description": "The official list the values are taken from (no source).",
+            },
+        },
+        "oneOf": [
+            {"required": ["source", "at", "says"], "not": {"required": ["official"]}},
+            {
+                "required": ["official"],
+                "not": {"anyOf": [{"required": [k]} for k in ("source", "at", "says")]},
+            },
+        ],
+    }
+    return {
+        "type": "object",
+        "additionalProperties": False,
+        "required": ["evidence"],
+        "properties": {
+            "evidence": {
+                "type": "object",
+                "description": "Each record's slug, with the claims stating its values.",
+                "additionalProperties": {"type": "array", "items": claim},
+            }
+        },
+    }
+
+
+_PATH_PATTERN = r"^[a-z_]+(?:(?:\.[1-9][0-9]*|\[[1-9][0-9]*\])(?:\.[a-z_]+)?)?$"

@@ -24,7 +24,7 @@ MEANINGS: dict[str, str] = {
     ),
     "mrc": N_(
         "Official MRC name, or `hors MRC` for a municipality outside any MRC; the "
-        "source's variant spelling goes to `aliases`."
+        "source's own spelling stays in the evidence anchor."
     ),
     "municipality": N_("Municipality (official name)."),
     "locality": N_("A place finer or vaguer than a municipality, as the source words it."),

@@ -10,7 +10,7 @@ SCHEMA_BASE = "https://coopkb.invalid/schemas/"
 
 
 def json_schemas() -> dict[str, dict[str, Any]]:
-    """One JSON Schema per data file name, in the files' order."""
+    """One JSON Schema per data file name, in the files' order; then the evidence files'."""
     schemas: dict[str, dict[str, Any]] = {}
     for name, model in FILE_MODELS.items():
         schema = model.model_json_schema(mode="validation")
@@ -21,6 +21,14 @@ def json_schemas() -> dict[str, dict[str, Any]]:
             **{k: v for k, v in schema.items() if k != "title"},
         }
         schemas[name] = schema
+    from .evidence import evidence_schema
+
+    schemas["evidence.yaml"] = {
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "$id": SCHEMA_BASE + "evidence.schema.json",
+        "title": "coopkb <file>.evidence.yaml",
+        **evidence_schema(),
+    }
     return schemas
 
 

@@ -70,7 +70,30 @@ def skeleton(kind: str, slug: str | None = None, name: str | None = None) -> str
             lines.append(f"{indent}{field}: {_placeholder(kind, field)}  # {meaning}")
         else:
             lines.append(f"{indent}# {field}:  # {meaning}")
-    return "\n".join(lines) + "\n"
+    return "\n".join([*lines, *_evidence_lines(kind, slug or kind + "-a-completer")]) + "\n"
+
+
+def _evidence_lines(kind: str, slug: str) -> list[str]:
+    """Where the record's evidence goes (the evidence file beside its data file), commented:
+    it belongs in that other file, under ``evidence:``."""
+    from ..kinds import KIND
+    from ..layout import EVIDENCE_FILES
+
+    files = KIND[kind].files if kind in KIND else ()
+    where = " / ".join(EVIDENCE_FILES.get(f, f) for f in files) or "<file>.evidence.yaml"
+    return [
+        "#",
+        "# "
+        + _("Its evidence goes in {file}, under `evidence:` (uncomment it there):").format(
+            file=where
+        ),
+        "# " + _("each value, the source stating it, where in it, and its own words (9 at most)."),
+        f"#   {slug}:",
+        "#     - of: [name, municipality]",
+        "#       source: cqcm-2014-territoires",
+        "#       at: " + _("the heading or slide title, as the source writes it"),
+        "#       says: " + _("the source's words that state the values"),
+    ]
 
 
 def _placeholder(kind: str, field: str) -> str:

@@ -25,11 +25,12 @@ from pathlib import Path
 from typing import Any
 
 from ...figures import figure_text
-from ...i18n import _, in_language, ngettext
+from ...i18n import _, in_language, language, ngettext
 from ...kinds import KIND, KINDS
 from ...labels import field_label, kind_label
 from ...matching import fold
 from ...parts import FIELDS_OF, part_of
+from ...query.evidence import claims_by_record, derived_fields, official_list_title
 from ...query.links import all_links, names_by_slug
 from ...query.records import iter_records, source_record
 from ...query.timeline import timeline
@@ -96,6 +97,17 @@ class Item:
 class Fact:
     label: str
     items: list[Item]
+    note: str = ""  # « d'après le Répertoire des municipalités du Québec » for a derived value
+
+
+@dataclass
+class Claim:
+    """One claim of a record's evidence, as its page shows it."""
+
+    covers: str  # the labels of the values it covers
+    says: str  # the source's own words, or "" for an official list
+    source: Item | None  # a link to the source's page
+    at: str  # where in the source, or the official list
 
 
 def region_slug(region: str) -> str:
@@ -154,6 +166,7 @@ class Builder:
         self.names, self.kinds_of = data.names, data.kinds_of
         self.linked, self.cited = data.linked, data.cited
         self.records, self.sources = data.records, data.sources
+        self.claims = claims_by_record(data.kb)
 
     # --- pages -----------------------------------------------------------------------------
 
@@ -241,7 +254,8 @@ class Builder:
             linked = self.cited.get(record["slug"], {})
         else:
             linked = self.linked.get(record["slug"], {})
-        facts = self.facts(path, kind, readable_dates(kind, record))
+        derived = derived_fields(self.kb, record["slug"])
+        facts = self.facts(path, kind, readable_dates(kind, record), derived=derived)
         for label, items in linked.items():
             facts.append(
                 Fact(
@@ -251,6 +265,7 @@ class Builder:
             )
         by_id = {s["slug"]: s for s in self.sources}
         sources = [self._source(path, by_id[s]) for s in record.get("sources") or [] if s in by_id]
+        claims = [self._claim(path, kind, c) for c in self.claims.get(record["slug"], [])]
         node = record_node(kind, record)
         document = json.dumps({"@context": CONTEXT, **node}, ensure_ascii=False)
         self.write(
@@ -261,8 +276,24 @@ class Builder:
             kind_label=kind_label(kind),
             facts=facts,
             sources=sources,
+            claims=claims,
             jsonld=_markup(document.replace("</", "<\\/")),
         )
+
+    def _claim(self, path: str, kind: str, claim: dict[str, Any]) -> Claim:
+        from ...evidence_paths import parse_path
+
+        labels = []
+        for text in claim.get("of", []):
+            parsed = parse_path(text)
+            field_name = str(parsed[0]) if parsed else text
+            labels.append(field_label(field_name, kind) + text[len(field_name) :])
+        covers = ", ".join(labels)
+        if claim.get("official"):
+            return Claim(covers, "", None, official_list_title(claim["official"]))
+        source = claim.get("source", "")
+        link = self.link(path, source) if source in self.names else None
+        return Claim(covers, claim.get("says", ""), link, claim.get("at", ""))
 
     def _listing(self, kind: str, records: list[dict[str, Any]]) -> None:
         path = list_path(kind, self.lang)
@@ -388,9 +419,15 @@ class Builder:
     # --- facts -----------------------------------------------------------------------------
 
     def facts(
-        self, path: str, kind: str, shown: dict[str, Any], keep_all: bool = False
+        self,
+        path: str,
+        kind: str,
+        shown: dict[str, Any],
+        keep_all: bool = False,
+        derived: dict[str, str] | None = None,
     ) -> list[Fact]:
-        """A record's facts for a page, each by its part: references link to their pages."""
+        """A record's facts for a page, each by its part: references link to their pages; a
+        value taken from an official list (``derived``: field -> list) says so."""
         from ...output.record import brief
 
         out: list[Fact] = []
@@ -427,7 +464,10 @@ class Builder:
                 items = [self.link(path, s) for s in value]
             else:
                 items = [Item(_escape(_scalar(value)))]
-            out.append(Fact(field_label(key, kind), items))
+            note = ""
+            if derived and key in derived:
+                note = _("(from {list})").format(list=official_list_title(derived[key]))
+            out.append(Fact(field_label(key, kind), items, note))
         return out
 
     def _linking(self, path: str, kind: str, linking: dict[str, Any], link: str, slug: str) -> Item:
@@ -569,6 +609,9 @@ def texts() -> dict[str, str]:
         ),
         "licence": _("Data under the CC BY 4.0 licence; the documents remain their authors'."),
         "downloads": _("Downloads"),
+        "evidence": _("Where each value comes from"),
+        "colon": "\u00a0:" if language() == "fr" else ":",
+        "derived": _("from an official list"),
         "noscript": _("Search needs JavaScript; every page is reachable from the menu without it."),
     }
 
