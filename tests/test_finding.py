@@ -223,7 +223,7 @@ def test_show_of_an_organisation_says_each_persons_role(lang: str, cli: Cli) -> 
     result = cli("--lang", lang, "show", "polecn")
     assert result.code == 0
     assert "Félix Bussièrès [felix-bussieres] — directeur général" in result.stdout
-    assert "Charles Demers [charles-demers] — coprésident" in result.stdout
+    assert "Charles Demers [charles-demers] — co-président" in result.stdout
 
 
 def test_search_reads_a_records_text_not_the_slugs_it_refers_to(cli: Cli) -> None:

@@ -211,7 +211,9 @@ def test_export_json_is_the_whole_base_with_its_schema(
     assert cli("export", "json", str(target)).code == 0
     document = json.loads(target.read_text("utf-8"))
     assert document.pop("$schema") == "./kb.schema.json"
-    assert document == kb
+    with_evidence = store.load(store.DataLocation(DATA, "test"), None, None, True).knowledge_base
+    assert document == with_evidence
+    assert document["evidence"]["claims"] and "derived" in document
     schema = json.loads((tmp_path / "kb.schema.json").read_text("utf-8"))
     assert set(schema["properties"]) >= {"cooperatives", "missions", "people"}
 

@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from conftest import EXAMPLES, Cli
+from coopkb.layout import DATA_FILES
 
 GIT = shutil.which("git")
 pytestmark = pytest.mark.skipif(GIT is None, reason="git is not installed")
@@ -171,6 +172,13 @@ def test_new_prints_a_valid_skeleton(kind: str, cli: Cli, data_copy: Path) -> No
     marker = f"{indent.removesuffix('  ')}{section}:\n"
     assert marker in text, marker
     path.write_text(text.replace(marker, marker + pasted + "\n", 1), "utf-8")
+    # beside data with evidence, the new record's values need theirs: validate names them
+    evidence = data_copy / target.replace(".yaml", ".evidence.yaml")
+    if evidence.exists():
+        missing = cli("--data-dir", str(data_copy), "validate")
+        assert missing.code == 1 and f"of 'test-{kind}': add a claim to" in missing.stdout
+        assert "Its evidence goes in" in result.stdout and evidence.name in result.stdout
+        evidence.unlink()
     validated = cli("--data-dir", str(data_copy), "validate")
     assert validated.code == 0, validated
 
@@ -326,7 +334,8 @@ def test_a_blob_larger_than_a_data_file_may_be_is_not_read(
 
     monkeypatch.setattr(git, "MAX_FILE_BYTES", 100)
     contents = git.contents_at(repo, "data", "HEAD")
-    assert all(isinstance(c, Unreadable) and c.code == "file-too-large" for c in contents.values())
+    read = [contents[name] for name in DATA_FILES]
+    assert all(isinstance(c, Unreadable) and c.code == "file-too-large" for c in read)
 
 
 def test_an_empty_head_revision_is_a_usage_error(repo: Path, cli: Cli) -> None:

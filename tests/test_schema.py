@@ -40,15 +40,22 @@ def test_a_reference_wrapped_in_all_of_means_the_reference() -> None:
 
 
 def test_every_data_file_points_editors_at_its_schema() -> None:
-    for path in sorted(DATA.glob("*.yaml")):
-        first = path.read_text(encoding="utf-8").splitlines()[0]
-        expected = f"# yaml-language-server: $schema=../schemas/{path.stem}.schema.json"
-        assert first == expected
+    from coopkb.layout import DATA_FILES, EVIDENCE_FILES
+
+    for name in (*DATA_FILES, *EVIDENCE_FILES.values()):
+        first = (DATA / name).read_text(encoding="utf-8").splitlines()[0]
+        schema = "evidence" if name.endswith(".evidence.yaml") else name.removesuffix(".yaml")
+        assert first == f"# yaml-language-server: $schema=../schemas/{schema}.schema.json"
 
 
 def test_schema_command_prints_one_or_all(cli: Cli) -> None:
     every = json.loads(cli("schema").stdout)
-    assert list(every) == ["cooperatives.yaml", "federations.yaml", "missions.yaml"]
+    assert list(every) == [
+        "cooperatives.yaml",
+        "federations.yaml",
+        "missions.yaml",
+        "evidence.yaml",
+    ]
     one = json.loads(cli("schema", "missions").stdout)
     assert one["title"] == "coopkb missions.yaml"
     assert "missions" in one["properties"]

@@ -98,7 +98,6 @@ def _validate(
     progress("checking evidence")
     evidence = _evidence(data_dir, shown, raws, records, loaded_files, documents, problems)
     outcome = Outcome(None, sorted(set(problems)), [f.path for f in loaded_files])
-    outcome.files += evidence.files
     if not outcome.problems:
         outcome.knowledge_base = _assemble(valid)
         for claim in evidence.claims:
@@ -168,7 +167,11 @@ def _evidence(
     """Load the evidence files there are and check them (see validation/evidence.py)."""
     found = _Evidence()
     evidence_files: dict[str, LoadedFile] = {}
+    # a data file that could not be parsed hides its records: its evidence waits for it
+    parsed = {f.path.rsplit("/", 1)[-1] for f in loaded_files if f.root is not None}
     for data_file, name in EVIDENCE_FILES.items():
+        if data_file not in parsed:
+            continue
         raw = raws.get(name)
         if raw is None or (isinstance(raw, Unreadable) and raw.code == "missing-file"):
             continue

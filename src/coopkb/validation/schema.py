@@ -50,6 +50,29 @@ def knowledge_base_schema() -> dict[str, Any]:
             sections[kind.section] = (list[model], ...)  # type: ignore[valid-type]
     document = create_model("KnowledgeBase", **sections)
     schema: dict[str, Any] = document.model_json_schema(mode="serialization")
+    from .evidence import evidence_schema
+
+    claim = evidence_schema()["properties"]["evidence"]["additionalProperties"]["items"]
+    schema.setdefault("properties", {})["evidence"] = {
+        "type": "object",
+        "description": "Where each value comes from: the evidence files' claims.",
+        "properties": {
+            "files": {"type": "array", "items": {"type": "string"}},
+            "claims": {
+                "type": "array",
+                "items": {
+                    **claim,
+                    "required": ["record", "of"],
+                    "properties": {**claim["properties"], "record": {"type": "string"}},
+                },
+            },
+        },
+    }
+    schema["properties"]["derived"] = {
+        "type": "object",
+        "description": "Per record, the fields taken from an official list (field -> list id).",
+        "additionalProperties": {"type": "object", "additionalProperties": {"type": "string"}},
+    }
     return {
         "$schema": "https://json-schema.org/draft/2020-12/schema",
         "$id": SCHEMA_BASE + "knowledge-base.schema.json",
