@@ -5,6 +5,12 @@ cooperatives plus N synthetic ones with unique slugs, spread over the regions ro
 cooperatives are, with fields of the sizes real records have (names of 30–70 characters, a
 description, sometimes a timeline, figures and aliases).
 
+Each synthetic cooperative has its evidence too (one claim for its values, one from an official
+list for its country), and the documents it points at are written beside OUT_DIR, in
+OUT_DIR-documents: the sources' texts (read from ../shared/seeds when they are there, never kept
+in the project) followed by one synthetic passage per cooperative, so that
+`validate --documents` is measured at scale.
+
 usage: python benchmarks/generate.py N OUT_DIR [--seed S]
 """
 
@@ -17,6 +23,9 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "data"
+SEEDS = ROOT.parent / "shared" / "seeds"
+DOCUMENT = "000_06e19a9135f8b45b.txt"  # the document of cqcm-2014-territoires
+HEADING = "Coopératives synthétiques du banc d'essai"
 
 # Region weights: roughly each region's share of Quebec's cooperatives.
 REGIONS = {
@@ -72,7 +81,8 @@ PLACES = (
 ).split()
 
 
-def cooperative(index: int, rng: random.Random) -> str:
+def cooperative(index: int, rng: random.Random) -> tuple[str, str, str]:
+    """The record, its evidence entry and the document passage stating its values."""
     region = rng.choices(list(REGIONS), weights=list(REGIONS.values()))[0]
     place = f"{rng.choice(PLACES)}-{index % 97}"
     name = (
@@ -110,7 +120,35 @@ def cooperative(index: int, rng: random.Random) -> str:
             f"        date: {rng.randint(2010, 2024)}",
         ]
     lines.append("    sources: [cqcm-2014-territoires]")
-    return "\n".join(lines)
+    record = "\n".join(lines)
+    fields = [
+        line.split(":")[0].strip()
+        for line in lines[1:]
+        if line.startswith("    ") and not line.startswith("     ")
+    ]
+    covered = [f for f in fields if f not in ("slug", "sources", "country")]
+    evidence = "\n".join(
+        [
+            f"  coop-synthetique-{index}:",
+            f"    - of: [{', '.join(covered)}]",
+            "      source: cqcm-2014-territoires",
+            f"      at: {HEADING}",
+            f"      says: fiche synthétique {index}",
+            "    - of: [country]",
+            "      official: regions-quebec",
+        ]
+    )
+    # every value's facts on the passage's line: names, places, numbers and years
+    values = [line.strip().removeprefix("- ") for line in lines[1:-1]]
+    passage = f"- fiche synthétique {index} : " + " ; ".join(
+        value.split(": ", 1)[-1] for value in values if not value.endswith(":")
+    )
+    return record, evidence, passage
+
+
+def documents_of(out: Path) -> Path:
+    """Where ``generate`` writes the documents of the data it wrote in ``out``."""
+    return out.with_name(out.name + "-documents")
 
 
 def generate(count: int, out: Path, seed: int = 2026) -> Path:
@@ -118,9 +156,30 @@ def generate(count: int, out: Path, seed: int = 2026) -> Path:
     out.mkdir(parents=True, exist_ok=True)
     for name in ("federations.yaml", "missions.yaml"):
         shutil.copyfile(DATA / name, out / name)
+        evidence = DATA / name.replace(".yaml", ".evidence.yaml")
+        if evidence.is_file():
+            shutil.copyfile(evidence, out / evidence.name)
+    made = [cooperative(i, rng) for i in range(count)]
     shipped = (DATA / "cooperatives.yaml").read_text(encoding="utf-8").rstrip("\n")
-    body = "\n".join(cooperative(i, rng) for i in range(count))
+    body = "\n".join(record for record, _, _ in made)
     (out / "cooperatives.yaml").write_text(f"{shipped}\n\n{body}\n", encoding="utf-8")
+    shipped_evidence = DATA / "cooperatives.evidence.yaml"
+    head = (
+        shipped_evidence.read_text(encoding="utf-8").rstrip("\n")
+        if shipped_evidence.is_file()
+        else "evidence:"
+    )
+    claims = "\n".join(evidence for _, evidence, _ in made)
+    (out / "cooperatives.evidence.yaml").write_text(f"{head}\n{claims}\n", encoding="utf-8")
+    folder = documents_of(out)
+    folder.mkdir(parents=True, exist_ok=True)
+    if SEEDS.is_dir():
+        for seed_file in SEEDS.glob("*.txt"):
+            shutil.copyfile(seed_file, folder / seed_file.name)
+    passages = "\n".join(passage for _, _, passage in made)
+    document = folder / DOCUMENT
+    start = document.read_text(encoding="utf-8") if document.is_file() else ""
+    document.write_text(f"{start}\n\n## {HEADING}\n\n{passages}\n", encoding="utf-8")
     return out
 
 

@@ -66,6 +66,10 @@ class Document:
     unit_lines: list[int]  # the line (1-based) each passage stands on
     text: str = ""  # every word, space-separated and padded (see ``phrase``)
     starts: list[int] = field(default_factory=list)  # offset in ``text`` where each unit begins
+    # the passages each word stands in: an anchor is looked for only around its rarest word,
+    # so checking 100,000 anchors never scans the whole text 100,000 times
+    index: dict[str, list[int]] = field(default_factory=dict)
+    located: dict[str, bool] = field(default_factory=dict)
 
     @classmethod
     def read(cls, name: str, content: str) -> Document:
@@ -78,25 +82,39 @@ class Document:
                     unit_lines.append(number)
         pieces: list[str] = []
         starts: list[int] = []
+        index: dict[str, list[int]] = {}
         offset = 1
-        for unit in units:
+        for number, unit in enumerate(units):
             starts.append(offset)
-            piece = " ".join(words(unit)) + " "
+            unit_words = words(unit)
+            for word in dict.fromkeys(unit_words):
+                index.setdefault(word, []).append(number)
+            piece = " ".join(unit_words) + " "
             pieces.append(piece)
             offset += len(piece)
-        return cls(name, units, unit_lines, " " + "".join(pieces), starts)
+        return cls(name, units, unit_lines, " " + "".join(pieces), starts, index)
 
     def find(self, anchor: str) -> Iterator[tuple[int, int]]:
         """Each place ``anchor`` occurs: the first and last passages it spans (0-based)."""
-        wanted = phrase(anchor)
-        if wanted.strip() == "":
+        anchor_words = words(anchor)
+        if not anchor_words:
             return
-        start = self.text.find(wanted)
-        while start != -1:
-            first = bisect.bisect_right(self.starts, start + 1) - 1
-            last = bisect.bisect_right(self.starts, start + len(wanted) - 2) - 1
-            yield first, last
-            start = self.text.find(wanted, start + 1)
+        wanted = " " + " ".join(anchor_words) + " "
+        rarest = min(anchor_words, key=lambda w: len(self.index.get(w, ())))
+        span = len(anchor_words)
+        seen: set[int] = set()
+        for unit in self.index.get(rarest, []):
+            # the anchor starts at most ``span`` passages before the one holding its rarest word
+            low = self.starts[max(0, unit - span)] - 1
+            high = self.starts[unit + span + 1] if unit + span + 1 < len(self.starts) else None
+            start = self.text.find(wanted, low, high)
+            while start != -1:
+                if start not in seen:
+                    seen.add(start)
+                    first = bisect.bisect_right(self.starts, start + 1) - 1
+                    last = bisect.bisect_right(self.starts, start + len(wanted) - 2) - 1
+                    yield first, last
+                start = self.text.find(wanted, start + 1, high)
 
     def line_of(self, unit: int) -> int:
         return self.unit_lines[unit]
@@ -107,7 +125,9 @@ class Document:
 
     def locates(self, locator: str) -> bool:
         """Whether a locator (a heading, a slide title) can be found in the text."""
-        return phrase(locator) in self.text
+        if locator not in self.located:
+            self.located[locator] = next(self.find(locator), None) is not None
+        return self.located[locator]
 
 
 def states(passage: str, value: str) -> bool:

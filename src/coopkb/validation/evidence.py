@@ -86,6 +86,7 @@ class Claim:
     file: str = ""
     line: int = 0
     column: int = 0
+    index: int = 0  # its rank in its record's list
 
     def as_dict(self) -> dict[str, Any]:
         found: dict[str, Any] = {"record": self.record, "of": list(self.written)}
@@ -120,6 +121,7 @@ def load_claims(loaded: LoadedFile, data_file: str) -> tuple[list[Claim], list[P
     if not isinstance(by_record, dict):
         report(("evidence",), "evidence-shape", _("'evidence' maps each record's slug to a list"))
         return claims, problems
+    marks = _claim_marks(loaded)
     for slug, entries in by_record.items():
         if not isinstance(entries, list):
             report(
@@ -131,11 +133,39 @@ def load_claims(loaded: LoadedFile, data_file: str) -> tuple[list[Claim], list[P
         for index, entry in enumerate(entries):
             claim = _claim(str(slug), entry, ("evidence", slug, index), report)
             if claim is not None:
-                line, column = loaded.position(("evidence", slug, index))
+                line, column = marks.get((str(slug), index), (1, 1))
                 claims.append(
-                    Claim(**{**claim.__dict__, "file": loaded.path, "line": line, "column": column})
+                    Claim(
+                        **{
+                            **claim.__dict__,
+                            "file": loaded.path,
+                            "line": line,
+                            "column": column,
+                            "index": index,
+                        }
+                    )
                 )
     return claims, problems
+
+
+def _claim_marks(loaded: LoadedFile) -> dict[tuple[str, int], tuple[int, int]]:
+    """Each claim's line and column, read off the node tree in one pass (looking each one up
+    from the root would walk the records' keys once per claim)."""
+    import yaml
+
+    marks: dict[tuple[str, int], tuple[int, int]] = {}
+    root = loaded.root
+    if not isinstance(root, yaml.MappingNode):
+        return marks
+    for key, value in root.value:
+        if key.value != "evidence" or not isinstance(value, yaml.MappingNode):
+            continue
+        for slug_node, entries in value.value:
+            if isinstance(entries, yaml.SequenceNode):
+                for index, entry in enumerate(entries.value):
+                    mark = entry.start_mark
+                    marks[(str(slug_node.value), index)] = (mark.line + 1, mark.column + 1)
+    return marks
 
 
 _KEYS = ("of", "source", "at", "says", "official")
@@ -290,7 +320,7 @@ def _check_claim(
                 ),
             )
         ]
-    index = _index_of(loaded, claim)
+    index = claim.index
     found: list[Problem] = []
     for number, (path, text) in enumerate(zip(claim.of, claim.written, strict=True)):
         if not exists(record.data, path):
@@ -342,15 +372,6 @@ def _check_claim(
                 )
             )
     return found
-
-
-def _index_of(loaded: LoadedFile, claim: Claim) -> int:
-    """The claim's position in its record's list (to place a problem on its line)."""
-    entries = loaded.data["evidence"][claim.record]
-    for index in range(len(entries)):
-        if loaded.position(("evidence", claim.record, index)) == (claim.line, claim.column):
-            return index
-    return 0
 
 
 def _uncovered(record: RecordAt, claims: list[Claim]) -> Iterator[Problem]:
