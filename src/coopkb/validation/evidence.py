@@ -500,8 +500,9 @@ def _unstated(
                     at=quote(claim.at), source=claim.source, document=document.name
                 ),
             )
-        # the locator (a heading) states what the passage is about: the project, the mission
-        heading = " " + " ".join(words(claim.at or "")) + " "
+        # the locator (a heading) and the document's title state what the passage is about:
+        # the project, the mission, the cooperation the whole document is the programme of
+        heading = " " + " ".join(words(f"{claim.at or ''} {source.get('title') or ''}")) + " "
         passages.append(
             (claim, [document.passage(first, last) + heading for first, last in places])
         )
