@@ -34,7 +34,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from generate import generate
+from generate import documents_of, generate
 
 ROOT = Path(__file__).resolve().parent.parent
 PYTHON = sys.executable
@@ -58,11 +58,15 @@ for coop in data["cooperatives"]:
     if coop.get("region") == "Estrie":
         print(coop["slug"], coop["name"], coop.get("municipality") or "", sep="\\t")
 """
+# The same bytes validate reads: the data files and the evidence files beside them.
 BARE_PARSE = """
-import sys, yaml
-for name in ("cooperatives.yaml", "federations.yaml", "missions.yaml"):
-    with open(sys.argv[1] + "/" + name, encoding="utf-8") as handle:
-        yaml.load(handle, Loader=yaml.CSafeLoader)
+import os, sys, yaml
+for name in ("cooperatives.yaml", "federations.yaml", "missions.yaml",
+             "cooperatives.evidence.yaml", "federations.evidence.yaml", "missions.evidence.yaml"):
+    path = sys.argv[1] + "/" + name
+    if os.path.exists(path):
+        with open(path, encoding="utf-8") as handle:
+            yaml.load(handle, Loader=yaml.CSafeLoader)
 """
 
 
@@ -193,6 +197,18 @@ def main() -> None:
     validate_10k = result["validate"][0]
     add("3", "10k: coopkb validate vs bare C-loader parse", validate_10k, result["parse"][0], 1.3)
     memory("3", "10k: coopkb validate peak memory", result["validate"][1] / 1024, 300.0)
+
+    # 10. Evidence: checking every anchor and value against the documents, and showing it.
+    documents = [*validate, "--documents", str(documents_of(data_10k))]
+    result = side_by_side({"documents": documents, "validate": validate}, env, 3)
+    add("10", "10k: validate --documents vs validate", result["documents"][0],
+        result["validate"][0], 1.5)  # fmt: skip
+    on_10k_show = [COOPKB, "--data-dir", str(data_10k), "show", "la-brunante"]
+    run(on_10k_show, env)  # the cache
+    result = side_by_side(
+        {"evidence": [*on_10k_show, "--evidence"], "show": on_10k_show}, env, args.repeat
+    )
+    add("10", "10k: show --evidence vs show", result["evidence"][0], result["show"][0], 1.2)
 
     # 4. The interface in French costs nothing measurable: catalogs are compiled .mo files.
     french = {**shipped, "LANG": "fr_CA.UTF-8"}

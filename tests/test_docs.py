@@ -101,6 +101,10 @@ def test_contributing_template_is_a_valid_record(data_copy: Path, cli: Cli) -> N
     template = template.split("```\n<!-- template:end -->", 1)[0]
     coops = data_copy / "cooperatives.yaml"
     coops.write_text(coops.read_text(encoding="utf-8") + template, encoding="utf-8")
+    evidence = CONTRIBUTING.split("<!-- evidence-template:start -->\n```yaml\n", 1)[1]
+    evidence = evidence.split("```\n<!-- evidence-template:end -->", 1)[0]
+    claims = data_copy / "cooperatives.evidence.yaml"
+    claims.write_text(claims.read_text(encoding="utf-8") + evidence, encoding="utf-8")
     result = cli("--data-dir", str(data_copy), "validate")
     assert result.code == 0, result.stdout
     assert "21 cooperatives" in result.stdout

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator, Mapping
+from functools import lru_cache
 from typing import Any
 
 from .parts import part_of
@@ -19,6 +20,7 @@ _PATH = re.compile(r"^([a-z_]+)(?:(?:\.([1-9][0-9]*)|\[([1-9][0-9]*)\])(?:\.([a-
 UNCLAIMED = ("slug", "sources")
 
 
+@lru_cache(maxsize=4096)
 def parse_path(text: str) -> Path | None:
     """``timeline.2.date`` -> ("timeline", 1, "date"); None for what is not a path."""
     found = _PATH.match(text)

@@ -16,6 +16,7 @@ import re
 import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 
 # A number whose thousands are separated by a space (normal, no-break or narrow no-break).
@@ -28,12 +29,28 @@ _TAG = re.compile(r"</?[A-Za-z][^<>]{0,40}>")  # HTML markup in a web page's tex
 _ORDINALS = frozenset({"er", "re", "ere", "e", "eme", "ieme", "nd", "nde"})
 
 
-def words(text: str) -> list[str]:
+class _Folding(dict[int, str]):
+    """A ``str.translate`` table that folds each character once: casefolded, decomposed,
+    without its accents (computed the first time a character is seen)."""
+
+    def __missing__(self, code: int) -> str:
+        decomposed = unicodedata.normalize("NFKD", chr(code).casefold())
+        folded = "".join(c for c in decomposed if not unicodedata.combining(c))
+        self[code] = folded
+        return folded
+
+
+_FOLD = _Folding()
+
+
+@lru_cache(maxsize=1 << 16)
+def words(text: str) -> tuple[str, ...]:
     """The words of ``text`` as matching sees them (see the module's docstring)."""
-    text = _TAG.sub(" ", text)
-    text = _GROUPED.sub(lambda m: m.group(1) + re.sub(r"\D", "", m.group(2)), text)
-    decomposed = unicodedata.normalize("NFKD", text)
-    plain = "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
+    if "<" in text:
+        text = _TAG.sub(" ", text)
+    if " " in text or "\u00a0" in text or "\u202f" in text or "\u2009" in text:
+        text = _GROUPED.sub(lambda m: m.group(1) + re.sub(r"\D", "", m.group(2)), text)
+    plain = text.translate(_FOLD)
     found: list[str] = []
     for word in _WORD.findall(plain):
         if word.isdigit():
@@ -42,7 +59,7 @@ def words(text: str) -> list[str]:
             found.append("e")  # « 1re », « 1ère », « 1er » are one spelling
         else:
             found.append(word)
-    return found
+    return tuple(found)
 
 
 def phrase(text: str) -> str:
@@ -121,7 +138,8 @@ class Document:
 
     def passage(self, first: int, last: int) -> str:
         """The words of passages ``first`` to ``last``, matchable (see ``phrase``)."""
-        return phrase(" ".join(self.units[first : last + 1]))
+        end = self.starts[last + 1] if last + 1 < len(self.starts) else len(self.text)
+        return self.text[self.starts[first] - 1 : end]
 
     def locates(self, locator: str) -> bool:
         """Whether a locator (a heading, a slide title) can be found in the text."""

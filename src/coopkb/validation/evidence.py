@@ -375,8 +375,10 @@ def _check_claim(
 
 
 def _uncovered(record: RecordAt, claims: list[Claim]) -> Iterator[Problem]:
+    claimed = {p for claim in claims for p in claim.of}
     for path, _owner, _field, _value in leaves(record.kind, record.data):
-        if not any(covers(p, path) for claim in claims for p in claim.of):
+        # covered when the path or one of its parents is claimed (a field covers its items)
+        if not any(path[:size] in claimed for size in range(1, len(path) + 1)):
             yield record.at(
                 path,
                 "evidence-missing",
