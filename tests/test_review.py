@@ -105,12 +105,37 @@ def test_reordering_and_reindenting_is_no_change(repo: Path, cli: Cli) -> None:
     assert "No change" in text_out
 
 
-def test_a_side_that_does_not_validate_exits_1_with_its_findings(repo: Path, cli: Cli) -> None:
+def test_a_head_that_does_not_validate_is_compared_and_exits_1(repo: Path, cli: Cli) -> None:
     _edit(repo / "data" / "cooperatives.yaml", "region: Estrie", "region: Estri")
-    result = cli("--data-dir", str(repo / "data"), "diff", "HEAD")
+    result = cli("--data-dir", str(repo / "data"), "diff", "HEAD", "--format", "json")
     assert result.code == 1
-    assert "cooperatives.yaml:" in result.stdout and "Estri" in result.stdout
     assert "does not validate" in result.stderr
+    assert "cooperatives.yaml:" in result.stderr and "Estri" in result.stderr
+    changes = json.loads(result.stdout)
+    assert [(c["field"], c["before"], c["after"]) for c in changes] == [
+        ("region", "Estrie", "Estri")
+    ]
+
+
+def test_a_fix_of_a_broken_base_diffs_and_exits_0(repo: Path, cli: Cli) -> None:
+    """A pull request that fixes a broken main: the base does not validate, the head does."""
+    coops = repo / "data" / "cooperatives.yaml"
+    good = coops.read_text("utf-8")
+    _edit(coops, "region: Estrie", "region: Estri")
+    subprocess.run(["git", "-C", str(repo), "commit", "-qam", "break"], check=True)
+    coops.write_text(good, "utf-8")
+    result = cli("--data-dir", str(repo / "data"), "diff", "HEAD", "--format", "json")
+    assert result.code == 0, result
+    assert "the data at HEAD does not validate" in result.stderr
+    assert [c["after"] for c in json.loads(result.stdout)] == ["Estrie"]
+
+
+def test_a_side_that_cannot_be_parsed_shows_no_change_for_that_file(repo: Path, cli: Cli) -> None:
+    _edit(repo / "data" / "cooperatives.yaml", "cooperatives:", "cooperatives: [")
+    _edit(repo / "data" / "missions.yaml", "delegation_size: 1", "delegation_size: 3")
+    result = cli("--data-dir", str(repo / "data"), "diff", "HEAD", "--format", "json")
+    assert result.code == 1
+    assert [c["field"] for c in json.loads(result.stdout)] == ["delegation_size"]
 
 
 def test_a_bad_revision_exits_2(repo: Path, cli: Cli) -> None:

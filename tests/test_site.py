@@ -39,7 +39,14 @@ def _build(data: Path, target: Path, *extra: str) -> Path:
 
 @pytest.fixture(scope="module")
 def fixture_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    return _build(EXAMPLES / "base", tmp_path_factory.mktemp("fixture") / "site")
+    """The fixture base with its evidence (tests/example-files/evidence)."""
+    import shutil
+
+    folder = tmp_path_factory.mktemp("fixture")
+    shutil.copytree(EXAMPLES / "base", folder / "data")
+    for evidence in (EXAMPLES / "evidence").glob("*.evidence.yaml"):
+        shutil.copy(evidence, folder / "data" / evidence.name)
+    return _build(folder / "data", folder / "site")
 
 
 @pytest.fixture(scope="module")
@@ -205,6 +212,21 @@ def test_a_record_page_shows_its_facts_links_and_sources(fixture_site: Path) -> 
     assert 'href="../../sources/source-test/"' in text
     back = (fixture_site / "organisations" / "polecn" / "index.html").read_text("utf-8")
     assert 'href="../../missions/mission-1/"' in back  # linked both ways
+
+
+def test_a_record_page_says_where_each_value_comes_from(fixture_site: Path) -> None:
+    text = (fixture_site / "missions" / "mission-1" / "index.html").read_text("utf-8")
+    evidence = text.split('<details class="evidence" data-pagefind-ignore>', 1)[1]
+    assert "« 1re mission du 05 au 10 septembre 2016 »" in evidence
+    assert 'href="../../sources/source-test/"' in evidence
+    assert "Les missions" in evidence  # the place in the source
+    coop = (fixture_site / "cooperatives" / "la-brunante" / "index.html").read_text("utf-8")
+    assert "Canada <small>(d&#39;après Régions administratives du Québec)</small>" in coop
+    english = (fixture_site / "en" / "cooperatives" / "la-brunante" / "index.html").read_text(
+        "utf-8"
+    )
+    assert "(from Régions administratives du Québec)" in english
+    assert "Where each value comes from" in english
 
 
 def test_lists_regions_timeline_and_members_by_sector(shipped_site: Path) -> None:

@@ -248,7 +248,8 @@ def diff(
 ) -> None:
     """Say what a change does to the knowledge base: records added, removed, renamed, changed.
 
-    Exit 0 whatever the changes, 1 when a side does not validate, 2 on a bad revision.
+    A side that does not validate is compared as it reads, and said so. Exit 0 whatever the
+    changes, 1 when the head does not validate, 2 on a bad revision.
     Example: coopkb diff origin/main --format markdown
     """
     from ..interrupts import interrupts_deferred
@@ -259,8 +260,7 @@ def diff(
     from ..storage.location import BUNDLED
 
     with interrupts_deferred():
-        from ..validation.pipeline import validate_contents
-        from ..validation.reporters import report
+        from ..validation.pipeline import readable_base, validate_contents
     from .terminal import EXIT_USAGE, emit
 
     state = state_of(ctx)
@@ -290,12 +290,37 @@ def diff(
         )
     except RevisionError as err:
         fail(str(err), EXIT_USAGE)
-    kbs = []
+    outcomes = []
     for revision, contents in sides.items():
         shown = location.display if revision == head_rev and not head else f"{revision}:{prefix}"
-        outcome = validate_contents(location.path, shown, contents)
-        if outcome.knowledge_base is None:
-            sys.stdout.write(report(outcome.problems, "text") + "\n")
-            fail(_("the data at {revision} does not validate").format(revision=revision))
-        kbs.append(outcome.knowledge_base)
+        outcomes.append((revision, validate_contents(location.path, shown, contents)))
+    kbs = []
+    head_invalid = False
+    for index, (revision, outcome) in enumerate(outcomes):
+        if outcome.knowledge_base is not None:
+            kbs.append(outcome.knowledge_base)
+            continue
+        # what can be read is compared; the side's problems are said, never hidden
+        other = outcomes[1 - index][1].read if len(outcomes) > 1 else {}
+        kbs.append(readable_base(outcome.read, other))
+        head_invalid = head_invalid or index == len(outcomes) - 1
+        problems = outcome.problems
+        first = problems[0]
+        write_err(
+            ngettext(
+                "Note: the data at {revision} does not validate ({count} problem; first: "
+                "{where}: {message}); compared as it reads",
+                "Note: the data at {revision} does not validate ({count} problems; first: "
+                "{where}: {message}); compared as it reads",
+                len(problems),
+            ).format(
+                revision=revision,
+                count=len(problems),
+                where=f"{first.file}:{first.line}:{first.column}",
+                message=first.message,
+            )
+            + "\n"
+        )
     emit(render_diff(compare(kbs[0], kbs[-1]), output_format.value), state.pager)
+    if head_invalid:  # the change leaves the data invalid: the job says so
+        raise typer.Exit(EXIT_DATA)

@@ -46,7 +46,11 @@ def missions_view(found: list[Row]) -> TableView:
         {
             **m,
             "dates": short_period(m.get("start"), m.get("end")),
-            "size": "" if m.get("delegation_size") is None else m["delegation_size"],
+            # the size the source gives; else how many members it names (mission 3: « 4 … et
+            # 2 … », six names, no total written)
+            "size": m["delegation_size"]
+            if m.get("delegation_size") is not None
+            else len(m.get("delegation") or []) or "",
             # none named is no "0 met" (mission 4 had not taken place): left blank, unknown
             "met": len(m.get("visits") or []) or "",
         }

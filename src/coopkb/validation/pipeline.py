@@ -33,6 +33,9 @@ class Outcome:
     problems: list[Problem]
     files: list[str] = field(default_factory=list)
     counts: dict[str, int] = field(default_factory=dict)
+    # each file's data as read (None: it could not be parsed), even when it does not validate:
+    # `diff` compares what can be read
+    read: dict[str, Any] = field(default_factory=dict)
 
 
 # The steps of a validation, for a progress display: parse and check each file, then the
@@ -98,6 +101,14 @@ def _validate(
     progress("checking evidence")
     evidence = _evidence(data_dir, shown, raws, records, loaded_files, documents, problems)
     outcome = Outcome(None, sorted(set(problems)), [f.path for f in loaded_files])
+    outcome.read = {
+        name: (loaded.data if loaded.root is not None else None)
+        for name, loaded in zip(DATA_FILES, loaded_files, strict=True)
+    }
+    for name in EVIDENCE_FILES.values():
+        raw = raws.get(name)
+        if isinstance(raw, bytes):
+            outcome.read[name] = load_file(data_dir / name, name, raw).data
     if not outcome.problems:
         outcome.knowledge_base = _assemble(valid)
         for claim in evidence.claims:
@@ -214,6 +225,53 @@ def _evidence(
     problems.extend(outcome.problems)
     found.claims, found.present = outcome.claims, outcome.present
     return found
+
+
+def readable_base(read: Mapping[str, Any], fallback: Mapping[str, Any]) -> dict[str, Any]:
+    """A base from files as read (``Outcome.read``), valid or not: what `diff` compares when a
+    side does not validate. A file that could not be parsed is taken from ``fallback`` (the
+    other side), so that it shows no change rather than every record removed."""
+    import copy
+
+    files: dict[str, dict[str, Any]] = {}
+    for name in DATA_FILES:
+        data = read.get(name)
+        if not isinstance(data, dict):
+            data = fallback.get(name)
+        files[name] = with_official_places(copy.deepcopy(data)) if isinstance(data, dict) else {}
+    base = _assemble(files)
+    for found in walk_records(base):  # as the models write them: a year is text (1998 → "1998")
+        _dates_as_text(found.kind, found.record)
+    claims = []
+    for name in EVIDENCE_FILES.values():
+        data = read.get(name) if name in read else fallback.get(name)
+        by_record = data.get("evidence") if isinstance(data, dict) else None
+        for slug, entries in (by_record if isinstance(by_record, dict) else {}).items():
+            for entry in entries if isinstance(entries, list) else []:
+                if isinstance(entry, dict):
+                    of = entry.get("of")
+                    claims.append(
+                        {**entry, "record": slug, "of": [of] if isinstance(of, str) else of}
+                    )
+    base["evidence"] = {"files": [], "claims": claims}
+    return base
+
+
+def _dates_as_text(owner: str, record: dict[str, Any]) -> None:
+    from ..parts import part_of
+
+    for key, value in record.items():
+        part = part_of(owner, key)
+        if part is None:
+            continue
+        if part.type == "date" and isinstance(value, int) and not isinstance(value, bool):
+            record[key] = str(value)
+        elif part.part == "mapping" and isinstance(value, dict):
+            _dates_as_text(part.shape, value)
+        elif part.part == "mappings" and isinstance(value, list):
+            for item in value:
+                if isinstance(item, dict):
+                    _dates_as_text(part.shape, item)
 
 
 def _assemble(valid: dict[str, dict[str, Any]]) -> dict[str, Any]:
