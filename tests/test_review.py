@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import EXAMPLES, Cli
+from conftest import EXAMPLES, Cli, run_coopkb
 from coopkb.layout import DATA_FILES
 
 GIT = shutil.which("git")
@@ -382,3 +382,76 @@ def test_absent_and_empty_are_the_same_nothing() -> None:
     before = {"organisations": [{"slug": "x", "name": "X", "sources": ["s"]}]}
     after = {"organisations": [{"slug": "x", "name": "X", "sources": ["s"], "timeline": []}]}
     assert compare(before, after) == []
+
+
+# --- a diff that reads like a review --------------------------------------------------------
+
+
+def test_one_added_list_item_is_one_change(repo: Path, cli: Cli) -> None:
+    _edit(repo / "data" / "missions.yaml", "visits: [polecn]", "visits: [polecn, co-actions]")
+    assert [(c["field"], c["before"], c["after"]) for c in _diff(cli, repo, "HEAD")] == [
+        ("visits", None, "co-actions")
+    ]
+    text = cli("--data-dir", str(repo / "data"), "diff", "HEAD").stdout
+    assert "mission-1.met + co-actions" in text  # the field by its label
+
+
+def test_a_rename_folds_the_references_that_followed_it(repo: Path, cli: Cli) -> None:
+    data = repo / "data"
+    _edit(data / "missions.yaml", "  - slug: polecn\n", "  - slug: le-polecn\n")
+    for old, new in (
+        ("partners: [co-actions, polecn]", "partners: [co-actions, le-polecn]"),
+        ("funder: polecn", "funder: le-polecn"),
+        ("visits: [polecn]", "visits: [le-polecn]"),
+    ):
+        _edit(data / "missions.yaml", old, new)
+    changes = _diff(cli, repo, "HEAD")
+    assert [(c["change"], c["slug"]) for c in changes] == [("renamed", "le-polecn")]
+    assert changes[0]["references"] == 2  # the cooperation and the mission
+    text = cli("--data-dir", str(data), "diff", "HEAD").stdout
+    assert "polecn → le-polecn (renamed) — 2 references updated with it" in text
+    assert "1 record changed" in text
+
+
+def test_a_rename_with_a_small_name_change_is_a_rename(repo: Path, cli: Cli) -> None:
+    data = repo / "data"
+    _edit(
+        data / "missions.yaml",
+        "  - slug: forum-test\n    name: Forum de test",
+        "  - slug: forum-essai\n    name: Forum de tests",
+    )
+    _edit(data / "missions.yaml", "events: [forum-test]", "events: [forum-essai]")
+    changes = _diff(cli, repo, "HEAD")
+    assert [(c["change"], c.get("field")) for c in changes] == [
+        ("renamed", "slug"),
+        ("changed", "name"),
+    ]
+
+
+def test_an_added_record_shows_its_facts(repo: Path, cli: Cli) -> None:
+    _edit(
+        repo / "data" / "missions.yaml",
+        "organisations:\n",
+        "organisations:\n  - slug: nouvelle-org\n    name: Nouvelle organisation\n"
+        "    kind: réseau\n    sources: [source-test]\n",
+    )
+    changes = _diff(cli, repo, "HEAD")
+    assert ("added", None, "Nouvelle organisation") in [
+        (c["change"], c["field"], c["after"]) for c in changes
+    ]
+    assert ("kind", "réseau") in [(c["field"], c["after"]) for c in changes]
+
+
+def test_piped_text_keeps_one_line_per_change_and_markdown_is_french(repo: Path, cli: Cli) -> None:
+    long_name = "Coopération de test " + "très longue " * 12
+    _edit(
+        repo / "data" / "missions.yaml", "name: Coopération de test", f"name: {long_name.strip()}"
+    )
+    result = run_coopkb("--data-dir", str(repo / "data"), "diff", "HEAD", env={"COLUMNS": "80"})
+    lines = [x for x in result.stdout.splitlines() if "cooperation-test" in x]
+    assert len(lines) == 1 and long_name.strip() in lines[0]
+    markdown = run_coopkb(
+        "--data-dir", str(repo / "data"), "--lang", "fr", "diff", "HEAD", "--format", "markdown"
+    ).stdout
+    assert "| ~ modifié" in markdown and "| nom |" in markdown
+    assert "| ~ changed" not in markdown

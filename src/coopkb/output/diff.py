@@ -29,7 +29,7 @@ def value_text(value: Any, shape: str = "") -> str:
     if isinstance(value, dict):
         return sub_record_line(shape, value, {})
     if isinstance(value, list):
-        return "; ".join(value_text(v, shape) for v in value) or "[]"
+        return "; ".join(value_text(v, shape) for v in value) or "∅"  # empty is empty
     if isinstance(value, str):  # « La Barberie → La Barberie » says what changed
         return value + spaces_named(value)
     return str(value)
@@ -58,21 +58,54 @@ def _summary(changes: Sequence[Any]) -> str:
     )
 
 
-def _line(change: Any) -> str:
-    what = {
+def _what(change: Any) -> str:
+    return {
         "added": _("added"),
         "removed": _("removed"),
         "renamed": _("renamed"),
         "changed": _("changed"),
     }[change.change]
+
+
+def field_text(change: Any) -> str:
+    """The changed field by its label (« étapes[2].date »), in the interface's language."""
+    from ..labels import field_label
+
+    field = change.field or ""
+    top = field.split(".")[0].split("[")[0]
+    return field_label(top, change.kind) + field[len(top) :] if top else ""
+
+
+def _line(change: Any) -> str:
+    what = _what(change)
     if change.change == "renamed":
-        return f"{change.before} → {change.after} ({what})"
+        line = f"{change.before} → {change.after} ({what})"
+        if change.references:
+            line += " — " + ngettext(
+                "{count} reference updated with it",
+                "{count} references updated with it",
+                change.references,
+            ).format(count=change.references)
+        return line
     if change.change in ("added", "removed"):
         name = change.after if change.change == "added" else change.before
         return f"{change.slug} ({what}): {name}"
     shape = _shape(change)
     before, after = value_text(change.before, shape), value_text(change.after, shape)
-    return f"{change.slug}.{change.field}: {before} → {after}"
+    if change.before is None and not isinstance(change.after, dict) and _is_item(change):
+        return f"{change.slug}.{field_text(change)} + {after}"
+    if change.after is None and not isinstance(change.before, dict) and _is_item(change):
+        return f"{change.slug}.{field_text(change)} − {before}"
+    return f"{change.slug}.{field_text(change)}: {before} → {after}"
+
+
+def _is_item(change: Any) -> bool:
+    """Whether the change adds or removes one item of a list (of names, slugs)."""
+    top = (change.field or "").split(".")[0].split("[")[0]
+    part = part_of(change.kind, top)
+    return (
+        part is not None and part.part in ("list", "references") and "." not in (change.field or "")
+    )
 
 
 def render_diff(changes: Sequence[Any], output_format: str) -> RenderableType | str:
@@ -94,14 +127,14 @@ def render_diff(changes: Sequence[Any], output_format: str) -> RenderableType | 
             lines.append("|---|---|---|---|---|")
             for c in items:
                 lines.append(
-                    f"| {_SIGNS[c.change]} {c.change} | `{c.slug}` | {md_cell(c.field or '')} | "
+                    f"| {_SIGNS[c.change]} {_what(c)} | `{c.slug}` | {md_cell(field_text(c))} | "
                     f"{md_cell(value_text(c.before, _shape(c)))} | "
                     f"{md_cell(value_text(c.after, _shape(c)))} |"
                 )
         return "\n".join(lines)
     from rich.text import Text
 
-    out = Text()
+    out = Text(no_wrap=True, overflow="ignore")  # one line per change, piped or not
     for kind, items in groups.items():
         count = len({c.slug for c in items})
         out.append(f"{kind_label(kind)} ({count})\n", style="bold")

@@ -21,9 +21,13 @@ class Change(NamedTuple):
     field: str | None
     before: Any
     after: Any
+    references: int = 0  # a rename: how many records' references to it were updated with it
 
     def as_dict(self) -> dict[str, Any]:
-        return self._asdict()
+        found = self._asdict()
+        if self.change != "renamed":
+            del found["references"]
+        return found
 
 
 def _records(kb: dict[str, Any]) -> dict[str, tuple[str, dict[str, Any]]]:
@@ -36,24 +40,63 @@ def _records(kb: dict[str, Any]) -> dict[str, tuple[str, dict[str, Any]]]:
     return out
 
 
+def _same_record(kind: str, old: dict[str, Any], new: tuple[str, dict[str, Any]]) -> bool:
+    """A removed and an added record that are one record under a new slug: the same kind, and
+    the same name, or a name a few letters apart, or every other fact the same."""
+    import difflib
+
+    if new[0] != kind:
+        return False
+    a, b = old["name"], new[1]["name"]
+    if a == b or difflib.SequenceMatcher(None, a, b).ratio() >= 0.85:
+        return True
+    rest = {k: v for k, v in old.items() if k not in ("slug", "name")}
+    return bool(rest) and rest == {k: v for k, v in new[1].items() if k not in ("slug", "name")}
+
+
+def _renamed_in(value: Any, renames: dict[str, str]) -> Any:
+    """``value`` with every slug renamed (a reference that followed its rename is no change)."""
+    if isinstance(value, str):
+        return renames.get(value, value)
+    if isinstance(value, list):
+        return [_renamed_in(v, renames) for v in value]
+    if isinstance(value, dict):
+        return {k: _renamed_in(v, renames) for k, v in value.items()}
+    return value
+
+
 def compare(before: dict[str, Any], after: dict[str, Any]) -> list[Change]:
     """Every change from ``before`` to ``after``, grouped by kind of record then slug."""
     old, new = _records(before), _records(after)
     removed = [s for s in old if s not in new]
     added = [s for s in new if s not in old]
     changes: list[Change] = []
+    renames: dict[str, str] = {}
     for slug in list(removed):
         kind, record = old[slug]
-        twin = next(
-            (a for a in added if new[a][0] == kind and new[a][1]["name"] == record["name"]), None
-        )
+        twin = next((a for a in added if _same_record(kind, record, new[a])), None)
         if twin is not None:  # the same record under a new slug
             removed.remove(slug)
             added.remove(twin)
-            changes.append(Change(twin, kind, "renamed", "slug", slug, twin))
-            changes += _fields(twin, kind, record, new[twin][1])
+            renames[slug] = twin
+    # references that followed a rename are folded into it: counted, not listed
+    followed: dict[str, int] = dict.fromkeys(renames.values(), 0)
+    if renames:
+        for slug, (kind, record) in list(old.items()):
+            updated = _renamed_in(record, {k: v for k, v in renames.items() if k != slug})
+            if updated != record:
+                for was, now in renames.items():
+                    if _mentions(record, was):
+                        followed[now] += 1
+                old[slug] = (kind, updated)
+    for slug, twin in renames.items():
+        kind, record = old[slug]
+        changes.append(Change(twin, kind, "renamed", "slug", slug, twin, followed[twin]))
+        changes += _fields(twin, kind, record, new[twin][1])
     changes += [Change(s, old[s][0], "removed", None, old[s][1]["name"], None) for s in removed]
-    changes += [Change(s, new[s][0], "added", None, None, new[s][1]["name"]) for s in added]
+    for s in added:  # an added record comes with its facts
+        changes.append(Change(s, new[s][0], "added", None, None, new[s][1]["name"]))
+        changes += _fields(s, new[s][0], {}, {k: v for k, v in new[s][1].items() if k != "name"})
     for slug, (kind, record) in new.items():
         if slug in old and old[slug][0] != kind:  # moved to another kind (a section of its own)
             changes.append(Change(slug, kind, "changed", "type", old[slug][0], kind))
@@ -62,6 +105,16 @@ def compare(before: dict[str, Any], after: dict[str, Any]) -> list[Change]:
     changes += _evidence_changes(before, after, new)
     order = {kind: i for i, kind in enumerate(dict.fromkeys(k for k, _ in new.values()))}
     return sorted(changes, key=lambda c: (order.get(c.kind, 99), c.slug, c.change != "renamed"))
+
+
+def _mentions(value: Any, slug: str) -> bool:
+    if isinstance(value, str):
+        return value == slug
+    if isinstance(value, list):
+        return any(_mentions(v, slug) for v in value)
+    if isinstance(value, dict):
+        return any(_mentions(v, slug) for k, v in value.items() if k != "slug")
+    return False
 
 
 def _claim_text(claim: dict[str, Any]) -> str:
@@ -127,6 +180,17 @@ def _diff(path: str, old: Any, new: Any) -> Iterator[tuple[str, Any, Any]]:
             for index, item in enumerate(old):
                 if keys_old[index] not in keys_new:
                     yield f"{path}[{index}]", item, None
+    elif isinstance(old, list) and isinstance(new, list):
+        # a list of names or slugs: the items added and removed, each its own change; a list
+        # that only changed order is one change
+        gone = [x for x in old if x not in new]
+        came = [x for x in new if x not in old]
+        if not gone and not came:
+            yield path, old, new
+        for item in gone:
+            yield path, item, None
+        for item in came:
+            yield path, None, item
     else:
         yield path, old, new
 
