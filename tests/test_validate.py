@@ -315,3 +315,27 @@ def test_quebec_as_a_region_is_explained_as_the_province(tmp_path: Path) -> None
     result = run_coopkb("--lang", "fr", "--data-dir", str(data), "validate")
     assert result.returncode == 1
     assert "est la province" in result.stdout and "Nord-du-Québec" not in result.stdout
+
+
+def test_a_name_with_an_odd_space_or_quotes_is_a_warning_that_names_it(
+    base_copy: Path, cli: Cli
+) -> None:
+    coops = base_copy / "cooperatives.yaml"
+    text = coops.read_text("utf-8")
+    text = text.replace("    name: La Brunante", '    name: "La\\u00a0Brunante"', 1)
+    text = text.replace("    name: Co-Actions", '    name: "“Co-Actions”"', 1)
+    coops.write_text(text, "utf-8")
+    result = cli("--data-dir", str(base_copy), "validate")
+    assert result.code == 0, result.stdout  # a warning, not a failure
+    lines = result.stdout.splitlines()
+    assert f"{base_copy}/cooperatives.yaml:4:11: warning: 'La\u00a0Brunante' (holds U+00A0" in lines[0]
+    assert "quotation marks" in lines[1]
+    found = json.loads(cli("--data-dir", str(base_copy), "validate", "-f", "json").stdout)
+    assert [(p["severity"], p["code"]) for p in found] == [
+        ("warning", "odd-space"),
+        ("warning", "quoted-name"),
+    ]
+    # French typography is no warning: « » with their no-break spaces, before a colon
+    text = text.replace('"La\\u00a0Brunante"', '"La Brunante «\\u00a0aînés\\u00a0»"', 1)
+    coops.write_text(text.replace('"“Co-Actions”"', "Co-Actions", 1), "utf-8")
+    assert cli("--data-dir", str(base_copy), "validate").stdout.startswith("valid:")

@@ -79,13 +79,14 @@ def validate(
     if findings:
         sys.stdout.write(findings + "\n")
     summary_to = sys.stdout.write if output_format is ReportFormat.text else write_err
-    if outcome.problems:
-        files = len({p.file for p in outcome.problems})
-        problems = ngettext("{count} problem", "{count} problems", len(outcome.problems))
+    errors = [p for p in outcome.problems if p.severity == "error"]  # warnings do not fail
+    if errors:
+        files = len({p.file for p in errors})
+        problems = ngettext("{count} problem", "{count} problems", len(errors))
         in_files = ngettext("in {count} file", "in {count} files", files)
         summary_to(
             _("{problems} {in_files} of {where}").format(
-                problems=problems.format(count=len(outcome.problems)),
+                problems=problems.format(count=len(errors)),
                 in_files=in_files.format(count=files),
                 where=location.describe(),
             )

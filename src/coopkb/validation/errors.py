@@ -32,6 +32,30 @@ _MESSAGES: dict[str, str] = {
 _LIMITS = ("min_length", "max_length", "ge")
 
 
+def fields_at(loc: tuple[Any, ...]) -> list[str]:
+    """The fields the record or sub-record at ``loc`` may hold (a suggestion for a mistyped
+    field comes from its own kind: `courriel` on a cooperative is never "council")."""
+    from ..layout import LIST_SECTIONS, NESTED_SECTIONS, SINGLE_SECTIONS
+    from ..parts import FIELDS_OF, part_of
+
+    sections = {**LIST_SECTIONS, **SINGLE_SECTIONS, **NESTED_SECTIONS}
+    owner = None
+    for step in loc[:-1]:
+        if not isinstance(step, str):
+            continue
+        if owner is None and step in sections:
+            owner = sections[step]
+        elif owner is not None:
+            part = part_of(owner, step)
+            if part is not None and part.part in ("mapping", "mappings"):
+                owner = part.shape
+            elif part is not None and part.part == "records":
+                owner = sections.get(step, owner)
+    if owner is None and loc and loc[0] == "sources":
+        owner = "source"
+    return [p.field for p in FIELDS_OF.get(owner or "", ())] or sorted(KNOWN_FIELDS)
+
+
 def _message(error_type: str, field_name: str, error: dict[str, Any]) -> str:
     context = error.get("ctx") or {}
     limit = next((context[k] for k in _LIMITS if k in context), "")
@@ -41,7 +65,7 @@ def _message(error_type: str, field_name: str, error: dict[str, Any]) -> str:
         field=field_name, got=_describe(error.get("input")), limit=limit
     )
     if error_type == "extra_forbidden":
-        text += did_you_mean(error["key"], KNOWN_FIELDS)
+        text += did_you_mean(error["key"], fields_at(tuple(error.get("loc") or ())))
     return text
 
 

@@ -109,7 +109,7 @@ def _validate(
         raw = raws.get(name)
         if isinstance(raw, bytes):
             outcome.read[name] = load_file(data_dir / name, name, raw).data
-    if not outcome.problems:
+    if not any(p.severity == "error" for p in outcome.problems):  # warnings do not block
         outcome.knowledge_base = _assemble(valid)
         for claim in evidence.claims:
             if claim.official is not None:

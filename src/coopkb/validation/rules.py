@@ -8,6 +8,7 @@ They run on every record that has a slug, including the records of a file that f
 
 from __future__ import annotations
 
+import re
 from collections.abc import Generator, Iterator
 from typing import Any
 
@@ -39,9 +40,48 @@ def cross_checks(records: list[RecordAt], files: list[LoadedFile]) -> Iterator[P
             yield from _check_sources(record, sources)
         yield from check_place(record)
         yield from check_aliases(record)
+        yield from check_name_spacing(record)
         yield from _check_references(record, by_slug, complete)
     yield from _check_cycles(records, by_slug)
     yield from _unique_mission_numbers(records)
+
+
+# Spaces that only look like one, in a name (a no-break space is French typography only beside
+# « », :, ;, !, ? and %: anywhere else it makes « La Barberie » a different name from the one
+# users type); and quotation marks around a whole name.
+_ODD_SPACES = re.compile(
+    "[\u2007\u2009\u3000\u200a]|\u00a0(?![«»:;!?%$\\d])(?<!«\u00a0)|\u202f(?![;!?»])"
+)
+_WRAPPING_QUOTES = re.compile(r'^\s*[“”"«‘’\'].*[“”"»‘’\']\s*$')
+
+
+def check_name_spacing(record: RecordAt) -> Iterator[Problem]:
+    """A warning (validation still passes) for a name or alias holding a space that only looks
+    like one, spaces at its ends, or quotation marks around it: the character is named."""
+    names = [("name", record.data.get("name"))] + [
+        (("aliases", index), alias) for index, alias in enumerate(record.data.get("aliases") or [])
+    ]
+    for where, value in names:
+        if not isinstance(value, str):
+            continue
+        loc = where if isinstance(where, tuple) else (where,)
+        odd = _ODD_SPACES.search(value)
+        if odd:
+            yield record.at(
+                loc,
+                "odd-space",
+                _("{value} holds a space that is not a plain one: retype it").format(
+                    value=quote(value)
+                ),
+            )._replace(severity="warning")
+        elif _WRAPPING_QUOTES.match(value):
+            yield record.at(
+                loc,
+                "quoted-name",
+                _("{value} is wrapped in quotation marks: the name is what is inside").format(
+                    value=quote(value)
+                ),
+            )._replace(severity="warning")
 
 
 def _unique_slugs(records: list[RecordAt]) -> Generator[Problem, None, dict[str, RecordAt]]:
