@@ -50,6 +50,7 @@ def render_record(
         }
         linked = {k: v for k, v in linked.items() if k in fields}
         sources = sources if "sources" in fields else []
+        derived = {k: v for k, v in (derived or {}).items() if k in fields}
     if output_format in ("json", "yaml"):
         # The record's own fields at the top, as `list` prints them; then what coopkb adds.
         payload = {

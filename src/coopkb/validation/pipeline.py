@@ -178,11 +178,11 @@ def _evidence(
     """Load the evidence files there are and check them (see validation/evidence.py)."""
     found = _Evidence()
     evidence_files: dict[str, LoadedFile] = {}
-    # a data file that could not be parsed hides its records: its evidence waits for it
-    parsed = {f.path.rsplit("/", 1)[-1] for f in loaded_files if f.root is not None}
+    # a data file that could not be parsed hides its records and sources: every claim might
+    # point at them, so evidence is checked once every data file can be read
+    if any(f.root is None for f in loaded_files):
+        return found
     for data_file, name in EVIDENCE_FILES.items():
-        if data_file not in parsed:
-            continue
         raw = raws.get(name)
         if raw is None or (isinstance(raw, Unreadable) and raw.code == "missing-file"):
             continue
