@@ -328,3 +328,21 @@ def test_shipped_data_has_an_evidence_file_for_every_data_file() -> None:
     from coopkb.layout import EVIDENCE_FILES
 
     assert all((DATA / name).is_file() for name in EVIDENCE_FILES.values())
+
+
+def test_show_evidence_covers_every_value_of_a_record_of_every_kind() -> None:
+    """On the shipped data: one record of each kind, every value with a claim or a list."""
+    from coopkb.graph import walk_records
+    from coopkb.storage import knowledge as store
+
+    kb = store.load(store.DataLocation(DATA, "test"), None, None, True).knowledge_base
+    first: dict[str, str] = {}
+    for found in walk_records(kb):
+        first.setdefault(found.kind, found.record["slug"])
+    assert len(first) == 10  # every kind with records (sources are cited, not claimed)
+    for kind, slug in first.items():
+        result = run_coopkb("--data-dir", str(DATA), "show", slug, "--evidence", "-f", "json")
+        assert result.returncode == 0, (kind, result.stderr)
+        rows = json.loads(result.stdout)["evidence"]
+        assert rows, kind
+        assert [r["path"] for r in rows if not (r["claims"] or r["official"])] == [], kind

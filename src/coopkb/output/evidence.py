@@ -28,8 +28,11 @@ def _label(row: EvidenceRow, kind: str) -> str:
     return field_label(row.field, kind) + rest
 
 
-def stated_by(row: EvidenceRow) -> list[str]:
-    """How each claim reads: « cqcm-2014-territoires, « 12 coopératives… » : « La Brunante » »."""
+def stated_by(row: EvidenceRow, document: str | None = None) -> list[str]:
+    """How each claim reads: « cqcm-2014-territoires, « 12 coopératives… » : « La Brunante » »;
+    a source's own values (``document``) are stated by the document itself."""
+    if document is not None:
+        return [_("the document itself ({document})").format(document=document)]
     if row.official is not None:
         return [_("derived from {list}").format(list=official_title(row.official))]
     if not row.claims:
@@ -64,7 +67,10 @@ def render_evidence(
     width: int = 80,
 ) -> Text | str:
     if output_format in ("json", "yaml"):
-        payload = {"slug": record["slug"], "type": kind, "evidence": rows_as_data(rows)}
+        payload: dict[str, Any] = {"slug": record["slug"], "type": kind}
+        if kind == "source":  # a source's values are stated by the document itself
+            payload["document"] = record.get("document")
+        payload["evidence"] = rows_as_data(rows)
         return machine(payload, output_format)
     if output_format == "csv":
         flat = [
@@ -92,7 +98,7 @@ def render_evidence(
         ]
         lines += [
             f"| {md_cell(_label(row, kind))} | {md_cell(_value_text(row.value, names))} | "
-            + "<br>".join(md_cell(s) for s in stated_by(row))
+            + "<br>".join(md_cell(s) for s in stated_by(row, record.get("document")))
             + " |"
             for row in rows
         ]
@@ -116,7 +122,7 @@ def _panel(
         out.append("\n")
         for index, piece in enumerate(_wrap(head + safe(_value_text(row.value, names)), width)):
             out.append(piece + "\n", style="bold" if index == 0 else None)
-        for statement in stated_by(row):
+        for statement in stated_by(row, record.get("document")):
             for index, piece in enumerate(_wrap(safe(statement), width - 4)):
                 out.append(("  ↳ " if index == 0 else "    ") + piece + "\n", style="dim")
     out.rstrip()
