@@ -240,3 +240,13 @@ def test_a_period_ending_before_it_starts_is_reported_in_french(base_copy: Path,
     )
     result = cli("--lang", "fr", "--data-dir", str(base_copy), "validate")
     assert "la fin « 2016-09-01 » précède le début « 2016-09-05 »" in result.stdout
+
+
+def test_french_help_headings_take_their_colon_apart_and_types_are_french() -> None:
+    from conftest import run_coopkb
+
+    out = run_coopkb("--lang", "fr", "list", "--help", env={"COLUMNS": "100"}).stdout
+    assert "Options\u00a0:" in out and "Options:" not in out
+    assert "--region <texte>" in out and "<str>" not in out
+    english = run_coopkb("--lang", "en", "list", "--help", env={"COLUMNS": "100"}).stdout
+    assert "Options:" in english and "--region <text>" in english

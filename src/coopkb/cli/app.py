@@ -11,6 +11,7 @@ from __future__ import annotations
 import errno
 import inspect
 import os
+import re
 import signal
 import sys
 import threading
@@ -21,7 +22,7 @@ import typer.core
 from typer import Abort, Exit, _click
 from typer._click import exceptions as _errors
 
-from ..i18n import LANGUAGES, _, choose_language, set_language
+from ..i18n import LANGUAGES, N_, _, choose_language, set_language
 from .coercion import give_plain_conversions
 from .errors import (
     cannot_write_output,
@@ -38,9 +39,36 @@ GLOBAL_FLAGS = ("--no-cache", "--verbose", "-v", "--no-pager", "--excel")
 SECTION_OF: dict[str, str] = {}
 
 
+# The type a value takes, as Typer names it in --help (``--region <str>``), in the interface's
+# language.
+_TYPE_WORDS = {
+    "<str>": N_("<text>"),
+    "<path>": N_("<path>"),
+    "<int>": N_("<integer>"),
+    "<float>": N_("<number>"),
+    "<integer>": N_("<integer>"),
+    "<text>": N_("<text>"),
+}
+_TYPE_WORD = re.compile("|".join(re.escape(word) for word in _TYPE_WORDS))
+
+
 class _Formatter(_click.HelpFormatter):
     def write_usage(self, prog: str, args: str = "", prefix: str | None = None) -> None:
         super().write_usage(prog, args, _("Usage: ") if prefix is None else prefix)
+
+    def write_heading(self, heading: str) -> None:
+        """« Options : » in French (a no-break space before the colon), « Options: » in
+        English."""
+        line = _("{heading}:").format(heading=heading)
+        self.write(" " * self.current_indent + line + "\n")
+
+    def write_dl(self, rows: Any, col_max: int = 30, col_spacing: int = 2) -> None:
+        """Options and arguments with their value's type in the interface's language."""
+        translated = [
+            (_TYPE_WORD.sub(lambda m: _(_TYPE_WORDS[m.group()]), first), second)
+            for first, second in rows
+        ]
+        super().write_dl(translated, col_max, col_spacing)
 
 
 class _Context(_click.Context):
