@@ -276,6 +276,9 @@ def test_words_ignore_case_accents_dashes_markup_and_grouped_thousands() -> None
     assert words("l’économie") == words("l'economie")
     assert words("1re") == words("1ère") == words("1er") == words("1^{er}")
     assert words("3e mission") == words("3ème MISSION") == words("3^{ème} mission")
+    assert words("Agentes de recherche") == words("agente de recherche")  # plural, singular
+    assert words("une quarantaine d'organisations") == ("une", "40", "d", "organisation")
+    assert words("mars") == ("mars",) and words("mais") != words("mai")
 
 
 def test_a_document_finds_anchors_across_broken_lines() -> None:

@@ -48,7 +48,7 @@ def leaves(kind: str, record: Mapping[str, Any]) -> Iterator[tuple[Path, str, st
     """Each value of a record that evidence covers: its path, its owner (the kind or a
     sub-record's shape), its field and the value."""
     for name, value in record.items():
-        if name in UNCLAIMED or value is None:
+        if name in UNCLAIMED or _empty(value):
             continue
         part = part_of(kind, name)
         if part is None or part.part in ("records", "sources"):
@@ -58,12 +58,13 @@ def leaves(kind: str, record: Mapping[str, Any]) -> Iterator[tuple[Path, str, st
                 yield (name, index), kind, name, item
         elif part.part == "mapping" and isinstance(value, dict):
             for sub, item in value.items():
-                yield (name, sub), part.shape, sub, item
+                if not _empty(item):
+                    yield (name, sub), part.shape, sub, item
         elif part.part == "mappings" and isinstance(value, list):
             for index, item in enumerate(value):
                 if isinstance(item, dict):
                     for sub, sub_value in item.items():
-                        if sub_value is not None:
+                        if not _empty(sub_value):
                             yield (name, index, sub), part.shape, sub, sub_value
         else:
             yield (name,), kind, name, value
@@ -91,6 +92,11 @@ def exists(record: Mapping[str, Any], path: Path) -> bool:
                 return False
             value = value[step]
     return True
+
+
+def _empty(value: Any) -> bool:
+    """Nothing to evidence: no value, or an empty list or text (the models' defaults)."""
+    return value is None or value == [] or value == {} or value == ""
 
 
 def covers(claim_path: Path, leaf: Path) -> bool:

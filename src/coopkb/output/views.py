@@ -179,7 +179,11 @@ def roadmaps_view(found: list[Row]) -> TableView:
     rows = [
         {
             **r,
-            "levers_text": "\n".join(f"{i.get('number') or '•'}. {i['name']}" for i in r["levers"]),
+            # a lever the source numbers is « 2. … »; one it only lists in order is « • … »
+            "levers_text": "\n".join(
+                f"{i['number']}. {i['name']}" if i.get("number") else f"• {i['name']}"
+                for i in r["levers"]
+            ),
         }
         for r in found
     ]

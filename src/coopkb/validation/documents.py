@@ -6,7 +6,8 @@ Matching is on words, not characters: case, accents, spaces, dashes, apostrophes
 written with spaces between its thousands (« 960 000 ») is one number. Digits and letters are
 separate words, an ordinal's mark is one word (« 1re », « 1ère », « 1er » are one spelling, as
 are « 3e » and « 3ème »), and leading zeros are dropped (« 05 » is 5), so that a date or a rank
-is found however a document writes it.
+is found however a document writes it. A plural is its singular (« agentes » states « agente »)
+and an approximate number its figure (« une quarantaine » states 40).
 """
 
 from __future__ import annotations
@@ -26,7 +27,24 @@ _TAG = re.compile(r"</?[A-Za-z][^<>]{0,40}>")  # HTML markup in a web page's tex
 
 
 # How an ordinal is written after its number: 1er, 1re, 1ère, 2e, 2ème, 2nd (one word to us).
-_ORDINALS = frozenset({"er", "re", "ere", "e", "eme", "ieme", "nd", "nde"})
+_ORDINALS = frozenset(
+    {"er", "re", "ere", "e", "eme", "ieme", "nd", "nde", "ers", "res", "eres", "es", "emes"}
+)
+# Words ending in s that are no plural, and whose s a month depends on (« mars »; « mais » is
+# not « mai »).
+_NOT_PLURALS = frozenset({"mars", "mais"})
+# Approximate numbers written as words: « une quarantaine d'organisations » states 40.
+_ABOUT = {
+    "dizaine": "10",
+    "douzaine": "12",
+    "quinzaine": "15",
+    "vingtaine": "20",
+    "trentaine": "30",
+    "quarantaine": "40",
+    "cinquantaine": "50",
+    "soixantaine": "60",
+    "centaine": "100",
+}
 
 
 class _Folding(dict[int, str]):
@@ -57,6 +75,10 @@ def words(text: str) -> tuple[str, ...]:
             found.append(word.lstrip("0") or "0")
         elif word in _ORDINALS and found and found[-1].isdigit():
             found.append("e")  # « 1re », « 1ère », « 1er » are one spelling
+        elif word.rstrip("s") in _ABOUT:
+            found.append(_ABOUT[word.rstrip("s")])
+        elif len(word) > 3 and word[-1] in "sx" and word not in _NOT_PLURALS:
+            found.append(word[:-1])  # one form for the singular and the plural
         else:
             found.append(word)
     return tuple(found)

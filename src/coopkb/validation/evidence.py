@@ -502,9 +502,11 @@ def _unstated(
                     at=quote(claim.at), source=claim.source, document=document.name
                 ),
             )
-        # the locator (a heading) and the document's title state what the passage is about:
-        # the project, the mission, the cooperation the whole document is the programme of
-        heading = " " + " ".join(words(f"{claim.at or ''} {source.get('title') or ''}")) + " "
+        # the locator (a heading), the document's title and its author state what the passage
+        # is about and who speaks: the project, the mission, the cooperation the document is
+        # the programme of, the council whose slides say « Nos membres »
+        context = f"{claim.at or ''} {source.get('title') or ''} {source.get('author') or ''}"
+        heading = " " + " ".join(words(context)) + " "
         passages.append(
             (claim, [document.passage(first, last) + heading for first, last in places])
         )
