@@ -105,7 +105,7 @@ def test_eighteen_members_grouped_as_in_2014(kb: dict[str, Any]) -> None:
     assert _get(kb, "reseau-cooperation-travail")["body_kind"] == "réseau"
 
 
-# --- cqcm-presentation-2023 and cqcm-relance-2020 ----------------------------------------------
+# --- cqcm-presentation and cqcm-relance-2020 ----------------------------------------------
 
 
 def test_cqcm_history_programmes_and_figures(kb: dict[str, Any]) -> None:

@@ -349,3 +349,11 @@ def test_show_evidence_covers_every_value_of_a_record_of_every_kind() -> None:
         rows = json.loads(result.stdout)["evidence"]
         assert rows, kind
         assert [r["path"] for r in rows if not (r["claims"] or r["official"])] == [], kind
+
+
+def test_an_items_number_is_stated_by_its_rank_in_a_listed_order() -> None:
+    from coopkb.validation.evidence import _rank
+
+    assert _rank(("levers", 1, "number"), "number", 2)
+    assert not _rank(("levers", 1, "number"), "number", 3)  # then its passage must say 3
+    assert not _rank(("figures", 1, "value"), "value", 2)

@@ -328,7 +328,8 @@ def test_a_name_with_an_odd_space_or_quotes_is_a_warning_that_names_it(
     result = cli("--data-dir", str(base_copy), "validate")
     assert result.code == 0, result.stdout  # a warning, not a failure
     lines = result.stdout.splitlines()
-    assert f"{base_copy}/cooperatives.yaml:4:11: warning: 'La\u00a0Brunante' (holds U+00A0" in lines[0]
+    expected = f"{base_copy}/cooperatives.yaml:4:11: warning: 'La\u00a0Brunante' (holds U+00A0"
+    assert expected in lines[0]
     assert "quotation marks" in lines[1]
     found = json.loads(cli("--data-dir", str(base_copy), "validate", "-f", "json").stdout)
     assert [(p["severity"], p["code"]) for p in found] == [

@@ -464,6 +464,18 @@ def _variants(field_name: str, value: str) -> tuple[str, ...]:
     return ()
 
 
+def _rank(path: Path, field_name: str, value: Any) -> bool:
+    """Whether ``value`` is the number of an item that is its rank in its list (the 3rd lever
+    numbered 3): a source listing items in order states their ranks."""
+    return (
+        field_name == "number"
+        and len(path) == 3
+        and isinstance(path[1], int)
+        and isinstance(value, int)
+        and value == path[1] + 1
+    )
+
+
 def _unstated(
     record: RecordAt,
     claims: list[Claim],
@@ -517,6 +529,8 @@ def _unstated(
             continue
         if not covering:
             continue
+        if _rank(path, field_name, value):
+            continue  # an item's number that is its rank: stated by the list's order
         for fact in facts(owner, field_name, value, names):
             if any(states(ps, s) for _c, texts in covering for ps in texts for s in fact.spellings):
                 continue
