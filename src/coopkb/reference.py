@@ -280,13 +280,26 @@ OFFICIAL_LISTS: dict[str, OfficialList] = {
 }
 
 
-def official_list_gives(list_id: str, field: str, value: object) -> bool:
-    """Whether the official list can give ``value`` for ``field``."""
+def official_list_gives(
+    list_id: str, field: str, value: object, record: dict[str, object] | None = None
+) -> bool:
+    """Whether the official list can give ``value`` for ``field``. With ``record``, a country
+    must come through a place of the record that the list holds (a Quebec region, MRC or
+    municipality gives Canada); validation does not ask that yet (see validation/evidence.py)."""
     found = OFFICIAL_LISTS.get(list_id)
     if found is None or field not in found.fields:
         return False
     if field == "country":
-        return value == found.country
+        if value != found.country:
+            return False
+        if record is None:
+            return True
+        places = [record.get(f) for f in ("region", "mrc", "municipality")]
+        return any(
+            official_list_gives(list_id, f, place)
+            for f, place in zip(("region", "mrc", "municipality"), places, strict=True)
+            if place is not None and f in found.fields
+        )
     if field == "region":
         regions = FRENCH_REGIONS if found.country == "France" else QUEBEC_REGIONS
         return value in regions.values()

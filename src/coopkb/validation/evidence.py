@@ -337,6 +337,8 @@ def _check_claim(
         for number, (path, text) in enumerate(zip(claim.of, claim.written, strict=True)):
             value = value_at(record.data, path)
             name = str(path[-1]) if isinstance(path[-1], str) else str(path[0])
+            # A country is accepted from a list without a place of that list on the record: the
+            # bodies a mission visits are placed by its heading, « (NOUVELLE-AQUITAINE) ».
             if value is not None and not reference.official_list_gives(claim.official, name, value):
                 found.append(
                     at(

@@ -118,6 +118,16 @@ def record_path(kind: str, slug: str, lang: str) -> str:
     return f"{PREFIX[lang]}{KIND[kind].pages[LANGS.index(lang)]}/{slug}/index.html"
 
 
+# Each record's evidence has a page of its own beside the record's (a record page stays light).
+EVIDENCE_FOLDER = {"fr": "preuves", "en": "evidence"}
+
+
+def evidence_path(kind: str, slug: str, lang: str) -> str:
+    return record_path(kind, slug, lang).removesuffix("index.html") + (
+        f"{EVIDENCE_FOLDER[lang]}/index.html"
+    )
+
+
 def list_path(kind: str, lang: str) -> str:
     return f"{PREFIX[lang]}{KIND[kind].pages[LANGS.index(lang)]}/index.html"
 
@@ -265,7 +275,19 @@ class Builder:
             )
         by_id = {s["slug"]: s for s in self.sources}
         sources = [self._source(path, by_id[s]) for s in record.get("sources") or [] if s in by_id]
-        claims = [self._claim(path, kind, c) for c in self.claims.get(record["slug"], [])]
+        evidence = evidence_path(kind, record["slug"], self.lang)
+        claims = [self._claim(evidence, kind, c) for c in self.claims.get(record["slug"], [])]
+        if claims:
+            title = _("{name}: where each value comes from").format(name=record["name"])
+            self.write(
+                evidence,
+                "evidence.html",
+                page=self.page(evidence, title),
+                record=record,
+                kind_label=kind_label(kind),
+                back=relative(evidence, path),
+                claims=claims,
+            )
         node = record_node(kind, record)
         document = json.dumps({"@context": CONTEXT, **node}, ensure_ascii=False)
         self.write(
@@ -276,7 +298,7 @@ class Builder:
             kind_label=kind_label(kind),
             facts=facts,
             sources=sources,
-            claims=claims,
+            evidence=relative(path, evidence) if claims else None,
             jsonld=_markup(document.replace("</", "<\\/")),
         )
 
@@ -522,6 +544,9 @@ def _twin(path: str, lang: str, other: str) -> str:
     head, _sep, tail = rest.partition("/")
     for kind in KINDS:
         if head == kind.pages[LANGS.index(lang)]:
+            slug, _sep, rest_of = tail.partition("/")
+            if rest_of == f"{EVIDENCE_FOLDER[lang]}/index.html":  # a record's evidence page
+                tail = f"{slug}/{EVIDENCE_FOLDER[other]}/index.html"
             return PREFIX[other] + kind.pages[LANGS.index(other)] + "/" + tail
     for folders in FOLDERS.values():
         if head == folders[lang]:
@@ -610,6 +635,7 @@ def texts() -> dict[str, str]:
         "licence": _("Data under the CC BY 4.0 licence; the documents remain their authors'."),
         "downloads": _("Downloads"),
         "evidence": _("Where each value comes from"),
+        "record": _("the record"),
         "colon": "\u00a0:" if language() == "fr" else ":",
         "derived": _("from an official list"),
         "noscript": _("Search needs JavaScript; every page is reachable from the menu without it."),
