@@ -216,10 +216,14 @@ def test_a_record_page_shows_its_facts_links_and_sources(fixture_site: Path) -> 
 
 def test_a_record_page_says_where_each_value_comes_from(fixture_site: Path) -> None:
     text = (fixture_site / "missions" / "mission-1" / "index.html").read_text("utf-8")
-    evidence = text.split('<details class="evidence" data-pagefind-ignore>', 1)[1]
+    assert '<p class="evidence"><a href="../../missions/mission-1/preuves/">' in text
+    page = fixture_site / "missions" / "mission-1" / "preuves" / "index.html"
+    evidence = page.read_text("utf-8")
     assert "« 1re mission du 05 au 10 septembre 2016 »" in evidence
-    assert 'href="../../sources/source-test/"' in evidence
+    assert 'href="../../../sources/source-test/"' in evidence
     assert "Les missions" in evidence  # the place in the source
+    assert 'hreflang="en-CA" href="../../../en/missions/mission-1/evidence/"' in evidence
+    assert "data-pagefind-body" not in evidence  # search finds the record, not its evidence
     coop = (fixture_site / "cooperatives" / "la-brunante" / "index.html").read_text("utf-8")
     assert "Canada <small>(d&#39;après Régions administratives du Québec)</small>" in coop
     english = (fixture_site / "en" / "cooperatives" / "la-brunante" / "index.html").read_text(
@@ -227,6 +231,7 @@ def test_a_record_page_says_where_each_value_comes_from(fixture_site: Path) -> N
     )
     assert "(from Régions administratives du Québec)" in english
     assert "Where each value comes from" in english
+    assert (fixture_site / "en" / "missions" / "mission-1" / "evidence" / "index.html").is_file()
 
 
 def test_lists_regions_timeline_and_members_by_sector(shipped_site: Path) -> None:
@@ -345,6 +350,7 @@ PAGE_TYPES = [
     "programmes/jeune-coop/",
     "feuilles-de-route/feuille-de-route-2022/",
     "conseil/cqcm/",
+    "conseil/cqcm/preuves/",
     "cooperation/cooperation-coactions-polecn/",
     "sources/cqcm-2014-territoires/",
     "regions/",
