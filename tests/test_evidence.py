@@ -357,3 +357,27 @@ def test_an_items_number_is_stated_by_its_rank_in_a_listed_order() -> None:
     assert _rank(("levers", 1, "number"), "number", 2)
     assert not _rank(("levers", 1, "number"), "number", 3)  # then its passage must say 3
     assert not _rank(("figures", 1, "value"), "value", 2)
+
+
+@pytest.mark.skipif(not SEEDS.is_dir(), reason="the sources are not beside the repository")
+@pytest.mark.parametrize(
+    ("file", "old", "new"),
+    [
+        ("federations.yaml", "      value: 3000\n", "      value: 3100\n"),  # a figure
+        ("cooperatives.yaml", "municipality: Racine", "municipality: Magog"),  # a municipality
+        ("cooperatives.yaml", "        date: 1998", "        date: 1999"),  # a year
+        ("missions.yaml", "delegation_size: 8", "delegation_size: 9"),  # a delegation size
+    ],
+)
+def test_a_shipped_value_changed_to_one_no_source_states_fails(
+    tmp_path: Path, file: str, old: str, new: str
+) -> None:
+    data = tmp_path / "data"
+    shutil.copytree(DATA, data)
+    line = _edit(data / file, old, new)
+    result = run_coopkb("--data-dir", str(data), "validate", "--documents", str(SEEDS))
+    assert result.returncode == 1
+    assert any(
+        x.startswith(f"{data}/{file}:{line}:") and "not stated" in x
+        for x in result.stdout.splitlines()
+    ), result.stdout
