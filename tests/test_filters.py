@@ -161,7 +161,7 @@ def test_a_unique_whole_word_start_or_inner_words_select_a_value() -> None:
 
 
 def test_references_resolve_by_alias_and_acronym(kb: dict[str, Any]) -> None:
-    by_alias = f.CooperativeFilter(project="12 coopératives et projets de territoire")
+    by_alias = f.CooperativeFilter(project="Projet de recherche-action")
     assert len(f.find_cooperatives(kb, by_alias)) == 12
     cooperation = f.CooperativeFilter(project="Coopération Nouvelle-Aquitaine – Québec")
     assert "co-actions" in _slugs(f.find_cooperatives(kb, cooperation))

@@ -48,8 +48,15 @@ _TYPE_WORDS = {
     "<float>": N_("<number>"),
     "<integer>": N_("<integer>"),
     "<text>": N_("<text>"),
+    # as older Typer releases name them (Click's types)
+    "TEXT": N_("TEXT"),
+    "PATH": N_("PATH"),
+    "INTEGER": N_("INTEGER"),
+    "FLOAT": N_("FLOAT"),
 }
-_TYPE_WORD = re.compile("|".join(re.escape(word) for word in _TYPE_WORDS))
+_TYPE_WORD = re.compile(
+    "|".join(re.escape(w) if w.startswith("<") else rf"\b{w}\b" for w in _TYPE_WORDS)
+)
 
 
 class _Formatter(_click.HelpFormatter):
