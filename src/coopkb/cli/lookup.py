@@ -10,7 +10,7 @@ import typer
 from ..i18n import N_, _, catalog_version
 from ..layout import KINDS
 from .options import FormatOption, OutputFormat, year_option
-from .session import derived, knowledge_base, show_listing, state_of
+from .session import cache_use_of, derived, knowledge_base, show_listing, state_of
 from .terminal import EXIT_USAGE, answers, emit, fail, terminal_width
 
 
@@ -70,7 +70,7 @@ def show(
     from ..query.records import find_record, lookup_blobs
 
     state = state_of(ctx)
-    kb = knowledge_base(state, evidence=evidence)
+    kb = knowledge_base(state)
     with answers():
         kind, record = find_record(
             kb, name, lambda: derived(state, "lookup", lambda: lookup_blobs(kb))
@@ -78,6 +78,14 @@ def show(
     if evidence:
         from ..output.evidence import render_evidence
         from ..query.evidence import evidence_rows
+        from ..storage.knowledge import load_evidence_of
+
+        # its record's claims alone, from the cache; else the whole base with its evidence
+        claims = load_evidence_of(cache_use_of(state), state.content_key, record["slug"])
+        if claims is not None:
+            kb = {**kb, "evidence": claims}
+        else:
+            kb = knowledge_base(state, evidence=True)
 
         rows = evidence_rows(kb, kind, record)
         if fields:

@@ -146,9 +146,31 @@ def _wanted(region: str | None, evidence: bool) -> Callable[[str], bool] | None:
     if region is None and evidence:
         return None
     if region is None:
-        return lambda name: name != _EVIDENCE
-    names = {_BASE, _COOPERATIVES + region, *((_EVIDENCE,) if evidence else ())}
-    return names.__contains__
+        return lambda name: not name.startswith(_EVIDENCE)
+    wanted = {_BASE, _COOPERATIVES + region}
+    return lambda name: name in wanted or (evidence and name.startswith(_EVIDENCE))
+
+
+def evidence_bucket(slug: str) -> str:
+    """The cache segment holding a record's claims: one of a few dozen, so that `show
+    --evidence` decodes its record's claims and few others (CRC-32: stable across runs)."""
+    import zlib
+
+    return f"{_EVIDENCE}:{zlib.crc32(slug.encode('utf-8')) % _EVIDENCE_BUCKETS:02d}"
+
+
+def load_evidence_of(use: CacheUse | None, key: str | None, slug: str) -> dict[str, Any] | None:
+    """The claims of one record, read from the cache entry ``key`` alone (its bucket), or None
+    when the cache cannot say (off, a miss): the caller then loads the base with evidence."""
+    if use is None or key is None:
+        return None
+    bucket = evidence_bucket(slug)
+    segments = cache.read(
+        use.directory, key, use.secret, {_EVIDENCE, bucket}.__contains__, _well_formed
+    )
+    if segments is None or _EVIDENCE not in segments or bucket not in segments:
+        return None
+    return {**segments[_EVIDENCE], "claims": segments[bucket]["claims"]}
 
 
 def load_derived(
@@ -204,6 +226,7 @@ def derived_key(key: str, name: str) -> str | None:
 _BASE = "base"
 _COOPERATIVES = "cooperatives:"
 _EVIDENCE = "evidence"
+_EVIDENCE_BUCKETS = 64
 
 
 def _split(kb: dict[str, Any]) -> dict[str, Any]:
@@ -211,8 +234,13 @@ def _split(kb: dict[str, Any]) -> dict[str, Any]:
     (with their positions, so a full load restores the files' order)."""
     segments: dict[str, Any] = {
         _BASE: {k: v for k, v in kb.items() if k not in ("cooperatives", _EVIDENCE)},
-        _EVIDENCE: kb.get(_EVIDENCE, {"files": [], "claims": []}),
     }
+    evidence = kb.get(_EVIDENCE) or {"files": [], "claims": []}
+    segments[_EVIDENCE] = {"files": evidence.get("files", []), "claims": []}
+    for number in range(_EVIDENCE_BUCKETS):
+        segments[f"{_EVIDENCE}:{number:02d}"] = {"files": [], "claims": []}
+    for claim in evidence.get("claims", []):
+        segments[evidence_bucket(claim["record"])]["claims"].append(claim)
     for index, cooperative in enumerate(kb.get("cooperatives", [])):
         name = _COOPERATIVES + (cooperative.get("region") or "")
         segment = segments.setdefault(name, {"positions": [], "records": []})
@@ -224,7 +252,13 @@ def _split(kb: dict[str, Any]) -> dict[str, Any]:
 def _join(segments: dict[str, Any]) -> dict[str, Any]:
     kb = dict(segments[_BASE])
     if _EVIDENCE in segments:
-        kb[_EVIDENCE] = segments[_EVIDENCE]
+        claims = [
+            claim
+            for name, segment in segments.items()
+            if name.startswith(_EVIDENCE + ":")
+            for claim in segment["claims"]
+        ]
+        kb[_EVIDENCE] = {**segments[_EVIDENCE], "claims": claims}
     placed = [
         (position, record)
         for name, segment in segments.items()
@@ -243,7 +277,7 @@ def _well_formed(name: str, value: Any) -> bool:
         if not all(isinstance(s, dict) and isinstance(s.get("id"), str) for s in value["sources"]):
             return False
         return all(_records_ok(r) for r in walk_lists(value))
-    if name == _EVIDENCE:
+    if name == _EVIDENCE or name.startswith(_EVIDENCE + ":"):
         claims = value.get("claims") if isinstance(value, dict) else None
         return (
             isinstance(value, dict)

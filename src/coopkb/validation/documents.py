@@ -22,6 +22,7 @@ from pathlib import Path
 
 # A number whose thousands are separated by a space (normal, no-break or narrow no-break).
 _GROUPED = re.compile(r"(?<![\d,.])(\d{1,3})((?:[ \u00a0\u202f\u2009]\d{3})+)(?![\d])")
+_MAYBE_GROUPED = re.compile("\\d[ \u00a0\u202f\u2009]\\d")
 _WORD = re.compile(r"\d+|[^\W\d_]+")
 _TAG = re.compile(r"</?[A-Za-z][^<>]{0,40}>")  # HTML markup in a web page's text: <i>, </b>
 
@@ -30,6 +31,8 @@ _TAG = re.compile(r"</?[A-Za-z][^<>]{0,40}>")  # HTML markup in a web page's tex
 _ORDINALS = frozenset(
     {"er", "re", "ere", "e", "eme", "ieme", "nd", "nde", "ers", "res", "eres", "es", "emes"}
 )
+# and as they read once normalised (a plural's singular: « emes » is « eme »)
+_ORDINAL_FORMS = frozenset(_ORDINALS | {w[:-1] for w in _ORDINALS if len(w) > 3})
 # Words ending in s that are no plural, and whose s a month depends on (« mars »; « mais » is
 # not « mai »).
 _NOT_PLURALS = frozenset({"mars", "mais"})
@@ -66,22 +69,31 @@ def words(text: str) -> tuple[str, ...]:
     """The words of ``text`` as matching sees them (see the module's docstring)."""
     if "<" in text:
         text = _TAG.sub(" ", text)
-    if " " in text or "\u00a0" in text or "\u202f" in text or "\u2009" in text:
+    if _MAYBE_GROUPED.search(text):
         text = _GROUPED.sub(lambda m: m.group(1) + re.sub(r"\D", "", m.group(2)), text)
-    plain = text.translate(_FOLD)
-    found: list[str] = []
-    for word in _WORD.findall(plain):
-        if word.isdigit():
-            found.append(word.lstrip("0") or "0")
-        elif word in _ORDINALS and found and found[-1].isdigit():
-            found.append("e")  # « 1re », « 1ère », « 1er » are one spelling
-        elif word.rstrip("s") in _ABOUT:
-            found.append(_ABOUT[word.rstrip("s")])
-        elif len(word) > 3 and word[-1] in "sx" and word not in _NOT_PLURALS:
-            found.append(word[:-1])  # one form for the singular and the plural
-        else:
-            found.append(word)
+    found = [_NORMAL.get(word) or _normal(word) for word in _WORD.findall(text.translate(_FOLD))]
+    for index in range(1, len(found)):  # « 1re », « 1ère », « 1er » are one spelling
+        if found[index] in _ORDINAL_FORMS and found[index - 1].isdigit():
+            found[index] = "e"
     return tuple(found)
+
+
+_NORMAL: dict[str, str] = {}
+
+
+def _normal(word: str) -> str:
+    """One word's form (computed once per distinct word): a number without its leading zeros,
+    an approximate number's figure, a plural's singular."""
+    if word.isdigit():
+        form = word.lstrip("0") or "0"
+    elif word.rstrip("s") in _ABOUT:
+        form = _ABOUT[word.rstrip("s")]
+    elif len(word) > 3 and word[-1] in "sx" and word not in _NOT_PLURALS:
+        form = word[:-1]  # one form for the singular and the plural
+    else:
+        form = word
+    _NORMAL[word] = form
+    return form
 
 
 def phrase(text: str) -> str:

@@ -34,7 +34,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from .. import reference
-from ..evidence_paths import Path, covers, exists, leaves, parse_path, value_at, written_path
+from ..evidence_paths import Path, exists, leaves, parse_path, value_at, written_path
 from ..i18n import _
 from ..layout import EVIDENCE_FILES
 from ..matching import did_you_mean, quote
@@ -524,11 +524,17 @@ def _unstated(
         passages.append(
             (claim, [document.passage(first, last) + heading for first, last in places])
         )
-    officials = [c for c in claims if c.official is not None]
+    # the claims by the paths they name: a value is covered by its path or a parent's
+    by_path: dict[Path, list[tuple[Claim, list[str]]]] = {}
+    for claim, texts in passages:
+        for claimed in claim.of:
+            by_path.setdefault(claimed, []).append((claim, texts))
+    official = {claimed for c in claims if c.official is not None for claimed in c.of}
     for path, owner, field_name, value in leaves(record.kind, record.data):
-        covering = [(c, ps) for c, ps in passages if any(covers(p, path) for p in c.of)]
-        if any(any(covers(p, path) for p in c.of) for c in officials):
+        parents = [path[:size] for size in range(1, len(path) + 1)]
+        if any(parent in official for parent in parents):
             continue
+        covering = [found for parent in parents for found in by_path.get(parent, ())]
         if not covering:
             continue
         if _rank(path, field_name, value):
