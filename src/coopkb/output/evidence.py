@@ -9,6 +9,7 @@ from ..i18n import _
 from ..labels import field_label, kind_label
 from ..query.evidence import EvidenceRow, official_title
 from .machine import csv_text, machine
+from .record import md_heading
 from .tables import md_cell
 from .text import safe
 
@@ -89,10 +90,7 @@ def render_evidence(
         return csv_text(flat)
     if output_format == "markdown":
         lines = [
-            f"### {md_cell(record['name'])} ({kind_label(kind)})",
-            "",
-            f"`{record['slug']}`",
-            "",
+            *md_heading(kind, record),
             f"| {_('field')} | {_('value')} | {_('evidence')} |",
             "|---|---|---|",
         ]

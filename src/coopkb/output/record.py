@@ -78,19 +78,18 @@ def render_record(
     if sources:
         facts.append(("sources", [_source_line(s) for s in sources]))
     if output_format == "markdown":
-        lines = [
-            f"### {md_cell(record['name'])} ({kind_label(kind)})",
-            "",
-            f"`{record['slug']}`",
-            "",
-        ]
-        lines += ["| | |", "|---|---|"]
+        lines = [*md_heading(kind, record), "| | |", "|---|---|"]
         lines += [
             f"| {md_cell(field_label(k, kind))} | {'<br>'.join(md_cell(v) for v in vs)} |"
             for k, vs in facts
         ]
         return "\n".join(lines)
     return _panel(kind, record, facts, width)
+
+
+def md_heading(kind: str, record: dict[str, Any]) -> list[str]:
+    """A record's Markdown heading: its name and kind, then its slug."""
+    return [f"### {md_cell(record['name'])} ({kind_label(kind)})", "", f"`{record['slug']}`", ""]
 
 
 def _marked(lines: list[str], list_id: str | None) -> list[str]:

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from typing import Any, NamedTuple
 
-from .. import reference
-from ..evidence_paths import covers, leaves, parse_path, written_path
+# `show` reads ``derived_fields`` on every call: the official lists and the evidence paths are
+# imported where a value is named or an evidence row built, never at start-up.
 
 
 class EvidenceRow(NamedTuple):
@@ -28,12 +28,16 @@ def derived_fields(kb: dict[str, Any], slug: str) -> dict[str, str]:
 
 def official_list_title(list_id: str) -> str:
     """The list's title alone (« Répertoire des municipalités du Québec »)."""
+    from .. import reference
+
     found = reference.OFFICIAL_LISTS.get(list_id)
     return found.title if found is not None else list_id
 
 
 def official_title(list_id: str) -> str:
     """The list's title, publisher and when it was read."""
+    from .. import reference
+
     found = reference.OFFICIAL_LISTS.get(list_id)
     return f"{found.title} ({found.publisher}, {found.consulted})" if found else list_id
 
@@ -62,6 +66,8 @@ def evidence_rows(
     by_record: dict[str, list[dict[str, Any]]] | None = None,
 ) -> list[EvidenceRow]:
     """Every value of the record, in the record's order, with what states it."""
+    from ..evidence_paths import covers, leaves, parse_path, written_path
+
     claims = (
         by_record.get(record["slug"], [])
         if by_record is not None

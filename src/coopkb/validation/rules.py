@@ -57,31 +57,20 @@ _WRAPPING_QUOTES = re.compile(r'^\s*[“”"«‘’\'].*[“”"»‘’\']\s*$
 
 def check_name_spacing(record: RecordAt) -> Iterator[Problem]:
     """A warning (validation still passes) for a name or alias holding a space that only looks
-    like one, spaces at its ends, or quotation marks around it: the character is named."""
-    names = [("name", record.data.get("name"))] + [
-        (("aliases", index), alias) for index, alias in enumerate(record.data.get("aliases") or [])
-    ]
-    for where, value in names:
+    like one, or quotation marks around it: the character is named."""
+    names: list[tuple[tuple[str | int, ...], Any]] = [(("name",), record.data.get("name"))]
+    names += [(("aliases", i), a) for i, a in enumerate(record.data.get("aliases") or [])]
+    for loc, value in names:
         if not isinstance(value, str):
             continue
-        loc = where if isinstance(where, tuple) else (where,)
-        odd = _ODD_SPACES.search(value)
-        if odd:
-            yield record.at(
-                loc,
-                "odd-space",
-                _("{value} holds a space that is not a plain one: retype it").format(
-                    value=quote(value)
-                ),
-            )._replace(severity="warning")
+        if _ODD_SPACES.search(value):
+            code, text = "odd-space", _("{value} holds a space that is not a plain one: retype it")
         elif _WRAPPING_QUOTES.match(value):
-            yield record.at(
-                loc,
-                "quoted-name",
-                _("{value} is wrapped in quotation marks: the name is what is inside").format(
-                    value=quote(value)
-                ),
-            )._replace(severity="warning")
+            code = "quoted-name"
+            text = _("{value} is wrapped in quotation marks: the name is what is inside")
+        else:
+            continue
+        yield record.at(loc, code, text.format(value=quote(value)))._replace(severity="warning")
 
 
 def _unique_slugs(records: list[RecordAt]) -> Generator[Problem, None, dict[str, RecordAt]]:
