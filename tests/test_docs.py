@@ -140,6 +140,14 @@ def test_ci_workflow_validates_pull_requests_with_github_annotations() -> None:
     # `coopkb diff` reads the base revision: the checkout must bring the history
     assert checkout["uses"].startswith("actions/checkout@")
     assert checkout["with"]["fetch-depth"] == 0
+    # least privilege for every job; the diff is written even when validation failed
+    for name in ("ci.yml", "pages.yml"):
+        flow = yaml.safe_load((ROOT / ".github" / "workflows" / name).read_text("utf-8"))
+        assert "permissions" in flow, name
+    assert workflow["permissions"] == {"contents": "read"}
+    steps_of = workflow["jobs"]["validate-data"]["steps"]
+    (diff_step,) = [s for s in steps_of if "diff" in s.get("run", "")]
+    assert diff_step["if"] == "${{ !cancelled() }}"
 
 
 def test_exit_codes_are_in_the_help(cli: Cli) -> None:

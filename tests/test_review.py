@@ -172,13 +172,22 @@ def test_markdown_has_a_table_per_kind(repo: Path, cli: Cli) -> None:
     assert "| ~ changed | `la-brunante` | model | citoyen | municipal |" in out
 
 
+_FILLED = {"start": '"2017"', "end": '"2018"', "date": '"2020"', "founded": '"1940"', "number": "5"}
+
+
 @pytest.mark.parametrize(
-    "kind", ["cooperative", "person", "organisation", "event", "mission", "member", "programme"]
+    "kind",
+    ["cooperative", "person", "organisation", "event", "mission", "member", "programme", "source"],
 )
-def test_new_prints_a_valid_skeleton(kind: str, cli: Cli, data_copy: Path) -> None:
+def test_new_prints_a_skeleton_that_pastes_as_printed_and_is_refused_until_filled(
+    kind: str, cli: Cli, data_copy: Path
+) -> None:
+    import re
+
     result = cli("new", kind, "--slug", f"test-{kind}", "--name", "Essai : test")
     assert result.code == 0, result
-    assert "#" in result.stdout and f"slug: test-{kind}" in result.stdout
+    key = "id" if kind == "source" else "slug"
+    assert "#" in result.stdout and f"- {key}: test-{kind}" in result.stdout
     section, target = {
         "cooperative": ("cooperatives", "cooperatives.yaml"),
         "person": ("people", "missions.yaml"),
@@ -187,25 +196,46 @@ def test_new_prints_a_valid_skeleton(kind: str, cli: Cli, data_copy: Path) -> No
         "mission": ("missions", "missions.yaml"),
         "member": ("members", "federations.yaml"),
         "programme": ("programmes", "federations.yaml"),
+        "source": ("sources", "missions.yaml"),
     }[kind]
     path = data_copy / target
     text = path.read_text("utf-8")
-    indent = "    " if kind == "programme" else "  "
-    pasted = "\n".join(
-        indent + line for line in result.stdout.splitlines() if not line.startswith("#")
-    )
-    marker = f"{indent.removesuffix('  ')}{section}:\n"
+    marker = f"{'  ' if kind == 'programme' else ''}{section}:\n"
     assert marker in text, marker
-    path.write_text(text.replace(marker, marker + pasted + "\n", 1), "utf-8")
-    # beside data with evidence, the new record's values need theirs: validate names them
+    # pasted exactly as printed, comments included: the indentation is the file's
+    path.write_text(text.replace(marker, marker + result.stdout, 1), "utf-8")
     evidence = data_copy / target.replace(".yaml", ".evidence.yaml")
-    if evidence.exists():
-        missing = cli("--data-dir", str(data_copy), "validate")
-        assert missing.code == 1 and f"of 'test-{kind}': add a claim to" in missing.stdout
+    if kind != "source":
         assert "Its evidence goes in" in result.stdout and evidence.name in result.stdout
-        evidence.unlink()
+    evidence.unlink(missing_ok=True)
+    unfilled = cli("--data-dir", str(data_copy), "validate")
+    placeholders = [line for line in unfilled.stdout.splitlines() if "placeholder" in line]
+    left = [line for line in result.stdout.splitlines() if "À compléter" in line.split("#")[0]]
+    assert len(placeholders) == len(left), unfilled.stdout
+    assert (unfilled.code == 1) is bool(left), unfilled.stdout
+    for line in placeholders:
+        assert re.match(rf"{re.escape(str(path))}:\d+:\d+: error: 'À compléter' is the place", line)
+    filled = re.sub(
+        r"(\w+): À compléter",
+        lambda m: f"{m.group(1)}: {_FILLED.get(m.group(1), 'Essai')}",
+        result.stdout,
+    )
+    path.write_text(text.replace(marker, marker + filled, 1), "utf-8")
     validated = cli("--data-dir", str(data_copy), "validate")
     assert validated.code == 0, validated
+
+
+def test_an_unfilled_skeleton_is_refused_at_its_slug_and_name(cli: Cli, base_copy: Path) -> None:
+    result = cli("--lang", "fr", "new", "coopérative")
+    path = base_copy / "cooperatives.yaml"
+    text = path.read_text("utf-8")
+    path.write_text(text.replace("cooperatives:\n", "cooperatives:\n" + result.stdout, 1), "utf-8")
+    checked = cli("--lang", "fr", "--data-dir", str(base_copy), "validate")
+    assert checked.code == 1
+    lines = [line for line in checked.stdout.splitlines() if "texte à remplacer" in line]
+    errors = [line.split(": ", 1)[0].rsplit(":", 2)[1:] for line in lines]
+    assert errors == [["6", "11"], ["7", "11"]], checked.stdout  # slug, then name
+    assert "« cooperative-a-completer » est le texte à remplacer de `coopkb new`" in checked.stdout
 
 
 def test_new_never_writes_into_the_data(cli: Cli, base_copy: Path) -> None:

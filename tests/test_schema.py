@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 from typing import Any
 
 from conftest import DATA, ROOT, Cli
@@ -25,11 +26,15 @@ def _one_spelling(schema: Any) -> Any:
 
 
 def test_schema_files_in_the_repo_are_current() -> None:
-    for name, schema in json_schemas().items():
+    from coopkb.i18n import in_language
+
+    with in_language("fr"):
+        schemas = json_schemas()
+    for name, schema in schemas.items():
         path = ROOT / "schemas" / name.replace(".yaml", ".schema.json")
         in_repo = json.loads(path.read_text(encoding="utf-8"))
         assert _one_spelling(in_repo) == _one_spelling(schema), (
-            f"{path.name} is stale: run `coopkb schema --output-dir schemas`"
+            f"{path.name} is stale: run `coopkb --lang fr schema --output-dir schemas`"
         )
 
 
@@ -72,3 +77,39 @@ def test_schema_forbids_unknown_keys() -> None:
     cooperative = schema["$defs"]["Cooperative"]
     assert cooperative["additionalProperties"] is False
     assert "region" in cooperative["properties"]
+
+
+def test_editors_get_one_error_per_wrong_value_in_their_language(tmp_path: Any, cli: Cli) -> None:
+    """Through check-jsonschema itself: an optional field's wrong value is one error (not "is
+    not of type 'null'" first), a month 13 is refused; titles are labels, French by default."""
+    import shutil
+    import subprocess
+    import sys
+
+    checker = shutil.which("check-jsonschema", path=str(Path(sys.executable).parent))
+    assert checker is not None
+    edited = tmp_path / "cooperatives.yaml"
+    text = (ROOT / "tests/example-files/base/cooperatives.yaml").read_text("utf-8")
+    edited.write_text(
+        text.replace("region: Estrie", "region: Estri").replace("date: 1998", "date: 1998-13"),
+        "utf-8",
+    )
+    found = subprocess.run(
+        [checker, "--schemafile", str(ROOT / "schemas/cooperatives.schema.json"), str(edited)],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert found.returncode == 1
+    assert "'Estri' is not one of" in found.stdout, found.stdout
+    assert "'1998-13' does not match" in found.stdout
+    assert "is not of type 'null'" not in found.stdout
+    in_repo = json.loads((ROOT / "schemas/cooperatives.schema.json").read_text("utf-8"))
+    mrc = in_repo["$defs"]["Cooperative"]["properties"]["mrc"]
+    assert mrc["title"] == "MRC" and mrc["type"] == ["string", "null"]
+    assert mrc["description"].startswith("Nom officiel de la MRC")
+    assert in_repo["$defs"]["Cooperative"]["title"] == "Coopérative"
+    assert in_repo["properties"]["sources"]["description"].startswith("Les documents que citent")
+    english = json.loads(cli("--lang", "en", "schema", "cooperatives").stdout)
+    mrc_en = english["$defs"]["Cooperative"]["properties"]["mrc"]
+    assert mrc_en["description"].startswith("Official MRC name") and mrc_en["title"] == "MRC"

@@ -44,7 +44,8 @@ def test_negative_fixture_reports_exact_place_and_message(
     count = len(expected)
     assert f"{count} problem{'s' if count > 1 else ''} in 1 file of" in result.stdout
     as_json = json.loads(cli("validate", "--data-dir", str(base_copy), "-f", "json").stdout)
-    assert [p["code"] for p in as_json] == [code for _, code, _ in expected]
+    errors = [p["code"] for p in as_json if p["severity"] == "error"]
+    assert errors == [code for _, code, _ in expected]
 
 
 @pytest.mark.parametrize("fixture", POSITIVE, ids=[f.stem for f in POSITIVE])
@@ -277,19 +278,52 @@ def test_yaml_syntax_errors_are_placed_where_they_open_and_explained_in_french(
     assert int(where.split(":")[1]) <= last  # never past the end of the file
 
 
+def test_every_mrc_and_region_of_the_official_lists_is_accepted(tmp_path: Path) -> None:
+    """The lists are complete: one cooperative per MRC or equivalent territory (its region
+    given, or left for coopkb to fill in), one per region; all of them validate."""
+    from conftest import EXAMPLES, run_coopkb
+    from coopkb import reference
+
+    assert len(reference.MRCS) == 104  # 87 MRCs and 17 equivalent territories (ISQ)
+    assert len(reference.EQUIVALENT_TERRITORIES) == 17
+    assert sorted({code for code, _v in reference.MRCS.values()}) == sorted(
+        reference.QUEBEC_REGIONS
+    )
+    data = shutil.copytree(EXAMPLES / "base", tmp_path / "data")
+    cooperatives = data / "cooperatives.yaml"
+    added = []
+    for number, (mrc, (code, _variants)) in enumerate(reference.MRCS.items()):
+        region = f"    region: {json.dumps(reference.QUEBEC_REGIONS[code])}\n" if number % 2 else ""
+        added.append(
+            f"  - slug: mrc-{number}\n    name: Coop {number}\n    country: Canada\n"
+            f"{region}    mrc: {json.dumps(mrc, ensure_ascii=False)}\n    sources: [source-test]\n"
+        )
+    for code, region in reference.QUEBEC_REGIONS.items():
+        added.append(
+            f"  - slug: region-{code}\n    name: Coop r{code}\n    country: Canada\n"
+            f"    region: {json.dumps(region, ensure_ascii=False)}\n    sources: [source-test]\n"
+        )
+    text = cooperatives.read_text("utf-8")
+    cooperatives.write_text(text.replace("cooperatives:\n", "cooperatives:\n" + "".join(added), 1))
+    result = run_coopkb("--lang", "en", "--data-dir", str(data), "validate", "--format", "json")
+    assert result.returncode == 0, result.stdout[:2000]
+    listed = run_coopkb("--lang", "en", "--data-dir", str(data), "list", "-f", "json")
+    regions = {r["slug"]: r.get("region") for r in json.loads(listed.stdout)}
+    for number, (_mrc, (code, _v)) in enumerate(reference.MRCS.items()):
+        assert regions[f"mrc-{number}"] == reference.QUEBEC_REGIONS[code]
+
+
 @pytest.mark.parametrize(
-    ("mrc", "accepted"),
+    ("mrc", "hint"),
     [
-        ("Les Sources", True),  # real MRCs coopkb's list does not hold: not « misspelled »
-        ("Les Maskoutains", True),
-        ("Les Laurentides", True),
-        ("Charlevoix-Est", True),
-        ("Le Val-Saint-Françoi", False),  # a typo of a listed one
-        ("Les Basque", False),
+        ("Le Val-Saint-Françoi", "Le Val-Saint-François"),  # typos of listed ones
+        ("Les Basque", "Les Basques"),
+        ("Charlevoix-Ouest", "Charlevoix-Est"),
+        ("Nulle-Part-Ailleurs", None),  # far from every name: no suggestion
     ],
 )
-def test_an_mrc_is_refused_only_when_a_typo_away_from_a_listed_one(
-    mrc: str, accepted: bool, tmp_path: Path
+def test_an_mrc_outside_the_list_is_refused_with_the_list_named(
+    mrc: str, hint: str | None, tmp_path: Path
 ) -> None:
     from conftest import EXAMPLES, run_coopkb
 
@@ -300,9 +334,38 @@ def test_an_mrc_is_refused_only_when_a_typo_away_from_a_listed_one(
     assert edited != text
     cooperatives.write_text(edited, "utf-8")
     result = run_coopkb("--lang", "en", "--data-dir", str(data), "validate")
-    assert (result.returncode == 0) is accepted, result.stdout
-    if not accepted:
-        assert "looks misspelled (did you mean" in result.stdout
+    assert result.returncode == 1, result.stdout
+    (line,) = [x for x in result.stdout.splitlines() if "error:" in x]
+    assert "cooperatives.yaml:7:" in line
+    assert "Liste des MRC et territoires équivalents (Institut de la statistique du Québec" in line
+    if hint is None:
+        assert "did you mean" not in line
+    else:
+        assert f"(did you mean '{hint}'?)" in line
+    french = run_coopkb("--lang", "fr", "--data-dir", str(data), "validate")
+    assert "n'est pas dans la Liste des MRC" in french.stdout
+
+
+@pytest.mark.parametrize(
+    ("mrc", "official"),
+    [
+        ("MRC des Maskoutains", "Les Maskoutains"),
+        ("MRC de La Jacques-Cartier", "La Jacques-Cartier"),
+    ],
+)
+def test_an_mrc_written_with_its_article_is_told_its_official_name(
+    mrc: str, official: str, tmp_path: Path
+) -> None:
+    from conftest import EXAMPLES, run_coopkb
+
+    data = shutil.copytree(EXAMPLES / "base", tmp_path / "data")
+    cooperatives = data / "cooperatives.yaml"
+    text = cooperatives.read_text("utf-8")
+    edited = text.replace("mrc: Le Val-Saint-François\n    municipality: Racine\n", f"mrc: {mrc}\n")
+    cooperatives.write_text(edited, "utf-8")
+    result = run_coopkb("--lang", "en", "--data-dir", str(data), "validate")
+    assert result.returncode == 1
+    assert f"is not the official spelling: write '{official}'" in result.stdout
 
 
 def test_quebec_as_a_region_is_explained_as_the_province(tmp_path: Path) -> None:
@@ -340,3 +403,32 @@ def test_a_name_with_an_odd_space_or_quotes_is_a_warning_that_names_it(
     text = text.replace('"La\\u00a0Brunante"', '"La Brunante «\\u00a0aînés\\u00a0»"', 1)
     coops.write_text(text.replace('"“Co-Actions”"', "Co-Actions", 1), "utf-8")
     assert cli("--data-dir", str(base_copy), "validate").stdout.startswith("valid:")
+
+
+def test_validate_accepts_data_files_and_reports_on_them(base_copy: Path, tmp_path: Path) -> None:
+    """As an editor types it with yamllint or check-jsonschema: the set the files belong to is
+    checked; problems of the files named are reported, the others' counted (exit 1 still)."""
+    from conftest import run_coopkb
+
+    coops = base_copy / "cooperatives.yaml"
+    coops.write_text(coops.read_text("utf-8").replace("region: Estrie", "region: Estri"), "utf-8")
+    named = run_coopkb("--lang", "en", "validate", str(coops))
+    assert named.returncode == 1
+    assert named.stdout.startswith(f"{coops}:6:13: error: region 'Estri'")
+    other = run_coopkb("--lang", "en", "validate", str(base_copy / "missions.yaml"))
+    assert other.returncode == 1 and "error:" not in other.stdout
+    assert "1 more problem in the other files of the set" in other.stdout
+    coops.write_text(coops.read_text("utf-8").replace("region: Estri", "region: Estrie"), "utf-8")
+    fine = run_coopkb("--lang", "fr", "validate", str(coops), str(base_copy / "missions.yaml"))
+    assert fine.returncode == 0 and fine.stdout.startswith("valide : 3 fichiers"), fine.stdout
+    for wrong, says in [
+        (tmp_path / "absent.yaml", "does not exist"),
+        (base_copy, "is a folder"),
+        (EXAMPLES / "negative" / "missions.tab-indent.yaml", "is not a coopkb data file"),
+    ]:
+        refused = run_coopkb("--lang", "en", "validate", str(wrong))
+        assert refused.returncode == 2 and says in refused.stderr, refused.stderr
+        assert "Traceback" not in refused.stderr
+    elsewhere = shutil.copytree(base_copy, tmp_path / "other")
+    two = run_coopkb("validate", str(coops), str(elsewhere / "missions.yaml"))
+    assert two.returncode == 2 and "different data folders" in two.stderr

@@ -3,7 +3,8 @@
 Sources of the official lists (not the seeds):
 - Quebec's 17 administrative regions: Institut de la statistique du Québec (ISQ), list of
   regions and MRCs; décret sur les limites des régions administratives du Québec (D-11, r. 1).
-- MRC spellings: ISQ list of MRCs (only the MRCs the sources mention are listed; see ``MRCS``).
+- MRCs: ISQ list of MRCs and equivalent territories, complete (104), consulted in November 2026;
+  the sources' own spellings are kept beside the official names (see ``MRCS``).
 - Municipalities: Ministère des Affaires municipales et de l'Habitation (MAMH), Répertoire des
   municipalités du Québec, as consulted in November 2026 (only the municipalities the data names;
   see ``MUNICIPALITIES``): each one's MRC (or none) and administrative region.
@@ -85,19 +86,156 @@ COUNTRY_ALIASES: dict[str, str] = {
 # Not in any MRC: a real value (Lac-Édouard), distinct from "unknown".
 OUTSIDE_MRC = "hors MRC"
 
-# Official MRC name -> (region code, spellings seen in the sources).
+# Official name -> (region code, spellings seen in the sources): every MRC and equivalent
+# territory of Quebec (87 MRCs and 17 equivalent territories, 104 in all), as the ISQ lists them
+# (consulted 2026-11), region by region. Brome-Missisquoi and La Haute-Yamaska belong to Estrie
+# since their transfer from Montérégie (2021). A source's own spelling is kept as a variant.
 MRCS: dict[str, tuple[str, tuple[str, ...]]] = {
-    "Portneuf": ("03", ("MRC de Portneuf",)),
-    "Le Val-Saint-François": ("05", ("Le-Val-Saint-François", "MRC Le-Val-Saint-François")),
+    # 01
+    "La Matapédia": ("01", ()),
+    "La Matanie": ("01", ()),
+    "La Mitis": ("01", ()),
     "Rimouski-Neigette": ("01", ("MRC Rimouski-Neigette",)),
-    "Bellechasse": ("12", ("MRC de Bellechasse",)),
-    "D'Autray": ("14", ("d'Autrey", "MRC d'Autrey")),
     "Les Basques": ("01", ("MRC Les Basques",)),
-    "Mékinac": ("04", ("MRC Mékinac",)),
+    "Rivière-du-Loup": ("01", ()),
+    "Témiscouata": ("01", ()),
+    "Kamouraska": ("01", ()),
+    # 02
     "Le Domaine-du-Roy": ("02", ("Le Domaine du Roy", "MRC Le Domaine du Roy")),
-    "Robert-Cliche": ("12", ("MRC Robert-Cliche",)),
+    "Maria-Chapdelaine": ("02", ()),
+    "Lac-Saint-Jean-Est": ("02", ()),
+    "Saguenay": ("02", ()),
+    "Le Fjord-du-Saguenay": ("02", ()),
+    # 03
+    "Charlevoix-Est": ("03", ()),
     "Charlevoix": ("03", ("MRC de Charlevoix",)),
+    "L'Île-d'Orléans": ("03", ()),
+    "La Côte-de-Beaupré": ("03", ()),
+    "La Jacques-Cartier": ("03", ()),
+    "Québec": ("03", ()),
+    "Portneuf": ("03", ("MRC de Portneuf",)),
+    # 04
+    "Mékinac": ("04", ("MRC Mékinac",)),
+    "Shawinigan": ("04", ()),
+    "Trois-Rivières": ("04", ()),
+    "Les Chenaux": ("04", ()),
+    "Maskinongé": ("04", ()),
+    "La Tuque": ("04", ()),
+    # 05
+    "Le Granit": ("05", ()),
+    "Les Sources": ("05", ()),
+    "Le Haut-Saint-François": ("05", ()),
+    "Le Val-Saint-François": ("05", ("Le-Val-Saint-François", "MRC Le-Val-Saint-François")),
+    "Sherbrooke": ("05", ()),
+    "Coaticook": ("05", ()),
+    "Memphrémagog": ("05", ()),
+    "Brome-Missisquoi": ("05", ()),
+    "La Haute-Yamaska": ("05", ()),
+    # 06
+    "Montréal": ("06", ()),
+    # 07
+    "Papineau": ("07", ()),
+    "Gatineau": ("07", ()),
+    "Les Collines-de-l'Outaouais": ("07", ()),
+    "La Vallée-de-la-Gatineau": ("07", ()),
+    "Pontiac": ("07", ()),
+    # 08
+    "Témiscamingue": ("08", ()),
+    "Rouyn-Noranda": ("08", ()),
+    "Abitibi-Ouest": ("08", ()),
+    "Abitibi": ("08", ()),
+    "La Vallée-de-l'Or": ("08", ()),
+    # 09
+    "La Haute-Côte-Nord": ("09", ()),
+    "Manicouagan": ("09", ()),
+    "Sept-Rivières": ("09", ()),
+    "Caniapiscau": ("09", ()),
+    "Minganie": ("09", ()),
+    "Le Golfe-du-Saint-Laurent": ("09", ()),
+    # 10
+    "Jamésie": ("10", ()),
+    "Kativik": ("10", ()),
+    "Eeyou Istchee": ("10", ()),
+    # 11
+    "Les Îles-de-la-Madeleine": ("11", ()),
+    "Le Rocher-Percé": ("11", ()),
+    "La Côte-de-Gaspé": ("11", ()),
+    "La Haute-Gaspésie": ("11", ()),
+    "Bonaventure": ("11", ()),
+    "Avignon": ("11", ()),
+    # 12
+    "L'Islet": ("12", ()),
+    "Montmagny": ("12", ()),
+    "Bellechasse": ("12", ("MRC de Bellechasse",)),
+    "La Nouvelle-Beauce": ("12", ()),
+    "Robert-Cliche": ("12", ("MRC Robert-Cliche",)),
+    "Les Etchemins": ("12", ()),
+    "Beauce-Sartigan": ("12", ()),
+    "Les Appalaches": ("12", ()),
+    "Lotbinière": ("12", ()),
+    "Lévis": ("12", ()),
+    # 13
+    "Laval": ("13", ()),
+    # 14
+    "D'Autray": ("14", ("d'Autrey", "MRC d'Autrey")),
+    "Joliette": ("14", ()),
+    "Matawinie": ("14", ()),
+    "Montcalm": ("14", ()),
+    "Les Moulins": ("14", ()),
+    "L'Assomption": ("14", ()),
+    # 15
+    "Deux-Montagnes": ("15", ()),
+    "Thérèse-De Blainville": ("15", ()),
+    "Mirabel": ("15", ()),
+    "La Rivière-du-Nord": ("15", ()),
+    "Argenteuil": ("15", ()),
+    "Les Pays-d'en-Haut": ("15", ()),
+    "Les Laurentides": ("15", ()),
+    "Antoine-Labelle": ("15", ()),
+    # 16
+    "Acton": ("16", ()),
+    "Pierre-De Saurel": ("16", ()),
+    "Les Maskoutains": ("16", ()),
+    "Rouville": ("16", ()),
+    "Le Haut-Richelieu": ("16", ()),
+    "La Vallée-du-Richelieu": ("16", ()),
+    "Longueuil": ("16", ()),
+    "Marguerite-D'Youville": ("16", ()),
+    "Roussillon": ("16", ()),
+    "Les Jardins-de-Napierville": ("16", ()),
+    "Le Haut-Saint-Laurent": ("16", ()),
+    "Beauharnois-Salaberry": ("16", ()),
+    "Vaudreuil-Soulanges": ("16", ()),
+    # 17
+    "Arthabaska": ("17", ()),
+    "Drummond": ("17", ()),
+    "L'Érable": ("17", ()),
+    "Nicolet-Yamaska": ("17", ()),
+    "Bécancour": ("17", ()),
 }
+# The equivalent territories among them (a city or an agglomeration, or a northern territory,
+# that holds an MRC's powers): a municipality there is « hors MRC » in the data, by our convention.
+EQUIVALENT_TERRITORIES: frozenset[str] = frozenset(
+    {
+        "Saguenay",
+        "Québec",
+        "Shawinigan",
+        "Trois-Rivières",
+        "La Tuque",
+        "Sherbrooke",
+        "Montréal",
+        "Gatineau",
+        "Rouyn-Noranda",
+        "Jamésie",
+        "Kativik",
+        "Eeyou Istchee",
+        "Les Îles-de-la-Madeleine",
+        "Lévis",
+        "Laval",
+        "Mirabel",
+        "Longueuil",
+    }
+)
 
 # Official municipality -> (its MRC, or OUTSIDE_MRC, and its region code). A record naming one of
 # these municipalities gets its MRC and region from here when the data does not give them, and
@@ -183,15 +321,49 @@ def official_region(text: str) -> str | None:
 
 
 def official_mrc(text: str) -> str | None:
-    """The official MRC name ``text`` means (official name or a known source variant)."""
-    wanted = fold(text.removeprefix("MRC ").removeprefix("mrc "))
-    if wanted == fold(OUTSIDE_MRC):
-        return OUTSIDE_MRC
-    for name, (_code, variants) in MRCS.items():
-        spellings = {fold(name), *(fold(v) for v in variants)}
-        if wanted in spellings or fold(text) in spellings:
-            return name
+    """The official MRC name ``text`` means: the official name or a known source variant, with or
+    without « MRC », « MRC de/du/des/de la/d' » before it (« MRC des Maskoutains »)."""
+    spellings = _mrc_spellings()
+    for form in _mrc_forms(text):
+        if form == fold(OUTSIDE_MRC):
+            return OUTSIDE_MRC
+        if form in spellings:
+            return spellings[form]
     return None
+
+
+def _mrc_forms(text: str) -> list[str]:
+    """The folded names ``text`` may mean once « MRC » and its article are taken off."""
+    folded = fold(text)
+    forms = [folded]
+    for prefix in ("mrc ", "municipalite regionale de comte "):
+        if folded.startswith(prefix):
+            rest = folded.removeprefix(prefix)
+            forms.append(rest)
+            for article, official in (
+                ("de la ", "la "),
+                ("de l'", "l'"),
+                ("des ", "les "),
+                ("du ", "le "),
+                ("de ", ""),
+                ("d'", ""),
+                ("d'", "d'"),
+            ):
+                if rest.startswith(article):
+                    forms.append(official + rest.removeprefix(article))
+    return forms
+
+
+@lru_cache(maxsize=1)
+def _mrc_spellings() -> dict[str, str]:
+    """Folded official names and source variants -> official name."""
+    found: dict[str, str] = {}
+    for name, (_code, variants) in MRCS.items():
+        found[fold(name)] = name
+        for variant in variants:
+            found.setdefault(fold(variant), name)
+            found.setdefault(fold(variant).removeprefix("mrc "), name)
+    return found
 
 
 def official_municipality(text: str) -> str | None:

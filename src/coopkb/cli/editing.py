@@ -11,6 +11,8 @@ import typer
 
 from ..files import os_reason
 from ..i18n import N_, _, ngettext
+from ..problems import Problem
+from ..storage.location import DataLocation
 from .options import ReportFormat
 from .session import data_files_of, location_of, state_of
 from .terminal import EXIT_DATA, EXIT_USAGE, fail, stderr_console, write_err
@@ -18,6 +20,18 @@ from .terminal import EXIT_DATA, EXIT_USAGE, fail, stderr_console, write_err
 
 def validate(
     ctx: typer.Context,
+    named: Annotated[
+        list[Path] | None,
+        typer.Argument(
+            help=N_(
+                "Data files to report on (cooperatives.yaml, federations.yaml, missions.yaml or "
+                "their .evidence.yaml); the whole set they belong to is checked. Default: the "
+                "data folder."
+            ),
+            metavar=N_("FILE…"),
+            show_default=False,
+        ),
+    ] = None,
     output_format: Annotated[
         ReportFormat,
         typer.Option("--format", "-f", help=N_("Report format."), case_sensitive=False),
@@ -48,7 +62,7 @@ def validate(
         from ..validation.reporters import report
 
     state = state_of(ctx)
-    location = location_of(state)
+    location = _location_of_files(named, state.data_dir) if named else location_of(state)
     err = stderr_console()
     if location.origin == BUNDLED:  # nothing here to check: never let that pass for "valid"
         write_err(
@@ -75,18 +89,39 @@ def validate(
             )
     else:
         outcome = validate_contents(location.path, location.display, contents, None, documents)
-    findings = report(outcome.problems, output_format.value)
+    problems = outcome.problems
+    elsewhere: list[Problem] = []
+    if named:  # report on the files named; the others' errors are counted, never hidden
+        wanted = {path.resolve() for path in named}
+        elsewhere = [
+            p for p in problems if Path(p.file).resolve() not in wanted and p.severity == "error"
+        ]
+        problems = [p for p in problems if Path(p.file).resolve() in wanted]
+    findings = report(problems, output_format.value)
     if findings:
         sys.stdout.write(findings + "\n")
     summary_to = sys.stdout.write if output_format is ReportFormat.text else write_err
-    errors = [p for p in outcome.problems if p.severity == "error"]  # warnings do not fail
+    errors = [p for p in problems if p.severity == "error"]  # warnings do not fail
+    if elsewhere:
+        summary_to(
+            ngettext(
+                "{count} more problem in the other files of the set: run `coopkb validate` to "
+                "see it",
+                "{count} more problems in the other files of the set: run `coopkb validate` "
+                "to see them",
+                len(elsewhere),
+            ).format(count=len(elsewhere))
+            + "\n"
+        )
+        if not errors:
+            raise typer.Exit(EXIT_DATA)
     if errors:
         files = len({p.file for p in errors})
-        problems = ngettext("{count} problem", "{count} problems", len(errors))
+        counted = ngettext("{count} problem", "{count} problems", len(errors))
         in_files = ngettext("in {count} file", "in {count} files", files)
         summary_to(
             _("{problems} {in_files} of {where}").format(
-                problems=problems.format(count=len(errors)),
+                problems=counted.format(count=len(errors)),
                 in_files=in_files.format(count=files),
                 where=location.describe(),
             )
@@ -103,6 +138,43 @@ def validate(
         )
         + "\n"
     )
+
+
+def _location_of_files(named: list[Path], data_dir: Path | None) -> DataLocation:
+    """The data folder that holds every file named (usage error otherwise): ``coopkb validate
+    data/cooperatives.yaml`` checks the set it belongs to, as yamllint would check the file."""
+    import os
+
+    from ..layout import DATA_FILES, EVIDENCE_FILES
+    from ..matching import quote
+    from ..storage.location import DataLocation
+
+    known = (*DATA_FILES, *EVIDENCE_FILES.values())
+    folders = set()
+    for path in named:
+        if not path.is_file():
+            reason = _("{path} is a folder") if path.is_dir() else _("{path} does not exist")
+            fail(reason.format(path=quote(str(path))), EXIT_USAGE)
+        if path.name not in known:
+            fail(
+                _("{path} is not a coopkb data file (one of: {names})").format(
+                    path=quote(str(path)), names=", ".join(known)
+                ),
+                EXIT_USAGE,
+            )
+        folders.add(path.resolve().parent)
+    if len(folders) > 1:
+        fail(_("the files named belong to different data folders: name one at a time"), EXIT_USAGE)
+    (folder,) = folders
+    if data_dir is not None and data_dir.resolve() != folder:
+        fail(
+            _("--data-dir {folder} does not hold {path}").format(
+                folder=quote(str(data_dir)), path=quote(str(named[0]))
+            ),
+            EXIT_USAGE,
+        )
+    shown = os.path.relpath(named[0].parent, Path.cwd()) if not named[0].is_absolute() else ""
+    return DataLocation(folder, N_("files named"), shown)
 
 
 def schema(

@@ -286,7 +286,11 @@ def export_site(
     with interrupts_deferred():
         from ..validation.schema import json_schemas, knowledge_base_schema
 
-    schemas, kb_schema = json_schemas(), knowledge_base_schema()
+    from ..i18n import in_language
+
+    with in_language("fr"):  # the editors' schemas the site hosts are the repository's (French)
+        schemas = json_schemas()
+    kb_schema = knowledge_base_schema()
     built = datetime.date.today().isoformat()
 
     def written(kb: Any, directory: Path, protected: list[Path]) -> str:

@@ -10,6 +10,7 @@ from typing import Any
 
 from ..i18n import N_, _
 from ..matching import did_you_mean, quote
+from ..placeholders import is_placeholder, placeholder_message
 from ..problems import Problem
 from .loader import LoadedFile
 from .models import FILE_MODELS, KNOWN_FIELDS
@@ -86,6 +87,9 @@ def translate(loaded: LoadedFile, errors: list[Any], file_name: str) -> list[Pro
             message = _("the file must be a mapping with the top-level keys: {keys}").format(
                 keys=expected
             )
+        elif is_placeholder(error.get("input")) and error["type"] != "extra_forbidden":
+            message = placeholder_message(error["input"])
+            kind = "placeholder"
         elif kind == "number":
             message = _("{field} must be a finite number, got {got}").format(
                 field=field_name, got=_describe(error["input"])
@@ -95,7 +99,13 @@ def translate(loaded: LoadedFile, errors: list[Any], file_name: str) -> list[Pro
         else:
             message = error["msg"]
         line, column = loaded.position(loc, at_key=error["type"] == "extra_forbidden")
-        code = "not-a-number" if kind == "number" else error["type"].replace("_", "-")
+        code = (
+            "not-a-number"
+            if kind == "number"
+            else kind
+            if kind == "placeholder"
+            else error["type"].replace("_", "-")
+        )
         problems.setdefault(
             (line, column, message), Problem(loaded.path, line, column, code, message)
         )

@@ -39,6 +39,7 @@ from ..i18n import _
 from ..layout import EVIDENCE_FILES
 from ..matching import did_you_mean, quote
 from ..parts import part_of
+from ..placeholders import is_placeholder, placeholder_message
 from ..problems import Problem
 from .documents import Document, states, words
 from .loader import LoadedFile
@@ -210,6 +211,9 @@ def _claim(slug: str, entry: Any, loc: Path, report: Any) -> Claim | None:
         if value is not None and (not isinstance(value, str) or not value.strip()):
             report((*loc, key), "evidence-text", _("{key} must be text").format(key=quote(key)))
             return None
+        if is_placeholder(value):
+            report((*loc, key), "placeholder", placeholder_message(str(value)))
+            return None
     if texts["official"] is not None:
         if any(texts[k] is not None for k in ("source", "at", "says")):
             report(
@@ -277,23 +281,27 @@ def check_evidence(
         outcome.problems.extend(problems)
         own = {r.data["slug"] for r in records if r.file.path.endswith(data_file)}
         usable: list[Claim] = []
+        # A faulty claim of an existing record still covers its other values: one mistyped
+        # path is one error, not one more for every value the claim holds.
+        claims_of: dict[str, list[Claim]] = {}
         for claim in claims:
             found = _check_claim(claim, by_slug, own, sources, loaded, data_file)
             if found:
                 outcome.problems.extend(found)
             else:
                 usable.append(claim)
+            if claim.record in own:
+                claims_of.setdefault(claim.record, []).append(claim)
         outcome.claims.extend(usable)
-        claims_of: dict[str, list[Claim]] = {}
-        for claim in usable:
-            claims_of.setdefault(claim.record, []).append(claim)
+        usable_set = {id(claim) for claim in usable}
         for record in records:
             if not record.file.path.endswith(data_file):
                 continue
             mine = claims_of.get(record.data["slug"], [])
             outcome.problems.extend(_uncovered(record, mine))
             if documents is not None:
-                outcome.problems.extend(_unstated(record, mine, sources, documents, names))
+                sound = [claim for claim in mine if id(claim) in usable_set]
+                outcome.problems.extend(_unstated(record, sound, sources, documents, names))
     return outcome
 
 

@@ -20,6 +20,7 @@ from .. import reference
 from ..i18n import N_, _
 from ..matching import UNSAFE, did_you_mean, fold, quote, same_looking, within_edits
 from ..parts import Scalar
+from ..placeholders import is_placeholder, placeholder_message
 
 # Characters no field may hold: C0 controls but tab and newline, DEL, C1, bidi controls, line and
 # paragraph separators, non-characters. Names and one-line values refuse more (see _INVISIBLE).
@@ -27,6 +28,11 @@ _CONTROL = UNSAFE
 # Invisible or line-breaking: they break table rows and make two names look alike.
 _INVISIBLE = re.compile("[\t\n\r\u00ad\u200b-\u200d\u2060\ufeff]")
 _EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+# The same address spelt to dodge harvesters: « nom [at] site.org », « nom (arobase) site (point)
+# org », « nom at site dot org ».
+_AT = r"(?:\s*[\[(]\s*(?:at|arobase|arrobas)\s*[\])]\s*|\s+(?:at|arobase|arrobas)\s+)"
+_DOT = r"(?:\s*[\[(]\s*(?:dot|point)\s*[\])]\s*|\s+(?:dot|point)\s+|\.)"
+_SPELT_EMAIL = re.compile(rf"(?i)\b[\w.+-]+{_AT}[\w-]+(?:{_DOT}[\w-]+)*{_DOT}[a-z]{{2,}}\b")
 # North American numbers as Quebec writes them (418-555-0123, (418) 555-0123, 418.555.0123,
 # 4185550123, +1 418 555 0123), French ones (06 12 34 56 78, +33 6 12 34 56 78) and other
 # international ones (a leading +). Amounts (1 250 000 000 $) and times (2017-05-08 10:00) pass.
@@ -88,16 +94,25 @@ def _clean_text(value: str) -> str:
     # Text without '@' or digits holds no e-mail or phone: skip the patterns.
     if "@" in value and _EMAIL.search(value):
         raise fail("personal-data", _("e-mail addresses are never stored in coopkb"))
+    if ("at" in value or "ob" in value or "AT" in value) and _SPELT_EMAIL.search(value):
+        raise fail(
+            "personal-data",
+            _("e-mail addresses are never stored in coopkb, however spelt ([at], arobase)"),
+        )
     if _DIGIT.search(value) and _PHONE.search(value):
         raise fail("personal-data", _("phone numbers are never stored in coopkb"))
     if not value.strip():
         raise fail("blank-text", _("text must not be blank"))
     if value != value.strip():
         raise fail("untrimmed-text", _("text must not start or end with spaces"))
+    if is_placeholder(value):
+        raise fail("placeholder", placeholder_message(value))
     return value
 
 
 def _slug(value: str) -> str:
+    if is_placeholder(value):
+        raise fail("placeholder", placeholder_message(value))
     if not _SLUG.fullmatch(value):
         raise fail(
             "bad-slug",
@@ -126,6 +141,9 @@ def _partial_date(value: Any) -> Any:
 
 def _check_date(value: str) -> str:
     found = _DATE.fullmatch(value)
+    if not found and re.match(r"[0-9]{4}-[0-9]{2}-[0-9]{2}[T ][0-9]", value):
+        message = _("date {value} holds a time: coopkb keeps the day only (write {day})")
+        raise fail("bad-date", message.format(value=quote(value), day=quote(value[:10])))
     if not found:
         message = _("date {value} must be ISO 8601: YYYY, YYYY-MM or YYYY-MM-DD")
         raise fail("bad-date", message.format(value=quote(value)))
@@ -204,17 +222,24 @@ def _mrc(value: str) -> str:
         raise fail(
             "mrc-spelling",
             _(
-                "MRC {value} is not the official spelling (did you mean {official}? "
-                "the source's spelling belongs in the place list)"
+                "MRC {value} is not the official spelling: write {official} (the source's own "
+                "spelling stays in its evidence)"
             ).format(value=quote(value), official=quote(official)),
         )
-    # coopkb's list holds only the MRCs the sources name: another real MRC (Les Sources,
-    # Charlevoix-Est) is accepted; only a value a typo or two away from a listed one is refused.
+    # The list is complete (every MRC and equivalent territory): anything else is refused, with
+    # the list named; a name is suggested only when it is a typo or two away.
+    listed = reference.OFFICIAL_LISTS["mrc-quebec"]
+    message = _(
+        "MRC {value} is not in the {title} ({publisher}, consulted {consulted}): write the "
+        "official name, or `hors MRC` for a municipality outside any MRC"
+    ).format(
+        value=quote(value),
+        title=listed.title,
+        publisher=listed.publisher,
+        consulted=listed.consulted,
+    )
     near = [m for m in reference.MRCS if within_edits(fold(value), fold(m), 2)]
-    if near:
-        message = _("MRC {value} looks misspelled").format(value=quote(value))
-        raise fail("mrc-spelling", message + did_you_mean(value, near))
-    return value  # an MRC the sources have not named yet: accepted as written
+    raise fail("unknown-mrc", message + did_you_mean(value, near))
 
 
 def _enum(values: Iterable[str]) -> WithJsonSchema:
@@ -223,7 +248,10 @@ def _enum(values: Iterable[str]) -> WithJsonSchema:
 
 _SLUG_SCHEMA = WithJsonSchema({"type": "string", "pattern": "^[a-z0-9]+(-[a-z0-9]+)*$"})
 _DATE_SCHEMA = WithJsonSchema(
-    {"type": ["string", "integer"], "pattern": r"^[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?$"}
+    {
+        "type": ["string", "integer"],
+        "pattern": r"^[0-9]{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12][0-9]|3[01]))?)?$",
+    }
 )
 _QUALIFIERS = ("plus de", "environ", "au moins", "jusqu'à")
 _ALL_REGIONS = (*reference.QUEBEC_REGIONS.values(), *reference.FRENCH_REGIONS.values())
@@ -237,7 +265,7 @@ Slug = Annotated[str, Field(max_length=MAX_NAME), _CLEAN, AfterValidator(_slug),
 PartialDate = Annotated[
     str,
     BeforeValidator(_partial_date),
-    Field(max_length=10),
+    Field(max_length=MAX_NAME),  # the shape is checked below, a time included
     _CLEAN,
     AfterValidator(_check_date),
     _DATE_SCHEMA,

@@ -41,7 +41,7 @@ def check_place(record: RecordAt) -> Iterator[Problem]:
                 ("region",),
                 "region-country-mismatch",
                 _("region {region} is in {home}, not {country}").format(
-                    region=quote(region), home=home, country=country
+                    region=quote(region), home=quote(home), country=quote(country)
                 ),
             )
     yield from check_municipality(record)
@@ -56,7 +56,7 @@ def check_place(record: RecordAt) -> Iterator[Problem]:
                     ("mrc",),
                     "mrc-region-mismatch",
                     _("MRC {mrc} is in {expected}, not {region}").format(
-                        mrc=quote(mrc), expected=expected, region=region
+                        mrc=quote(mrc), expected=quote(expected), region=quote(region)
                     ),
                 )
 
@@ -74,12 +74,19 @@ def check_municipality(record: RecordAt) -> Iterator[Problem]:
     # Only official values are compared: a misspelt MRC or region is reported by the model.
     given_mrc = data.get("mrc")
     known = given_mrc in reference.MRCS or given_mrc == reference.OUTSIDE_MRC
-    if known and given_mrc != mrc:
+    # A municipality of an equivalent territory is « hors MRC » by the data's convention; the
+    # territory's own name (Québec, La Tuque) says the same place and is accepted too.
+    territory = (
+        mrc == reference.OUTSIDE_MRC
+        and given_mrc in reference.EQUIVALENT_TERRITORIES
+        and reference.MRCS[given_mrc][0] == code
+    )
+    if known and given_mrc != mrc and not territory:
         yield record.at(
             ("mrc",),
             "municipality-mrc-mismatch",
             _("{municipality} is in the MRC {expected}, not {mrc}").format(
-                municipality=municipality, expected=quote(mrc), mrc=quote(given_mrc)
+                municipality=quote(municipality), expected=quote(mrc), mrc=quote(given_mrc)
             ),
         )
     if data.get("region") in reference.QUEBEC_REGIONS.values() and data["region"] != region:
@@ -87,7 +94,9 @@ def check_municipality(record: RecordAt) -> Iterator[Problem]:
             ("region",),
             "municipality-region-mismatch",
             _("{municipality} is in {expected}, not {region}").format(
-                municipality=municipality, expected=region, region=quote(data["region"])
+                municipality=quote(municipality),
+                expected=quote(region),
+                region=quote(data["region"]),
             ),
         )
 
@@ -105,6 +114,6 @@ def check_aliases(record: RecordAt) -> Iterator[Problem]:
                 "alias-is-a-place",
                 _(
                     "alias {alias} is the name of a place, not of this record: a source's "
-                    "spelling of a place belongs in the official lists (reference.py)"
+                    "spelling of a place stays in its evidence (`says`)"
                 ).format(alias=quote(alias)),
             )

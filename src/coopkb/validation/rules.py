@@ -44,6 +44,94 @@ def cross_checks(records: list[RecordAt], files: list[LoadedFile]) -> Iterator[P
         yield from _check_references(record, by_slug, complete)
     yield from _check_cycles(records, by_slug)
     yield from _unique_mission_numbers(records)
+    for record in records:
+        yield from _check_delegation(record)
+        yield from _check_order(record)
+    if complete:
+        yield from _unused_sources(records, sources)
+
+
+def _check_delegation(record: RecordAt) -> Iterator[Problem]:
+    """A delegation cannot name more members than its size says it had."""
+    named, size = record.data.get("delegation"), record.data.get("delegation_size")
+    if not isinstance(named, list) or not isinstance(size, int) or isinstance(size, bool):
+        return
+    if len(named) > size:
+        yield record.at(
+            ("delegation_size",),
+            "delegation-size",
+            _(
+                "delegation_size is {size}, but 'delegation' names {count} members: correct "
+                "the size or the list"
+            ).format(size=size, count=len(named)),
+        )
+
+
+# The lists of dated steps the data dictionary says are kept in date order.
+_ORDERED = ("timeline",)
+
+
+def _check_order(record: RecordAt) -> Iterator[Problem]:
+    """Dated steps in order (an undated step may stand anywhere); partial dates compare on their
+    common precision, so « 2017 » and « 2017-05 » are in either order."""
+    for field in _ORDERED:
+        steps = record.data.get(field)
+        previous: tuple[int, str] | None = None
+        for index, step in enumerate(steps if isinstance(steps, list) else []):
+            date = step.get("date") if isinstance(step, dict) else None
+            if isinstance(date, int) and not isinstance(date, bool):
+                date = str(date)
+            if not isinstance(date, str) or not re.fullmatch(r"[0-9]{4}(-[0-9]{2}){0,2}", date):
+                continue
+            if previous is not None:
+                size = min(len(date), len(previous[1]))
+                if date[:size] < previous[1][:size]:
+                    yield record.at(
+                        (field, index, "date"),
+                        "timeline-order",
+                        _(
+                            "step {number} ({date}) comes after step {before} ({earlier}): "
+                            "keep the steps in date order"
+                        ).format(
+                            number=index + 1,
+                            date=date,
+                            before=previous[0] + 1,
+                            earlier=previous[1],
+                        ),
+                    )
+            previous = (index, date)
+
+
+def _unused_sources(
+    records: list[RecordAt], sources: dict[str, tuple[LoadedFile, int]]
+) -> Iterator[Problem]:
+    """A warning for a source that no record cites: a leftover, or a record left to write."""
+    cited: set[str] = set()
+
+    def collect(value: Any) -> None:
+        if isinstance(value, dict):
+            for key, item in value.items():
+                if key == "sources" and isinstance(item, list):
+                    cited.update(i for i in item if isinstance(i, str))
+                else:
+                    collect(item)
+        elif isinstance(value, list):
+            for item in value:
+                collect(item)
+
+    for record in records:
+        collect(record.data)
+    for source_id, (loaded, index) in sources.items():
+        if source_id not in cited:
+            line, column = loaded.position(("sources", index, "id"))
+            yield Problem(
+                loaded.path,
+                line,
+                column,
+                "unused-source",
+                _("source {id} is cited by no record").format(id=quote(source_id)),
+                severity="warning",
+            )
 
 
 # Spaces that only look like one, in a name (a no-break space is French typography only beside

@@ -1,10 +1,23 @@
-"""JSON Schemas of the data files, generated from the models (for editors and `coopkb schema`)."""
+"""JSON Schemas of the data files, generated from the models (for editors and `coopkb schema`).
+
+What an editor reads in the language server's hover and errors is written for them: each
+field's title is its label and its description its meaning, in the interface's language (the
+schemas in the repository are French: ``coopkb --lang fr schema --output-dir schemas``); an
+optional field is its own type with ``null`` beside it, so a wrong value gets one error ("not one
+of …"), not "is not of type 'null'" first.
+"""
 
 from __future__ import annotations
 
 from typing import Any
 
+from ..i18n import N_, _
 from .models import FILE_MODELS
+
+# What the top-level keys of a data file hold (their fields' meanings are the records').
+_SECTION_MEANINGS: dict[str, str] = {
+    "sources": N_("The documents the records of this file cite, one entry per source (its id)."),
+}
 
 SCHEMA_BASE = "https://coopkb.invalid/schemas/"
 
@@ -20,7 +33,7 @@ def json_schemas() -> dict[str, dict[str, Any]]:
             "title": f"coopkb {name}",
             **{k: v for k, v in schema.items() if k != "title"},
         }
-        schemas[name] = schema
+        schemas[name] = for_editors(schema)
     from .evidence import evidence_schema
 
     schemas["evidence.yaml"] = {
@@ -79,3 +92,67 @@ def knowledge_base_schema() -> dict[str, Any]:
         "title": "coopkb knowledge base (coopkb export json)",
         **{k: v for k, v in schema.items() if k != "title"},
     }
+
+
+def for_editors(schema: dict[str, Any]) -> dict[str, Any]:
+    """``schema`` with labels, meanings and single-type optional fields (see the module's
+    docstring). Pure: a new dictionary."""
+    from ..i18n import language
+    from ..kinds import KINDS
+    from ..labels import field_label, kind_label
+    from .meanings import meaning_of
+
+    owners = {kind.model: kind.name for kind in KINDS}
+
+    def fields(properties: dict[str, Any], owner: str | None) -> dict[str, Any]:
+        out: dict[str, Any] = {}
+        for field, definition in properties.items():
+            written = _single_type(definition)
+            written["title"] = _capital(field_label(field, owner))
+            meaning = _SECTION_MEANINGS.get(field) if owner is None else None
+            meaning = meaning or (meaning_of(owner, field) if owner else None)
+            if meaning:
+                written["description"] = _(meaning)
+            elif isinstance(written.get("description"), str):
+                written["description"] = _(written["description"])
+            out[field] = written
+        return out
+
+    result = dict(schema)
+    result["properties"] = fields(schema.get("properties", {}), None)
+    definitions = {}
+    for name, definition in schema.get("$defs", {}).items():
+        owner = owners.get(name, name.lower())
+        written = {
+            **definition,
+            "title": _capital(kind_label(owner)) if owner in owners.values() else name,
+            "properties": fields(definition.get("properties", {}), owner),
+        }
+        if language() != "en":  # a model's docstring is English prose for developers
+            written.pop("description", None)
+        definitions[name] = written
+    if definitions:
+        result["$defs"] = definitions
+    return result
+
+
+def _single_type(definition: dict[str, Any]) -> dict[str, Any]:
+    """``{anyOf: [X, {type: null}]}`` as X accepting null: ``type: [t, "null"]`` (and ``null``
+    among an enum's values)."""
+    options = definition.get("anyOf")
+    if not isinstance(options, list) or len(options) != 2 or {"type": "null"} not in options:
+        return dict(definition)
+    (other,) = [o for o in options if o != {"type": "null"}]
+    if "type" not in other:  # a reference: kept as a choice
+        return dict(definition)
+    merged = {k: v for k, v in definition.items() if k != "anyOf"}
+    merged.update(other)
+    kinds = other["type"] if isinstance(other["type"], list) else [other["type"]]
+    merged["type"] = [*kinds, "null"]
+    if "enum" in other:
+        merged["enum"] = [*other["enum"], None]
+    return merged
+
+
+def _capital(label: str) -> str:
+    return label[:1].upper() + label[1:]

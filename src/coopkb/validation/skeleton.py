@@ -1,7 +1,9 @@
 """`coopkb new KIND`: a commented skeleton of a record, generated from its model.
 
-Required fields carry a placeholder that validates (so the pasted record is valid as soon as its
-slug, name and source are right); optional fields are commented out with their meaning.
+It is printed indented as the records of its data file are, so it pastes as printed under its
+section. Every value an editor must write is the placeholder ``À compléter`` (or a slug holding
+``a-completer``), which validate refuses: an unfilled skeleton never passes. A reference or a
+closed vocabulary gets a real value as an example (its comment says what it may be).
 """
 
 from __future__ import annotations
@@ -10,58 +12,54 @@ from ..i18n import _
 from ..labels import kind_label
 from ..layout import LIST_SECTIONS, NESTED_SECTIONS, SINGLE_SECTIONS
 from ..parts import part_of
+from ..placeholders import PLACEHOLDER
 from .meanings import meaning_of
 from .models import RECORD_MODELS
+from .parts import Source
 
-KINDS = tuple(RECORD_MODELS)
-_PLACEHOLDERS: dict[str, str] = {
+KINDS = (*RECORD_MODELS, "source")
+_EXAMPLES: dict[str, str] = {
     "sources": "[cqcm-2014-territoires]",
     "member_of": "cqcm",
     "cooperation": "cooperation-coactions-polecn",
     "sector_group": "Travailleurs",
     "body_kind": "fédération",
-    "start": '"2017"',
-    "end": '"2018"',
-    "date": '"2020"',
-    "founded": '"1940"',
     "funder": "region-nouvelle-aquitaine",
-    "duration_months": "24",
-    "number": "5",
-    "destination": "Québec",
-    "funding": "À compléter.",
-    "origin": "À compléter.",
-    "acronym": "XYZ",
-    "founding_context": "À compléter.",
-    "description": "À compléter.",
 }
-_SECTION_OF = {kind: section for section, kind in {**LIST_SECTIONS, **NESTED_SECTIONS}.items()}
+_SECTION_OF = {kind: section for section, kind in {**LIST_SECTIONS, **NESTED_SECTIONS}.items()} | {
+    "source": "sources"
+}
 
 
 def skeleton(kind: str, slug: str | None = None, name: str | None = None) -> str:
     """The skeleton; ``slug`` and ``name`` must have passed ``check_slug``/``check_name``.
 
-    A kind kept in a list (cooperatives) is a list item to paste under its section; a kind that
-    is one mapping (the council) is the section itself, to paste at the top level."""
-    model = RECORD_MODELS[kind]
+    A kind kept in a list (cooperatives) is a list item indented to stand under its section
+    (``  - slug:``; a programme, inside the council, by four); a kind that is one mapping (the
+    council) is the section itself, at the top level. A source is a list item of ``sources:``."""
+    model = Source if kind == "source" else RECORD_MODELS[kind]
     section = _SECTION_OF.get(kind, kind)
-    single = kind in SINGLE_SECTIONS.values() or kind in SINGLE_SECTIONS
-    first = "slug" if single else "- slug"
-    head = (
-        _("The {kind}: paste at the top level of its data file, fill it in, then run")
-        if single
-        else _("A new {kind}: paste under `{section}:` in its data file, fill it in, then run")
-    ).format(kind=kind_label(kind), section=section)
+    single = kind in SINGLE_SECTIONS.values()
+    key = "id" if kind == "source" else "slug"
+    written_slug = slug or f"{kind}-a-completer"
+    if single:
+        head = _("The {kind}: paste at the top level of its data file, fill it in, then run")
+        first, indent = f"  {key}", "  "
+    else:
+        head = _("A new {kind}: paste under `{section}:` in its data file, fill it in, then run")
+        margin = "    " if kind in NESTED_SECTIONS.values() else "  "
+        first, indent = f"{margin}- {key}", margin + "  "
     lines = [
-        f"# {head}",
+        "# " + head.format(kind=kind_label(kind), section=section),
         "# " + _("`coopkb validate`. Commented lines are optional fields; delete what the"),
         "# " + _("sources do not say (unknown stays unknown)."),
         *([f"{section}:"] if single else []),
-        f"{'  ' if single else ''}{first}: {slug or kind + '-a-completer'}",
-        f"  name: {_yaml_text(name) if name else 'À compléter'}",
+        f"{first}: {written_slug}",
     ]
-    indent = "  "
+    if "name" in model.model_fields:
+        lines.append(f"{indent}name: {_yaml_text(name) if name else PLACEHOLDER}")
     for field, info in model.model_fields.items():
-        if field in ("slug", "name"):
+        if field in ("slug", "name", "id"):
             continue
         text = meaning_of(kind, field) or info.description
         meaning = _(text) if text else ""
@@ -70,10 +68,17 @@ def skeleton(kind: str, slug: str | None = None, name: str | None = None) -> str
             lines.append(f"{indent}{field}: {_placeholder(kind, field)}  # {meaning}")
         else:
             lines.append(f"{indent}# {field}:  # {meaning}")
-    return "\n".join([*lines, *_evidence_lines(kind, slug or kind + "-a-completer")]) + "\n"
+    if kind == "source":
+        return "\n".join(lines) + "\n"
+    required = [
+        f
+        for f, info in model.model_fields.items()
+        if info.is_required() and f not in ("slug", "sources")
+    ]
+    return "\n".join([*lines, *_evidence_lines(kind, written_slug, required)]) + "\n"
 
 
-def _evidence_lines(kind: str, slug: str) -> list[str]:
+def _evidence_lines(kind: str, slug: str, fields: list[str]) -> list[str]:
     """Where the record's evidence goes (the evidence file beside its data file), commented:
     it belongs in that other file, under ``evidence:``."""
     from ..kinds import KIND
@@ -89,28 +94,29 @@ def _evidence_lines(kind: str, slug: str) -> list[str]:
         ),
         "# " + _("each value, the source stating it, where in it, and its own words (9 at most)."),
         f"#   {slug}:",
-        "#     - of: [name, municipality]",
+        f"#     - of: [{', '.join(fields)}]",
         "#       source: cqcm-2014-territoires",
-        "#       at: " + _("the heading or slide title, as the source writes it"),
-        "#       says: " + _("the source's words that state the values"),
+        f"#       at: {PLACEHOLDER}  # " + _("the heading or slide title, as the source writes it"),
+        f"#       says: {PLACEHOLDER}  # " + _("the source's words that state the values"),
     ]
 
 
 def _placeholder(kind: str, field: str) -> str:
-    """A value that validates, by the field's part (parts.py): the editor replaces it."""
-    if field in _PLACEHOLDERS:
-        return _PLACEHOLDERS[field]
+    """What a required field holds until the editor writes the source's value: the placeholder
+    (refused by validate), or an example for a reference or a closed vocabulary."""
+    if field in _EXAMPLES:
+        return _EXAMPLES[field]
     part = part_of(kind, field)
     if part is not None and part.part == "mapping":
         return "{}"
     if part is not None and part.part == "mappings":
         if part.shape == "affiliation":
-            return "[{organisation: cqcm, role: À compléter}]"
+            return f"[{{organisation: cqcm, role: {PLACEHOLDER}}}]"
         if part.shape == "item":
-            return "[{number: 1, name: À compléter}]"
+            return f"[{{number: 1, name: {PLACEHOLDER}}}]"
     if part is not None and part.part in ("list", "references", "mappings"):
         return "[a-completer-1, a-completer-2]"
-    return "À compléter"
+    return PLACEHOLDER
 
 
 def _yaml_text(text: str) -> str:

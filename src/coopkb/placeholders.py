@@ -1,0 +1,31 @@
+"""The placeholder `coopkb new` writes where an editor must write a value.
+
+Validate refuses it wherever it is left (a field, a slug, a reference, an evidence claim), so an
+unfilled skeleton never passes. Plain text functions: the models, the evidence checks and the
+skeleton read it from here.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .i18n import _
+from .matching import fold, quote
+
+PLACEHOLDER = "À compléter"
+_PLACEHOLDER_SLUG = re.compile(r"(?:^|-)a-completer(?:-|$)")
+
+
+def is_placeholder(value: object) -> bool:
+    """Whether ``value`` is a skeleton's placeholder left in place (text or slug)."""
+    if not isinstance(value, str):
+        return False
+    if "a-completer" in value:  # cheap tests first: this runs for every text of every record
+        return bool(_PLACEHOLDER_SLUG.search(value))
+    return len(value) <= 14 and fold(value).rstrip(".") == "a completer"
+
+
+def placeholder_message(value: str) -> str:
+    return _(
+        "{value} is the placeholder of `coopkb new`: write what the source says, or delete the line"
+    ).format(value=quote(value))
