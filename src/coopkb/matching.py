@@ -128,7 +128,9 @@ def quote(value: object) -> str:
     if len(text) > _ECHO_LIMIT:
         text = text[: _ECHO_LIMIT - 1] + "…"
     shown = (
-        f"« {text} »" if language() == "fr" else (f"'{text}'" if "'" not in text else f'"{text}"')
+        f"«\u00a0{text}\u00a0»"
+        if language() == "fr"
+        else (f"'{text}'" if "'" not in text else f'"{text}"')
     )
     return shown + spaces_named(raw)
 

@@ -33,15 +33,39 @@ def terminal_width() -> int:
         return _FALLBACK_WIDTH
 
 
+# Rich wraps at any whitespace, no-break spaces included (Python's \s): « 1997 : » could end a
+# line before its colon. Its word pattern (rich._wrap.re_word, a private name) is replaced by one
+# that keeps U+00A0 and U+202F inside words, only when it is still the pattern this was written
+# for; tests/test_i18n.py fails when a release of Rich changes it.
+RICH_WORD_PATTERN = r"\s*\S+\s*"
+_NO_BREAK = "\u00a0\u202f\u2007"
+KEPT_WORD_PATTERN = rf"[^\S{_NO_BREAK}]*[\S{_NO_BREAK}]+[^\S{_NO_BREAK}]*"
+
+
+def keep_no_break_spaces() -> bool:
+    """Make Rich's wrap keep no-break spaces; whether it could (see above)."""
+    import re
+
+    from rich import _wrap
+
+    current = getattr(_wrap, "re_word", None)
+    if current is None or current.pattern not in (RICH_WORD_PATTERN, KEPT_WORD_PATTERN):
+        return False
+    _wrap.re_word = re.compile(KEPT_WORD_PATTERN)
+    return True
+
+
 def stdout_console(width: int | None = None) -> Console:
     from rich.console import Console
 
+    keep_no_break_spaces()
     return Console(highlight=False, soft_wrap=False, width=width or terminal_width())
 
 
 def stderr_console() -> Console:
     from rich.console import Console
 
+    keep_no_break_spaces()
     return Console(stderr=True, highlight=False, width=terminal_width())
 
 

@@ -114,6 +114,12 @@ def ngettext(singular: str, plural: str, count: int) -> str:
     return _catalog.ngettext(singular, plural, count)
 
 
+def colon() -> str:
+    """The colon that joins a heading to its text: « 1997 : » (a no-break space before it, as
+    French writes it) or "1997:"."""
+    return "\u00a0:" if language() == "fr" else ":"
+
+
 def N_(message: str) -> str:
     """Marks a message for the catalog where it is defined; it is translated where shown."""
     return message

@@ -7,7 +7,7 @@ import json
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
-from ..i18n import _, ngettext
+from ..i18n import _, colon, ngettext
 from ..labels import kind_label
 from ..matching import spaces_named
 from ..parts import part_of
@@ -89,14 +89,14 @@ def _line(change: Any) -> str:
         return line
     if change.change in ("added", "removed"):
         name = change.after if change.change == "added" else change.before
-        return f"{change.slug} ({what}): {name}"
+        return f"{change.slug} ({what}){colon()} {name}"
     shape = _shape(change)
     before, after = value_text(change.before, shape), value_text(change.after, shape)
     if change.before is None and not isinstance(change.after, dict) and _is_item(change):
         return f"{change.slug}.{field_text(change)} + {after}"
     if change.after is None and not isinstance(change.before, dict) and _is_item(change):
         return f"{change.slug}.{field_text(change)} − {before}"
-    return f"{change.slug}.{field_text(change)}: {before} → {after}"
+    return f"{change.slug}.{field_text(change)}{colon()} {before} → {after}"
 
 
 def _is_item(change: Any) -> bool:

@@ -24,9 +24,12 @@ def _value_text(value: Any, names: dict[str, str]) -> str:
 
 
 def _label(row: EvidenceRow, kind: str) -> str:
-    """« nom », « étapes.2.date »: the field's label, then the rest of the path."""
-    rest = row.path[len(row.field) :]
-    return field_label(row.field, kind) + rest
+    """« nom », « chronologie.2.date »: the field's label, then the rest of the path, each
+    sub-field by its label too (« chronologie.1.événement », not ``timeline.1.event``)."""
+    rest = row.path[len(row.field) :].split(".")
+    return field_label(row.field, kind) + ".".join(
+        part if not part or part.isdigit() else field_label(part) for part in rest
+    )
 
 
 def stated_by(row: EvidenceRow, document: str | None = None) -> list[str]:
@@ -116,7 +119,9 @@ def _panel(
     out.append(f"{kind_label(kind)} · ", style="dim")
     out.append(record["slug"] + "\n")
     for row in rows:
-        head = f"{safe(_label(row, kind))} : " if _is_french() else f"{safe(_label(row, kind))}: "
+        head = (
+            f"{safe(_label(row, kind))}\u00a0: " if _is_french() else f"{safe(_label(row, kind))}: "
+        )
         out.append("\n")
         for index, piece in enumerate(_wrap(head + safe(_value_text(row.value, names)), width)):
             out.append(piece + "\n", style="bold" if index == 0 else None)

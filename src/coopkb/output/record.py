@@ -9,7 +9,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from ..figures import figure_text
-from ..i18n import _
+from ..i18n import _, colon
 from ..kinds import KIND
 from ..labels import field_label, kind_label
 from ..parts import part_of
@@ -299,4 +299,4 @@ def _source_line(source: dict[str, Any]) -> str:
         if source.get("date")
         else (source.get("date_note") or _("undated"))
     )
-    return f"{source['id']}: {source['title']} — {source['author']} ({when})"
+    return f"{source['id']}{colon()} {source['title']} — {source['author']} ({when})"

@@ -21,8 +21,9 @@ LICENCE: dict[str, str] = {
     "title": "Creative Commons Attribution 4.0 International",
 }
 LICENCE_NOTE = (
-    "Données sous licence CC BY 4.0 (attribution : « coopkb, d'après les documents cités »). "
-    "Les documents sources restent la propriété de leurs auteurs (CQCM, Co-Actions, POLECN) ; "
+    "Données sous licence CC BY 4.0 "
+    "(attribution\u00a0: «\u00a0coopkb, d'après les documents cités\u00a0»). "
+    "Les documents sources restent la propriété de leurs auteurs (CQCM, Co-Actions, POLECN); "
     "le code de coopkb est sous licence MIT."
 )
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any, NamedTuple
 
-from ..i18n import _
+from ..i18n import _, colon
 from ..kinds import KIND
 from ..matching import fold
 from ..parts import fields_of_part
@@ -73,4 +73,4 @@ def _of_record(kind: str, record: Record) -> Iterator[Entry]:
         yield from entry(record[described.founded], None, _("{name}: founding").format(name=name))
     for field in fields_of_part(kind, "mappings", "step"):
         for step in record.get(field) or []:
-            yield from entry(step.get("date"), step.get("end"), f"{name}: {step['event']}")
+            yield from entry(step.get("date"), step.get("end"), f"{name}{colon()} {step['event']}")

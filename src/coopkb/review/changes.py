@@ -122,7 +122,9 @@ def _claim_text(claim: dict[str, Any]) -> str:
     covered = ", ".join(claim.get("of", []))
     if claim.get("official"):
         return f"{covered} ← {claim['official']}"
-    return f"{covered} ← {claim.get('source')}, {claim.get('at')} — « {claim.get('says')} »"
+    return (
+        f"{covered} ← {claim.get('source')}, {claim.get('at')} — «\u00a0{claim.get('says')}\u00a0»"
+    )
 
 
 def _evidence_changes(

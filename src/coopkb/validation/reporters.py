@@ -6,7 +6,7 @@ import json
 from collections.abc import Sequence
 
 from .. import __version__
-from ..i18n import N_, _, language
+from ..i18n import N_, _, colon
 from ..problems import Problem
 
 FORMATS = ("text", "github", "json", "sarif")
@@ -22,9 +22,8 @@ def report(problems: Sequence[Problem], output_format: str) -> str:
         return "\n".join(_github(p) for p in problems)
     # French puts a no-break space before the colon (« erreur : »); the location keeps the
     # file:line:col: form editors and CI parse.
-    colon = "\u00a0:" if language() == "fr" else ":"
     return "\n".join(
-        f"{p.file}:{p.line}:{p.column}: {_(SEVERITIES.get(p.severity, p.severity))}{colon} "
+        f"{p.file}:{p.line}:{p.column}: {_(SEVERITIES.get(p.severity, p.severity))}{colon()} "
         f"{p.message}"
         for p in problems
     )

@@ -25,7 +25,7 @@ from pathlib import Path
 from typing import Any
 
 from ...figures import figure_text
-from ...i18n import _, in_language, language, ngettext
+from ...i18n import _, colon, in_language, language, ngettext
 from ...kinds import KIND, KINDS
 from ...labels import field_label, kind_label
 from ...matching import fold
@@ -636,7 +636,9 @@ def texts() -> dict[str, str]:
         "downloads": _("Downloads"),
         "evidence": _("Where each value comes from"),
         "record": _("the record"),
-        "colon": "\u00a0:" if language() == "fr" else ":",
+        "colon": colon(),
+        "open_quote": "«\u00a0" if language() == "fr" else "\u201c",
+        "close_quote": "\u00a0»" if language() == "fr" else "\u201d",
         "derived": _("from an official list"),
         "noscript": _("Search needs JavaScript; every page is reachable from the menu without it."),
     }
