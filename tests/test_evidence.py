@@ -201,7 +201,7 @@ def test_show_evidence_names_each_value_and_its_anchor(base: Path) -> None:
     out = run_coopkb(
         "--data-dir", str(base), "--lang", "fr", "show", "la-brunante", "--evidence"
     ).stdout
-    assert "municipalité : Racine" in out
+    assert "municipalité\u00a0: Racine" in out
     assert "«\u00a0La Brunante (Racine\u00a0»" in out
     assert "d'après Régions administratives du Québec" in out
     rows = json.loads(

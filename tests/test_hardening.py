@@ -235,7 +235,9 @@ def test_periods_keep_the_end_year_when_it_differs() -> None:
 
     assert short_period("2017-10-04", "2018-01-03") == "2017-10-04→2018-01-03"
     assert short_period("2016-09-05", "2018") == "2016-09-05→2018"
-    assert short_period("2017-05-08", "2017-05-12") == "2017-05-08→05-12"
+    assert short_period("2017-05-08", "2017-05-12") == "2017-05-08→2017-05-12"
+    assert short_period("2017-05-08", None) == short_period("2017-05-08", "2017-05-08")
+    assert short_period(None, "2025") == "→2025" and short_period(None, None) == ""
 
 
 def test_markdown_escapes_backslashes_and_pipes() -> None:

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import EXAMPLES, Cli, run_coopkb
+from conftest import DATA, EXAMPLES, Cli, run_coopkb
 from coopkb.i18n import choose_language
 
 FRENCH = {"LANG": "fr_CA.UTF-8"}
@@ -131,11 +131,11 @@ def test_every_command_answers_in_both_languages(command: tuple[str, ...], cli: 
         (
             ("list", "--region", "Estri"),
             "unknown region 'Estri' (did you mean 'Estrie'?)",
-            "région inconnue « Estri » (vouliez-vous dire « Estrie » ?)",
+            "région inconnue «\u00a0Estri\u00a0» (vouliez-vous dire «\u00a0Estrie\u00a0»?)",
         ),
         (("show", "mission-2"), "8–12 May 2017", "du 8 au 12 mai 2017"),
-        (("--help",), "Usage:", "Utilisation :"),
-        (("list", "--nope"), "No such option: --nope", "Option inconnue : --nope"),
+        (("--help",), "Usage:", "Utilisation\u00a0:"),
+        (("list", "--nope"), "No such option: --nope", "Option inconnue\u00a0: --nope"),
         (("stats",), "cooperatives per region", "coopératives par région"),
     ],
 )
@@ -154,8 +154,8 @@ def test_french_help_of_every_command_is_french(cli: Cli) -> None:
 
     for name in ALL:
         out = cli(name, "--help", env=FRENCH).stdout
-        assert "Exemple : coopkb" in out, name
-        assert "Utilisation : coopkb" in out, name
+        assert "Exemple\u00a0: coopkb" in out, name
+        assert "Utilisation\u00a0: coopkb" in out, name
 
 
 def test_a_decimal_comma_and_narrow_spaces_in_french() -> None:
@@ -205,6 +205,10 @@ def test_an_unknown_language_is_a_usage_error(cli: Cli) -> None:
     result = cli("--lang", "de", "list")
     assert result.code == 2
     assert "unknown language 'de'" in result.stderr
+    # a French user is told in French, whatever language they asked for
+    french = run_coopkb("--lang", "de", "list", env={"LANG": "fr_CA.UTF-8", "LC_ALL": ""})
+    assert french.returncode == 2
+    assert french.stderr == "Erreur\u00a0: langue inconnue «\u00a0de\u00a0»; choisissez fr ou en\n"
 
 
 @pytest.mark.slow
@@ -215,7 +219,9 @@ def test_the_installed_command_speaks_french_without_a_system_locale() -> None:
 
 
 def test_a_search_with_no_match_quotes_the_words_as_each_language_does(cli: Cli) -> None:
-    assert "Rien ne correspond à « xyzzy »." in cli("--lang", "fr", "search", "xyzzy").stderr
+    assert (
+        "Rien ne correspond à «\u00a0xyzzy\u00a0»." in cli("--lang", "fr", "search", "xyzzy").stderr
+    )
     assert "Nothing matches 'xyzzy'." in cli("search", "xyzzy").stderr
 
 
@@ -225,11 +231,14 @@ def test_an_export_that_would_replace_files_says_so_in_french(tmp_path: Path, cl
     assert cli("export", "sqlite", str(database)).code == 0
     csv_again = cli("--lang", "fr", "export", "csv", str(folder))
     assert csv_again.code == 1
-    assert f"Erreur : {folder} contient déjà records.csv" in csv_again.stderr
+    assert f"Erreur\u00a0: {folder} contient déjà records.csv" in csv_again.stderr
     assert "(--overwrite pour les remplacer)" in csv_again.stderr
     sqlite_again = cli("--lang", "fr", "export", "sqlite", str(database))
     assert sqlite_again.code == 1
-    assert f"Erreur : {database} existe déjà (--overwrite pour le remplacer)" in sqlite_again.stderr
+    assert (
+        f"Erreur\u00a0: {database} existe déjà (--overwrite pour le remplacer)"
+        in sqlite_again.stderr
+    )
 
 
 def test_a_period_ending_before_it_starts_is_reported_in_french(base_copy: Path, cli: Cli) -> None:
@@ -239,7 +248,9 @@ def test_a_period_ending_before_it_starts_is_reported_in_french(base_copy: Path,
         encoding="utf-8",
     )
     result = cli("--lang", "fr", "--data-dir", str(base_copy), "validate")
-    assert "la fin « 2016-09-01 » précède le début « 2016-09-05 »" in result.stdout
+    assert (
+        "la fin «\u00a02016-09-01\u00a0» précède le début «\u00a02016-09-05\u00a0»" in result.stdout
+    )
 
 
 def test_french_help_headings_take_their_colon_apart_and_types_are_french() -> None:
@@ -252,3 +263,87 @@ def test_french_help_headings_take_their_colon_apart_and_types_are_french() -> N
     assert "--region TEXT " not in out
     english = run_coopkb("--lang", "en", "list", "--help", env={"COLUMNS": "100"}).stdout
     assert "Options:" in english and ("--region <text>" in english or "--region TEXT" in english)
+
+
+def test_rich_never_breaks_a_line_at_a_no_break_space() -> None:
+    """The guard of cli/terminal.py: Rich's private word pattern is still the one it replaces
+    (this fails on a Rich release that changes it), and a wrapped line keeps « 1997 : » whole."""
+    import io
+
+    from rich import _wrap
+    from rich.console import Console
+    from rich.text import Text
+
+    from coopkb.cli.terminal import KEPT_WORD_PATTERN, RICH_WORD_PATTERN, keep_no_break_spaces
+
+    assert _wrap.re_word.pattern in (RICH_WORD_PATTERN, KEPT_WORD_PATTERN)
+    assert keep_no_break_spaces()
+    out = io.StringIO()
+    console = Console(file=out, width=21, highlight=False)
+    console.print(Text("abc defgh ijklmn 1997\u00a0: création"))
+    lines = out.getvalue().splitlines()
+    assert any(line.startswith("1997\u00a0:") for line in lines), lines
+    assert not any(line.rstrip().endswith("1997") for line in lines), lines
+
+
+def test_every_french_translation_follows_the_typography_convention() -> None:
+    """No plain space before « : », none before « ; ! ? », no-break spaces inside « » — in every
+    translation (python -m coopkb.i18n.typography applies it)."""
+    pytest.importorskip("babel")
+    from babel.messages.pofile import read_po
+
+    from coopkb.i18n.catalog import PO_FILE
+    from coopkb.i18n.typography import faults
+
+    with PO_FILE.open("rb") as handle:
+        catalog = read_po(handle, locale="fr")
+    wrong = {
+        str(message.id): found
+        for message in catalog
+        for text in (message.string if isinstance(message.string, tuple) else [message.string])
+        if isinstance(text, str) and text and (found := faults(text))
+    }
+    assert wrong == {}
+
+
+def test_our_own_words_in_the_data_follow_the_same_convention() -> None:
+    """The data's own text (names, summaries, notes) is typeset as the interface is; what the
+    evidence files quote (``says``, ``at``) stays as its source writes it."""
+    import yaml
+
+    from coopkb.i18n.typography import faults
+
+    def strings(value: object) -> list[str]:
+        if isinstance(value, str):
+            return [value]
+        if isinstance(value, dict):
+            return [s for item in value.values() for s in strings(item)]
+        if isinstance(value, list):
+            return [s for item in value for s in strings(item)]
+        return []
+
+    wrong = [
+        (path.name, text)
+        for path in sorted(DATA.glob("*.yaml"))
+        if not path.name.endswith(".evidence.yaml")
+        for text in strings(yaml.safe_load(path.read_text(encoding="utf-8")))
+        if faults(text)
+    ]
+    assert wrong == []
+
+
+@pytest.mark.parametrize(
+    ("plain", "typeset_text"),
+    [
+        ("Erreur : « x » ; voyez", "Erreur\u00a0: «\u00a0x\u00a0»; voyez"),
+        ("Pourquoi ? Voilà !", "Pourquoi? Voilà!"),
+        ("« Territoires innovants ! »", "«\u00a0Territoires innovants!\u00a0»"),
+        ("https://example.org : 10:30", "https://example.org\u00a0: 10:30"),
+        ("already\u00a0: fine", "already\u00a0: fine"),
+    ],
+)
+def test_typeset_spaces_french_punctuation(plain: str, typeset_text: str) -> None:
+    from coopkb.i18n.typography import faults, typeset
+
+    assert typeset(plain) == typeset_text
+    assert faults(typeset_text) == [] and (plain == typeset_text or faults(plain))

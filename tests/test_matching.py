@@ -86,7 +86,10 @@ def test_an_echoed_value_names_the_spaces_that_only_look_like_spaces() -> None:
         assert quote("La Barberie ") == "'La Barberie ' (holds a space at the start or the end)"
         assert quote("Estrie") == "'Estrie'"
     with in_language("fr"):
-        assert quote("name\u202f") == "« name\u202f » (contient : U+202F, espace fine insécable)"
+        assert (
+            quote("name\u202f")
+            == "«\u00a0name\u202f\u00a0» (contient\u00a0: U+202F, espace fine insécable)"
+        )
 
 
 def test_diff_shows_what_a_change_of_spaces_changed() -> None:

@@ -235,7 +235,10 @@ def test_an_unfilled_skeleton_is_refused_at_its_slug_and_name(cli: Cli, base_cop
     lines = [line for line in checked.stdout.splitlines() if "texte à remplacer" in line]
     errors = [line.split(": ", 1)[0].rsplit(":", 2)[1:] for line in lines]
     assert errors == [["6", "11"], ["7", "11"]], checked.stdout  # slug, then name
-    assert "« cooperative-a-completer » est le texte à remplacer de `coopkb new`" in checked.stdout
+    assert (
+        "«\u00a0cooperative-a-completer\u00a0» est le texte à remplacer de `coopkb new`"
+        in checked.stdout
+    )
 
 
 def test_new_never_writes_into_the_data(cli: Cli, base_copy: Path) -> None:
@@ -254,10 +257,10 @@ def test_diff_outside_git_and_with_an_unknown_revision_is_explained_in_french(
 ) -> None:
     outside = cli("--lang", "fr", "--data-dir", str(base_copy), "diff")
     assert outside.code == 2
-    assert f"Erreur : {base_copy} n'est pas dans un dépôt git" in outside.stderr
+    assert f"Erreur\u00a0: {base_copy} n'est pas dans un dépôt git" in outside.stderr
     unknown = cli("--lang", "fr", "--data-dir", str(repo / "data"), "diff", "pas-une-revision")
     assert unknown.code == 2
-    assert "Erreur : révision inconnue « pas-une-revision »" in unknown.stderr
+    assert "Erreur\u00a0: révision inconnue «\u00a0pas-une-revision\u00a0»" in unknown.stderr
 
 
 @pytest.mark.parametrize(

@@ -219,7 +219,7 @@ def test_a_record_page_says_where_each_value_comes_from(fixture_site: Path) -> N
     assert '<p class="evidence"><a href="../../missions/mission-1/preuves/">' in text
     page = fixture_site / "missions" / "mission-1" / "preuves" / "index.html"
     evidence = page.read_text("utf-8")
-    assert "« 1re mission du 05 au 10 septembre 2016 »" in evidence
+    assert "«\u00a01re mission du 05 au 10 septembre 2016\u00a0»" in evidence
     assert 'href="../../../sources/source-test/"' in evidence
     assert "Les missions" in evidence  # the place in the source
     assert 'hreflang="en-CA" href="../../../en/missions/mission-1/evidence/"' in evidence

@@ -229,7 +229,7 @@ def test_a_bad_year_is_a_usage_error_in_the_users_language(cli: Cli) -> None:
     assert "Error: Invalid value for '--year': '17' is not a year (four digits" in english.stderr
     french = cli("--lang", "fr", "missions", "--year", "2017-05")
     assert french.code == 2
-    assert "« 2017-05 » n'est pas une année (quatre chiffres" in french.stderr
+    assert "«\u00a02017-05\u00a0» n'est pas une année (quatre chiffres" in french.stderr
 
 
 def test_a_year_option_filters_as_before(cli: Cli) -> None:
@@ -249,9 +249,9 @@ def test_years_are_shown_as_year_in_english_and_annee_in_french(cli: Cli) -> Non
 @pytest.mark.parametrize(
     ("args", "french"),
     [
-        (("people", "--mission", "x"), "« x » n'est pas un nombre entier."),
+        (("people", "--mission", "x"), "«\u00a0x\u00a0» n'est pas un nombre entier."),
         (("list", "surplus"), "Arguments en trop inattendus (surplus)"),
-        (("list", "--region"), "L'option « --region » demande une valeur."),
+        (("list", "--region"), "L'option «\u00a0--region\u00a0» demande une valeur."),
     ],
 )
 def test_clicks_own_errors_are_in_french(cli: Cli, args: tuple[str, ...], french: str) -> None:

@@ -181,7 +181,7 @@ def test_validate_checks_the_files_being_edited_from_any_folder(where: str, tmp_
 
 
 def test_validate_outside_a_checkout_says_loudly_which_copy(tmp_path: Path) -> None:
-    for lang, word in (("en", "Warning: no data folder"), ("fr", "Attention : aucun dossier")):
+    for lang, word in (("en", "Warning: no data folder"), ("fr", "Attention\u00a0: aucun dossier")):
         result = run_coopkb(
             "validate",
             cwd=tmp_path,

@@ -246,7 +246,7 @@ def test_text_findings_name_their_severity_in_the_readers_language(tmp_path: Pat
     french = run_coopkb("--lang", "fr", "--data-dir", str(data), "validate")
     english = run_coopkb("--lang", "en", "--data-dir", str(data), "validate")
     assert french.returncode == english.returncode == 1
-    assert "cooperatives.yaml:6:13: erreur\u00a0: la région « Estri »" in french.stdout
+    assert "cooperatives.yaml:6:13: erreur\u00a0: la région «\u00a0Estri\u00a0»" in french.stdout
     assert "cooperatives.yaml:6:13: error: region 'Estri'" in english.stdout
 
 
@@ -254,7 +254,7 @@ def test_text_findings_name_their_severity_in_the_readers_language(tmp_path: Pat
     ("edit", "where", "french"),
     [
         (("destination: Québec", 'destination: "Québec'), ":40:18:", "n'est jamais fermé"),
-        (("visits: [polecn]", "visits: [polecn"), ":44:13:", "crochet « [ »"),
+        (("visits: [polecn]", "visits: [polecn"), ":44:13:", "crochet «\u00a0[\u00a0»"),
         (("destination: Québec", "destination:Québec"), ":40:16:", "il faut une espace"),
         (("destination: Québec", "destination: Québec: ville"), ":40:24:", "entre guillemets"),
         (("    destination: Québec", "\tdestination: Québec"), ":40:1:", "tabulation"),
@@ -272,7 +272,7 @@ def test_yaml_syntax_errors_are_placed_where_they_open_and_explained_in_french(
     result = run_coopkb("--lang", "fr", "--data-dir", str(data), "validate")
     assert result.returncode == 1
     line = result.stdout.splitlines()[0]
-    assert f"missions.yaml{where} erreur\u00a0: erreur de syntaxe YAML : " in line
+    assert f"missions.yaml{where} erreur\u00a0: erreur de syntaxe YAML\u00a0: " in line
     assert french in line
     last = len(text.splitlines())
     assert int(where.split(":")[1]) <= last  # never past the end of the file
@@ -420,7 +420,7 @@ def test_validate_accepts_data_files_and_reports_on_them(base_copy: Path, tmp_pa
     assert "1 more problem in the other files of the set" in other.stdout
     coops.write_text(coops.read_text("utf-8").replace("region: Estri", "region: Estrie"), "utf-8")
     fine = run_coopkb("--lang", "fr", "validate", str(coops), str(base_copy / "missions.yaml"))
-    assert fine.returncode == 0 and fine.stdout.startswith("valide : 3 fichiers"), fine.stdout
+    assert fine.returncode == 0 and fine.stdout.startswith("valide\u00a0: 3 fichiers"), fine.stdout
     for wrong, says in [
         (tmp_path / "absent.yaml", "does not exist"),
         (base_copy, "is a folder"),

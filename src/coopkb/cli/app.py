@@ -22,10 +22,12 @@ import typer.core
 from typer import Abort, Exit, _click
 from typer._click import exceptions as _errors
 
-from ..i18n import LANGUAGES, N_, _, choose_language, set_language
+from ..i18n import LANGUAGES, N_, _, choose_language, in_every_language, set_language
 from .coercion import give_plain_conversions
 from .errors import (
+    FORMAT_WORDS,
     cannot_write_output,
+    format_word,
     internal_error,
     quiet_broken_pipe,
     show_click_error,
@@ -48,6 +50,8 @@ _TYPE_WORDS = {
     "<float>": N_("<number>"),
     "<integer>": N_("<integer>"),
     "<text>": N_("<text>"),
+    "<list[str]>": N_("<text>…"),  # a repeatable option (Typer 0.29)
+    "<list[Path]>": N_("<path>…"),
     # as older Typer releases name them (Click's types)
     "TEXT": N_("TEXT"),
     "PATH": N_("PATH"),
@@ -72,10 +76,21 @@ class _Formatter(_click.HelpFormatter):
     def write_dl(self, rows: Any, col_max: int = 30, col_spacing: int = 2) -> None:
         """Options and arguments with their value's type in the interface's language."""
         translated = [
-            (_TYPE_WORD.sub(lambda m: _(_TYPE_WORDS[m.group()]), first), second)
+            (
+                _format_words(_TYPE_WORD.sub(lambda m: _(_TYPE_WORDS[m.group()]), first)),
+                _format_words(second),
+            )
             for first, second in rows
         ]
         super().write_dl(translated, col_max, col_spacing)
+
+
+_FORMAT_WORD = re.compile(r"(?<=[<[|])text(?=[|>\]])|(?<=:\s)text(?=\])")
+
+
+def _format_words(text: str) -> str:
+    """``<text|github|json|sarif>`` and ``[default: text]`` with the interface's format words."""
+    return _FORMAT_WORD.sub(lambda m: format_word(m.group()), text)
 
 
 class _Context(_click.Context):
@@ -202,7 +217,10 @@ class CoopkbGroup(_NamedCommands, _PlainConversions, _TranslatedHelp, typer.core
         commands = set(self.commands)
         langs = _option_values(words, "--lang")
         lang = langs[-1] if langs else None  # Click keeps the last
-        set_language(choose_language(lang, os.environ))
+        # An unknown --lang is refused in the language the environment asks for (a French
+        # user's `--lang de` is told so in French), never in English by default.
+        known = lang is not None and lang.split("_")[0].lower() in LANGUAGES
+        set_language(choose_language(lang if known else None, os.environ))
         typer.core._ = _  # type: ignore[attr-defined]  # Typer's own words: Options, Arguments…
         code = 0
         try:
@@ -219,7 +237,7 @@ class CoopkbGroup(_NamedCommands, _PlainConversions, _TranslatedHelp, typer.core
                         _("--data-dir needs a folder; an empty value names none")
                     )
             result = super().main(
-                _hoisted(words, commands),
+                _format_values(_hoisted(words, commands)),
                 prog_name,
                 complete_var,
                 standalone_mode=False,
@@ -287,6 +305,32 @@ def _option_values(words: list[str], name: str) -> list[str]:
         elif word.startswith(name + "="):
             found.append(word.split("=", 1)[1])
     return found
+
+
+_FORMAT_OPTIONS = ("-f", "--format")
+
+
+def _format_values(words: list[str]) -> list[str]:
+    """``-f texte`` as ``-f text``: the French names of formats accepted in both languages."""
+    if not any(w in _FORMAT_OPTIONS or w.startswith("--format=") for w in words):
+        return words
+    spelled = {
+        word.casefold(): value
+        for value, message in FORMAT_WORDS.items()
+        for word in in_every_language(message)
+        if word != message
+    }
+    out: list[str] = []
+    for index, word in enumerate(words):
+        if word == "--":
+            return out + words[index:]
+        if index and words[index - 1] in _FORMAT_OPTIONS:
+            word = spelled.get(word.casefold(), word)
+        elif "=" in word and word.split("=", 1)[0] in _FORMAT_OPTIONS:
+            name, value = word.split("=", 1)
+            word = f"{name}={spelled.get(value.casefold(), value)}"
+        out.append(word)
+    return out
 
 
 def _hoisted(words: list[str], commands: set[str]) -> list[str]:

@@ -28,7 +28,7 @@ def validate(
                 "their .evidence.yaml); the whole set they belong to is checked. Default: the "
                 "data folder."
             ),
-            metavar=N_("FILE…"),
+            metavar=N_("FILE"),
             show_default=False,
         ),
     ] = None,
@@ -267,6 +267,7 @@ def new(
     from pydantic_core import PydanticCustomError
 
     from ..interrupts import interrupts_deferred
+    from ..labels import kind_label, kind_spellings
     from ..output.text import safe
     from ..query import UnknownValue
     from ..query.filters import resolve
@@ -284,7 +285,12 @@ def new(
     except PydanticCustomError as err:  # what validate would say of the pasted record
         fail(safe(err.message()), EXIT_USAGE)
     try:
-        chosen = resolve("kind of record", kind, {k: [] for k in KINDS})
+        chosen = resolve(  # `new conseil` as `new council`
+            "kind of record",
+            kind,
+            {k: kind_spellings(k) for k in KINDS},
+            {k: kind_label(k) for k in KINDS},
+        )
         text = skeleton(chosen, slug, name)
     except (UnknownValue, ValueError) as err:
         fail(str(err))

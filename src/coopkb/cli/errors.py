@@ -62,7 +62,7 @@ def _click_message(err: _errors.ClickException) -> str:
             from ..matching import did_you_mean
 
             value = detail.split("'")[1] if detail.count("'") >= 2 else detail
-            names = [getattr(c, "value", str(c)) for c in choices]
+            names = [format_word(str(getattr(c, "value", c))) for c in choices]
             detail = _("{value} is not one of {choices}").format(
                 value=quote(value), choices=", ".join(names)
             ) + did_you_mean(value, names)
@@ -140,6 +140,21 @@ def _metavar(param: Any, ctx: Any) -> str:
     return translated_piece(word).strip("[]{}<>.")
 
 
+# Format values a French user types as they read them in the help (« -f texte »): the same
+# formats in both languages (cli/app.py maps them back); the help and errors show the
+# interface's word.
+FORMAT_WORDS = {"text": N_("text (output format)")}
+
+
+def format_word(value: str) -> str:
+    """A choice as the interface writes it (« texte »); most choices are the same words."""
+    message = FORMAT_WORDS.get(value)
+    if message is None:
+        return value
+    translated = _(message)
+    return value if translated == message else translated
+
+
 # a usage piece: ``NAME``, ``{NAME}`` (Typer 0.29), ``[NAME]``, ``NAME...``
 _PIECE = re.compile(r"(?P<open>[\[{<]?)(?P<word>[^\[\]{}<>.]+)(?P<close>[\]}>]?)(?P<more>\.\.\.)?")
 
@@ -154,4 +169,6 @@ def translated_piece(piece: str) -> str:
     if match is None:
         return piece
     opening, word, closing, more = match.group("open", "word", "close", "more")
+    if (opening, closing) == ("{", "}"):  # Typer 0.29's required argument: braces read as an
+        opening = closing = ""  # unfilled placeholder; Click writes it bare (``NAME``)
     return opening + _(word) + closing + (more or "")

@@ -29,12 +29,13 @@ def _complete_names(ctx: typer.Context, incomplete: str) -> list[str]:
 
 
 def _kinds(values: list[str] | None) -> tuple[str, ...]:
-    from ..labels import kind_spellings
+    from ..labels import kind_label, kind_spellings
     from ..query.filters import resolve
 
     choices = {k: kind_spellings(k) for k in KINDS}  # `--kind conseil` as `--kind council`
+    shown = {k: kind_label(k) for k in KINDS}
     with answers():
-        return tuple(resolve("kind of record", v, choices) for v in values or [])
+        return tuple(resolve("kind of record", v, choices, shown) for v in values or [])
 
 
 def show(
@@ -98,14 +99,15 @@ def show(
         return
     chosen = [f.strip() for f in fields.split(",") if f.strip()] if fields else None
     if chosen:
-        from ..labels import field_spellings
+        from ..labels import field_label, field_spellings
         from ..query.filters import resolve
 
         known: dict[str, list[str]] = {  # `--fields "axes stratégiques"`: labels as typed
             k: field_spellings(k, kind) for k in [*record, "sources"] if k not in ("slug", "name")
         }
+        shown = {k: field_label(k, kind) for k in known}
         with answers():
-            chosen = [resolve("field", f, known) for f in chosen]
+            chosen = [resolve("field", f, known, shown) for f in chosen]
     by_id = {s["id"]: s for s in kb.get("sources", [])}
     sources = [by_id[s] for s in record.get("sources", []) if s in by_id]
     linked = links(kb, record["slug"], kind)

@@ -39,6 +39,32 @@ TYPER_WORDS = (
 Message = str | tuple[str, str]
 
 
+def _inside_f_strings() -> Iterator[Message]:
+    """The messages Babel's tokenizer misses: ``f"| {_('count')} |"`` (a call inside an
+    f-string), found by walking each module's syntax tree."""
+    import ast
+
+    for path in sorted(PACKAGE.rglob("*.py")):
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        for string in ast.walk(tree):
+            if not isinstance(string, ast.JoinedStr):
+                continue
+            for call in ast.walk(string):
+                if not (isinstance(call, ast.Call) and isinstance(call.func, ast.Name)):
+                    continue
+                if call.func.id not in KEYWORDS:
+                    continue
+                texts = [
+                    a.value
+                    for a in call.args
+                    if isinstance(a, ast.Constant) and isinstance(a.value, str)
+                ]
+                if call.func.id in ("_", "N_") and texts:
+                    yield texts[0]
+                elif len(texts) >= 2:
+                    yield (texts[0], texts[1])
+
+
 def messages() -> Iterator[Message]:
     """Every message of the interface: a string, or a (singular, plural) pair."""
     from babel.messages.extract import extract_from_dir
@@ -50,6 +76,7 @@ def messages() -> Iterator[Message]:
             yield (message[0], message[1])
         elif message:
             yield message
+    yield from _inside_f_strings()
     yield from TYPER_WORDS
     from ..cli import COMMANDS, EXPORTS, _main, make_app
     from ..labels import KIND_PLURALS
@@ -71,7 +98,20 @@ def update() -> None:
 
     with PO_FILE.open("rb") as handle:
         old = read_po(handle, locale="fr")
-    new = Catalog(locale="fr", domain="coopkb", project="coopkb", fuzzy=False)
+    from importlib.metadata import version
+
+    # the header filled, none of Babel's placeholders (FULL NAME, YEAR-MO-DA, LL@li.org)
+    new = Catalog(
+        locale="fr",
+        domain="coopkb",
+        project="coopkb",
+        version=version("coopkb"),
+        msgid_bugs_address="coopkb issue tracker (issues)",
+        last_translator="coopkb (French first)",
+        language_team="coopkb, français du Québec",
+        fuzzy=False,
+    )
+    new.revision_date = new.creation_date
     new.header_comment = old.header_comment
     # The plural rule stays the catalog's own (French: one form for 0 and 1, one for the rest):
     # Babel 2.19's CLDR adds a third form for millions, which gettext would then look up empty.

@@ -77,12 +77,11 @@ def _until_french(end: str) -> str:
 
 
 def short_period(start: str | None, end: str | None) -> str:
-    """A compact period for table cells: ``2017-05-08→05-12``; the end's year is kept whenever it
-    differs from the start's, and a partial end is shown as it is (``2016-09-05→2018``)."""
+    """A period in a table cell: both ends in full ISO (``2017-05-08→2017-05-12``), the form
+    every table uses (the timeline's too), a partial end as it is (``2016-09-05→2018``); prose
+    (``show``, the site) writes periods in words (``human_period``)."""
     if not start:
         return f"→{end}" if end else ""
     if not end or end == start:
         return start
-    if len(end) > 4 and end[:4] == start[:4] and len(start) > 4:
-        return f"{start}→{end[5:]}"
     return f"{start}→{end}"

@@ -32,6 +32,14 @@ def _title(section: str) -> str:
     return _(SECTION_TITLES.get(section, section.replace("_", " ")))
 
 
+def _row_label(section: str, label: str) -> str:
+    """A row as the interface names it: a kind by its label (« conseil »), the evidence
+    counts by their words; the data's own values (regions, sectors) as written."""
+    if section == "totals":
+        return kind_label(label)
+    return _(label) if section == "evidence_coverage" else label
+
+
 def render_stats(summary: dict[str, Any], output_format: str) -> RenderableType | str:
     if output_format in ("json", "yaml"):
         return machine(summary, output_format)
@@ -58,8 +66,7 @@ def render_stats(summary: dict[str, Any], output_format: str) -> RenderableType 
         for section in sections:
             lines += [f"### {_title(section)}", "", f"| | {_('count')} |", "|---|---|"]
             lines += [
-                f"| {md_cell(_(k) if section == 'evidence_coverage' else k)} | {v} |"
-                for k, v in summary[section].items()
+                f"| {md_cell(_row_label(section, k))} | {v} |" for k, v in summary[section].items()
             ]
             lines.append("")
         lines += [f"### {_title('council_figures')}", "", f"| {_('programme')} | {_('figure')} |"]
@@ -80,14 +87,9 @@ def render_stats(summary: dict[str, Any], output_format: str) -> RenderableType 
         top = max(counts.values(), default=0) or 1
         for label, value in counts.items():
             bar = "█" * max(1, round(24 * value / top)) if value else ""
-            shown = (
-                kind_label(label)
-                if section == "totals"
-                else _(label)
-                if section == "evidence_coverage"
-                else label
+            table.add_row(
+                text(_row_label(section, label)), Text(str(value)), Text(bar, style="cyan")
             )
-            table.add_row(text(shown), Text(str(value)), Text(bar, style="cyan"))
         parts.append(table)
     figure_table = Table(title=Text(_title("council_figures")), title_justify="left")
     figure_table.add_column(_("programme"), overflow="fold", max_width=30)

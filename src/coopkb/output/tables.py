@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
@@ -15,11 +16,15 @@ from .text import safe
 FORMATS = ("table", "json", "csv", "yaml", "markdown")
 # Above this many rows, a table is printed as plain text, without styles (Rich is slow there).
 LARGE_TABLE = 200
-# Columns that may wrap in a table; the others keep one line so the names get the room.
-# Columns that never wrap (short values); the others wrap at word boundaries.
-_NO_WRAP = frozenset(
-    {"number", "dates", "size", "met", "count", "kind_label", "date", "when", "period"}
-)
+# Columns that never wrap (short values); the others wrap at word boundaries, a period after
+# its arrow (« 2016-09-05→ » over « 2016-09-10 ») when the table would otherwise cut a name.
+_NO_WRAP = frozenset({"number", "size", "met", "count", "kind_label", "date"})
+_PERIODS = frozenset({"dates", "when", "period"})
+_WORD_BREAK = re.compile(r"\s+|(?<=→)")
+
+
+def _words(text: str) -> list[str]:
+    return [w for w in _WORD_BREAK.split(text) if w]
 
 
 class TableView:
@@ -92,13 +97,16 @@ def _laid_out(view: TableView, width: int) -> list[tuple[str, str]]:
         if merged and key == "name":
             lines += [safe(r.get("slug")) for r in all_rows]
         widths.append(max([cell_len(headers[index]), *(cell_len(x) for x in lines)]))
-        longest_word = max((cell_len(w) for x in [headers[index]] for w in x.split()), default=1)
+        longest_word = max((cell_len(w) for w in _words(headers[index])), default=1)
         longest_in_cells = max(
-            (cell_len(w) for x in [headers[index], *lines] for w in x.split()), default=1
+            (cell_len(w) for x in [headers[index], *lines] for w in _words(x)), default=1
         )
         if key == "slug" or (merged and key == "name"):
             floors.append(max(slug_width, 4))
             word_floors.append(max(slug_width, 4, min(longest_in_cells, 24)))
+        elif key in _PERIODS:  # a short period stays whole; a long one breaks at its arrow
+            floors.append(min(widths[-1], max(longest_in_cells, 11)))
+            word_floors.append(floors[-1])
         elif key in _NO_WRAP:
             floors.append(widths[-1])
             word_floors.append(widths[-1])
@@ -176,6 +184,13 @@ def _wrap(line: str, width: int) -> list[str]:
         return [line]
     import textwrap
 
+    if "→" in line and " " not in line:  # a period: it breaks after its arrow
+        pieces, lines = [p + "→" for p in line.split("→")[:-1]] + [line.split("→")[-1]], [""]
+        for piece in pieces:
+            if lines[-1] and cell_len(lines[-1] + piece) > width:
+                lines.append("")
+            lines[-1] += piece
+        return [p for part in lines for p in (textwrap.wrap(part, width) or [""])]
     return textwrap.wrap(line, width, break_long_words=True, break_on_hyphens=False) or [""]
 
 

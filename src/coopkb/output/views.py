@@ -32,7 +32,7 @@ def cooperatives_view(found: list[Row]) -> TableView:
         for c in found
     ]
     columns = [
-        ("slug", "slug"),
+        ("slug", _("slug")),
         ("name", _("name")),
         ("place", _("municipality · MRC · region")),
         ("kind_model", _("kind · model")),
@@ -58,7 +58,7 @@ def missions_view(found: list[Row]) -> TableView:
     ]
     columns = [
         ("number", "#"),
-        ("slug", "slug"),
+        ("slug", _("slug")),
         ("dates", _("dates")),
         ("destination", _("destination")),
         ("size", _("delegation")),
@@ -70,7 +70,7 @@ def missions_view(found: list[Row]) -> TableView:
 
 def members_view(found: list[Row], grouped: bool) -> TableView:
     """Members under their sector's heading in a table; a sector column elsewhere."""
-    columns = [("slug", "slug"), ("name", _("name")), ("body_kind", _("kind"))]
+    columns = [("slug", _("slug")), ("name", _("name")), ("body_kind", _("kind"))]
     groups: dict[str, list[Row]] = {}
     for member in found:
         groups.setdefault(member["sector_group"], []).append(member)
@@ -104,7 +104,7 @@ def people_view(
         ]
         rows.append({**person, "roles": "\n".join(roles), "missions": ", ".join(went)})
     columns = [
-        ("slug", "slug"),
+        ("slug", _("slug")),
         ("name", _("name")),
         ("roles", _("role — organisation")),
         ("missions", _("missions")),
@@ -129,7 +129,7 @@ def organisations_view(found: list[Row]) -> TableView:
         }
         for o in found
     ]
-    columns = [("slug", "slug"), ("name", _("name")), ("kind", _("kind")), ("place", _("place"))]
+    columns = [("slug", _("slug")), ("name", _("name")), ("kind", _("kind")), ("place", _("place"))]
     footer = count_line(len(found), "{count} organisation", "{count} organisations")
     return TableView(_("Organisations"), columns, rows, found, footer, kind="organisation")
 
@@ -145,7 +145,7 @@ def events_view(found: list[Row]) -> TableView:
         for e in found
     ]
     columns = [
-        ("slug", "slug"),
+        ("slug", _("slug")),
         ("name", _("name")),
         ("dates", _("dates")),
         ("place", _("place")),
@@ -165,7 +165,7 @@ def programmes_view(found: list[Row]) -> TableView:
         for p in found
     ]
     columns = [
-        ("slug", "slug"),
+        ("slug", _("slug")),
         ("name", _("name")),
         ("period", _("period")),
         ("funder", _("funder")),
@@ -188,7 +188,7 @@ def roadmaps_view(found: list[Row]) -> TableView:
         for r in found
     ]
     columns = [
-        ("slug", "slug"),
+        ("slug", _("slug")),
         ("name", _("name")),
         ("date", _("date")),
         ("levers_text", _("levers")),
@@ -211,7 +211,7 @@ def search_view(hits: Sequence[Any], text: str) -> TableView:
     ]
     columns = [
         ("kind_label", _("kind")),
-        ("slug", "slug"),
+        ("slug", _("slug")),
         ("name", _("name")),
         ("match", _("where: match")),
     ]
@@ -227,7 +227,7 @@ def _path_label(path: str) -> str:
 def timeline_view(entries: Sequence[Any]) -> TableView:
     records = [e.as_dict() for e in entries]
     rows = [{**r, "kind_label": kind_label(r["kind"])} for r in records]
-    columns = [("when", _("date")), ("what", _("what happened")), ("slug", "slug")]
+    columns = [("when", _("date")), ("what", _("what happened")), ("slug", _("slug"))]
     footer = count_line(len(entries), "{count} dated fact", "{count} dated facts")
     return TableView(_("Timeline"), columns, rows, records, footer)
 

@@ -23,10 +23,17 @@ def typed(text: str) -> str:
     return folded
 
 
-def resolve(what: str, text: str, choices: Mapping[str, Iterable[str]]) -> str:
+def resolve(
+    what: str,
+    text: str,
+    choices: Mapping[str, Iterable[str]],
+    shown: Mapping[str, str] | None = None,
+) -> str:
     """The choice ``text`` means: one of its spellings exactly, else the only choice one of whose
     spellings starts with it (or holds it as whole words). ``choices`` maps each value to the
-    spellings that name it (the value itself, a code, a long name, a source's variant)."""
+    spellings that name it (the value itself, a code, a long name, a source's variant);
+    ``shown``, to the name the interface gives it (« conseil » for ``council``) in the list
+    and the suggestion of an unknown value."""
     wanted = typed(text)
     spellings = {value: [typed(s) for s in (value, *others)] for value, others in choices.items()}
     if wanted:
@@ -44,7 +51,7 @@ def resolve(what: str, text: str, choices: Mapping[str, Iterable[str]]) -> str:
         ]
         if len(inside) == 1:
             return inside[0]
-    raise UnknownValue(what, text, list(choices))
+    raise UnknownValue(what, text, [(shown or {}).get(c, c) for c in choices])
 
 
 # --- the values of each filter --------------------------------------------------------------

@@ -42,7 +42,7 @@ FIELDS: dict[str, tuple[tuple[str, ...], str]] = {
 
 def values_in_use(kb: KB, field: str) -> tuple[str, list[tuple[str, int]]]:
     """The field's canonical name and its values with how many records hold each."""
-    from ..labels import field_spellings
+    from ..labels import field_label, field_spellings
     from .filters import resolve
 
     # `values région` as `values region`: a field's key, its words, its labels in both languages
@@ -51,6 +51,10 @@ def values_in_use(kb: KB, field: str) -> tuple[str, list[tuple[str, int]]]:
         field,
         {
             f: [f.replace("-", " "), *field_spellings(key, kinds[0] if len(kinds) == 1 else None)]
+            for f, (kinds, key) in FIELDS.items()
+        },
+        {
+            f: field_label(key, kinds[0] if len(kinds) == 1 else None)
             for f, (kinds, key) in FIELDS.items()
         },
     )

@@ -18,7 +18,7 @@ from typing import Any
 import yaml
 
 from ..files import Unreadable, read_data_file
-from ..i18n import _
+from ..i18n import _, language
 from ..matching import neutral
 from ..problems import Problem
 from .nodes import MAX_DEPTH, plain_data, problem
@@ -236,11 +236,20 @@ def _yamlproblem(path: str, err: yaml.MarkedYAMLError, text: str = "") -> Proble
     context = f" {err.context}" if err.context else ""
     detail = f"{what}{context}"
     explained = _explain_syntax(err, text)
+    # libyaml's own words are English: they follow the explanation in English only (nothing
+    # English reaches a French reader; the position and the fix say what is wrong).
+    english = language() == "en"
     if explained is not None:
         line, column, why = explained
-        message = _("YAML syntax error: {why} ({detail})").format(why=why, detail=detail)
+        message = _("YAML syntax error: {why}").format(why=why)
+        message += f" ({detail})" if english else ""
+    elif english:
+        message = f"YAML syntax error: {detail}"
     else:
-        message = _("YAML syntax error: {detail}").format(detail=detail)
+        message = _(
+            "YAML syntax error here: check the quotes, brackets, colons and indentation of "
+            "this line and of the one above"
+        )
     lines = text.split("\n") if text else []
     if lines and line > len(lines):  # libyaml marks the end of the stream: the last line
         line = max(1, len(lines) - (1 if lines[-1] == "" else 0))

@@ -1,0 +1,161 @@
+"""What a French user reads, swept: every command's help, the main outputs and the common errors
+under ``LANG=fr_CA.UTF-8`` (no ``--lang``), in real subprocesses on the fixture base. No English
+word from a stop list, and every ``:`` that ends a heading has its no-break space (#22).
+
+What is not the interface is left out of the check: the data's own text inside « » (an echoed
+value), ``file:line:col:`` locations (editors and CI parse them), addresses and times (``a:b``)
+and the YAML that ``coopkb new`` prints (its colons are YAML's).
+"""
+
+from __future__ import annotations
+
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+
+from conftest import EXAMPLES, run_coopkb
+
+# English words a French sentence never holds (« type », « options », « arguments » and
+# « usage » are French too); command and option names are coopkb's own, in English.
+STOP_WORDS = (
+    "the and of with to is are not for from error errors warning changed added removed record "
+    "records found invalid unknown missing none true false default required command commands "
+    "str int bool float list path text integer boolean count slug council member members "
+    "cooperative cooperatives person people event events roadmap roadmaps cooperation region "
+    "country municipality sector founded kind"
+).split()
+_NAMES = re.compile(
+    r"(?<![\w-])--?[A-Za-z][\w-]*|\bcoopkb(?: [a-z][\w-]*)*|^\s+[a-z][\w-]*(?=\s{2})"
+)
+_STOP = re.compile(rf"\b({'|'.join(STOP_WORDS)})\b", re.IGNORECASE)
+_QUOTED = re.compile(r"«[^»]*»|`[^`]*`|\"[^\"]*\"")
+_LOCATION = re.compile(r"^\S+:\d+:\d+: ")
+# identifiers and file names are the data's keys, not words: cooperation-test, cooperatives.yaml
+_IDS = re.compile(r"\b[a-z0-9]+(?:-[a-z0-9]+)+\b|\b[\w-]+\.(?:yaml|json|csv|db)\b")
+_URL = re.compile(r"\b(?:https?|file)://\S+|(?<![\w.])(?:/[\w.-]+)+")
+_PLAIN_COLON = re.compile(r"(?<!\u00a0):(?=\s|$)")
+
+HELPS = [
+    (),
+    *[
+        (command,)
+        for command in (
+            "list missions federations people organisations events programmes roadmaps show "
+            "search timeline values stats validate diff schema new export"
+        ).split()
+    ],
+    *[("export", what) for what in "csv json sqlite site datapackage jsonld murmurations".split()],
+]
+OUTPUTS = [
+    ("list",),
+    ("list", "--region", "Estrie"),
+    ("list", "--format", "markdown"),
+    ("missions",),
+    ("missions", "--format", "markdown"),
+    ("federations",),
+    ("people",),
+    ("organisations",),
+    ("events",),
+    ("programmes",),
+    ("show", "la-brunante"),
+    ("show", "cqcm"),
+    ("show", "mission-1"),
+    ("show", "polecn"),
+    ("show", "la-brunante", "--format", "markdown"),
+    ("show", "la-brunante", "--evidence"),
+    ("search", "brunante"),
+    ("timeline",),
+    ("timeline", "--format", "markdown"),
+    ("values", "region"),
+    ("stats",),
+    ("stats", "--format", "markdown"),
+    ("validate",),
+]
+ERRORS = [
+    ("list", "--region", "Estri"),
+    ("list", "--kind", "nope"),
+    ("list", "--nope"),
+    ("list", "--region"),
+    ("list", "--format", "nope"),
+    ("show",),
+    ("show", "nope"),
+    ("show", "la-brunante", "--fields", "nope"),
+    ("values", "nope"),
+    ("missions", "--year", "x"),
+    ("new", "nope"),
+    ("search", "--kind", "nope", "x"),
+    ("search", "xyzzy"),
+    ("bogus",),
+    ("export",),
+    ("export", "bogus"),
+    ("--lang", "de", "list"),
+]
+
+
+def faults(text: str) -> list[str]:
+    """English words and colons without their no-break space, line by line."""
+    found = []
+    for line in text.splitlines():
+        checked = _LOCATION.sub("", line)
+        checked = _NAMES.sub("", _IDS.sub("", _URL.sub("", _QUOTED.sub("«»", checked))))
+        found += [f"English {m.group()!r}: {line.strip()}" for m in _STOP.finditer(checked)]
+        if _PLAIN_COLON.search(checked):
+            found.append(f"colon without its no-break space: {line.strip()}")
+    return found
+
+
+@pytest.fixture(scope="module")
+def french_base(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return Path(shutil.copytree(EXAMPLES / "base", tmp_path_factory.mktemp("fr") / "base"))
+
+
+def _french(base: Path, *args: str) -> str:
+    result = run_coopkb(
+        "--data-dir",
+        str(base),
+        *args,
+        env={"LANG": "fr_CA.UTF-8", "COLUMNS": "100", "COOPKB_NO_CACHE": "1"},
+    )
+    assert result.returncode != 3, result.stderr  # never an internal error
+    return result.stdout + result.stderr
+
+
+@pytest.mark.parametrize("args", [(*h, "--help") for h in HELPS], ids=" ".join)
+def test_every_help_screen_reads_as_french(args: tuple[str, ...], french_base: Path) -> None:
+    out = _french(french_base, *args)
+    assert out.startswith("Utilisation\u00a0: coopkb")
+    assert faults(out) == []
+
+
+@pytest.mark.parametrize("args", OUTPUTS + ERRORS, ids=" ".join)
+def test_main_outputs_and_errors_read_as_french(args: tuple[str, ...], french_base: Path) -> None:
+    assert faults(_french(french_base, *args)) == []
+
+
+def test_the_sweep_finds_english_and_plain_colons() -> None:
+    """The checker itself: it would catch what the review found."""
+    assert faults("Usage: coopkb list [OPTIONS]")
+    assert faults("erreur de syntaxe YAML : did not find expected ',' or ']'")
+    assert faults("--kind <list[str]>")
+    assert faults("Format du rapport.  [par défaut\u00a0: text]")
+    assert faults("Changes to the knowledge base")
+    assert faults("sources   cqcm-2014: Territoires vivants")
+    assert not faults("base/missions.yaml:40:18: erreur\u00a0: « a: b » https://x.org/a:b 10:30")
+
+
+def test_french_names_of_formats_kinds_and_fields_are_accepted_and_listed(
+    french_base: Path,
+) -> None:
+    """« -f texte » as ``-f text`` (in both languages); unknown values listed by their French
+    names (« conseil », « région »), which are accepted where the English ids are."""
+    assert run_coopkb("--data-dir", str(french_base), "validate", "-f", "texte").returncode == 0
+    english = run_coopkb("--lang", "en", "--data-dir", str(french_base), "validate", "-f", "texte")
+    assert english.returncode == 0
+    refused = _french(french_base, "new", "nope")
+    assert "conseil, programme, feuille de route" in refused and "council" not in refused
+    assert "« texte »" in _french(french_base, "validate", "-f", "texe").replace("\u00a0", " ")
+    assert "région, MRC, municipalité" in _french(french_base, "values", "nope")
+    assert _french(french_base, "new", "conseil").startswith("# Fiche unique (conseil)")
+    assert "| conseil | 1 |" in _french(french_base, "stats", "--format", "markdown")
