@@ -219,6 +219,38 @@ def test_missions_at_80_columns_keep_every_word_whole(lang: str) -> None:
 
 
 @pytest.mark.parametrize("lang", ["fr", "en"])
+def test_a_fact_dated_by_decades_is_in_the_timeline_of_those_decades(lang: str) -> None:
+    """The CQCM's first growth is dated « les années 50 et 60 » by its source: a step from 1950
+    to 1969 (the documents check accepts the decades as stating both years), found by a
+    timeline of the 1950s and 60s and by one of the 1960s alone."""
+    from conftest import run_coopkb
+
+    for span in (("1950", "1969"), ("1960", "1965")):
+        result = run_coopkb(
+            "--lang", lang, "timeline", "--from", span[0], "--to", span[1], env={"COLUMNS": "80"}
+        )
+        assert result.returncode == 0, result.stderr
+        assert "1950→1969" in result.stdout and "cqcm" in result.stdout
+    assert "cqcm" not in run_coopkb("timeline", "--from", "1970", "--to", "1979").stdout
+
+
+def test_a_decade_states_the_years_that_start_and_end_it() -> None:
+    from coopkb.validation.documents import phrase, states
+
+    passage = phrase("Son premier essor vient dans les années 50 et 60, après la guerre")
+    assert [
+        y for y in ("1940", "1950", "1955", "1959", "1960", "1969", "1970") if states(passage, y)
+    ] == [
+        "1950",
+        "1959",
+        "1960",
+        "1969",
+    ]
+    assert states(phrase("dans les années 1990"), "1999")
+    assert not states(phrase("en 1950"), "1959")
+
+
+@pytest.mark.parametrize("lang", ["fr", "en"])
 def test_show_of_an_organisation_says_each_persons_role(lang: str, cli: Cli) -> None:
     result = cli("--lang", lang, "show", "polecn")
     assert result.code == 0
@@ -241,7 +273,7 @@ def test_stats_narrow_to_the_cooperatives_a_filter_keeps(cli: Cli) -> None:
     summary = json.loads(cli("stats", "--project", study, "-f", "json").stdout)
     per_region = summary["cooperatives_per_region"]
     assert sum(per_region.values()) == 12 and len(per_region) == 7
-    assert "(non précisé)" not in per_region and "Nouvelle-Aquitaine" not in per_region
+    assert "(sans précision)" not in per_region and "Nouvelle-Aquitaine" not in per_region
     estrie = json.loads(cli("stats", "--region", "Estrie", "-f", "json").stdout)
     assert estrie["cooperatives_per_region"] == {"Estrie": 2}
     assert summary["totals"] == estrie["totals"]  # the base's totals stay whole

@@ -42,6 +42,7 @@ FIELD_LABELS: dict[str, str] = {
     "period": N_("period"),
     "levers": N_("levers"),
     "founding_context": N_("founding context"),
+    "history": N_("history"),
     "represents": N_("represents"),
     "network": N_("network"),
     "research_activities": N_("research activities"),

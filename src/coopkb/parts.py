@@ -54,6 +54,7 @@ PARTS: tuple[Part, ...] = (
     Part("council", "acronym", "scalar", required=True),
     Part("council", "founded", "scalar", type="date", required=True),
     Part("council", "founding_context", "scalar", required=True),
+    Part("council", "history", "mappings", shape="step"),
     Part("council", "description", "scalar", required=True),
     Part("council", "activity", "scalar"),
     Part("council", "cooperative_traits", "list"),

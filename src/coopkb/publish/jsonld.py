@@ -108,6 +108,7 @@ NOT_PUBLISHED: frozenset[str] = frozenset(
         "steps",
         "levers",
         "founding_context",
+        "history",
         "activity",
         "cooperative_traits",
         "cooperative_difference",

@@ -183,9 +183,22 @@ class Document:
 
 
 def states(passage: str, value: str) -> bool:
-    """Whether a passage (see ``Document.passage``) holds ``value``'s words, in order."""
+    """Whether a passage (see ``Document.passage``) holds ``value``'s words, in order; a year
+    that starts or ends a decade is also stated by that decade (« les années 50 et 60 » states
+    1950 and 1969, « les années 1990 » 1990 and 1999)."""
     wanted = phrase(value)
-    return wanted.strip() != "" and wanted in passage
+    if wanted.strip() != "" and wanted in passage:
+        return True
+    return _DECADE_END.fullmatch(value) is not None and _states_decade(passage, value)
+
+
+_DECADE_END = re.compile(r"[0-9]{3}[09]")
+
+
+def _states_decade(passage: str, year: str) -> bool:
+    decade = year[:3] + "0"
+    named = re.compile(rf" annee (?:[0-9]+ (?:et|a|ou) )*(?:{decade}|{decade[2:]}) ")
+    return named.search(passage) is not None
 
 
 def read_documents(folder: Path, names: set[str]) -> tuple[dict[str, Document], dict[str, str]]:

@@ -77,6 +77,10 @@ MEANINGS: dict[str, str] = {
     "levers": N_("The roadmap's levers, numbered, with their actions."),
     "acronym": N_("Usual acronym."),
     "founding_context": N_("Where, when and by whom it was founded, in our own words."),
+    "history": N_(
+        "Dated steps of its history; a step dated by decades in its source spans them "
+        "(« les années 50 et 60 »: 1950 to 1969)."
+    ),
     "represents": N_("Figures of whom it represents."),
     "network": N_("How its network is organised."),
     "research_activities": N_("Research and development activities (2014 presentation)."),

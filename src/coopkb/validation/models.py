@@ -95,6 +95,7 @@ class Council(Record):
     acronym: Name
     founded: PartialDate
     founding_context: Text
+    history: list[Step] = many()
     description: Text
     activity: Text | None = None
     cooperative_traits: list[Text] = many()
