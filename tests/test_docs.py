@@ -153,3 +153,45 @@ def test_ci_workflow_validates_pull_requests_with_github_annotations() -> None:
 def test_exit_codes_are_in_the_help(cli: Cli) -> None:
     help_text = " ".join(cli("--help").stdout.split())
     assert "Exit codes: 0 success" in help_text and "3 internal error" in help_text
+
+
+GUIDE = (ROOT / "docs" / "guide.fr.md").read_text(encoding="utf-8")
+# examples that need what the guide's reader has and a test has not: a git history to compare, an
+# edited copy of the data, a folder of their own, the site's extra; their commands are checked
+# by the other tests
+_NOT_RUN = re.compile(r"coopkb (?:diff|export site)|après une faute|--data-dir coopkb-donnees")
+
+
+def test_every_command_has_its_section_in_the_french_guide() -> None:
+    """The user guide in French (docs/guide.fr.md) keeps up with the commands: each one, and
+    each export, has its own heading."""
+    for command in _commands():
+        assert re.search(rf"^###+ `coopkb {command}", GUIDE, re.MULTILINE), command
+    from coopkb.cli import EXPORTS
+
+    for export in EXPORTS:
+        assert re.search(rf"^#### `coopkb export {export}", GUIDE, re.MULTILINE), export
+
+
+def test_every_example_of_the_french_guide_runs_as_it_says(tmp_path: Path) -> None:
+    """Each ``$ coopkb …`` line of the guide runs on the shipped data with the exit code the guide
+    gives (« code 1 » in its comment, else 0), in French: its options and values exist."""
+    import shlex
+    import shutil
+
+    from conftest import DATA, run_coopkb
+
+    shutil.copytree(DATA, tmp_path / "data")
+    examples = [line[2:] for line in GUIDE.splitlines() if line.startswith("$ coopkb ")]
+    assert len(examples) > 40
+    ran = 0
+    for example in examples:
+        if _NOT_RUN.search(example):
+            continue
+        command, _hash, comment = example.partition("#")
+        words = shlex.split(command.split(">")[0])[1:]
+        expected = int(m.group(1)) if (m := re.search(r"code (\d)", comment)) else 0
+        result = run_coopkb(*words, cwd=tmp_path, env={"LANG": "fr_CA.UTF-8"})
+        assert result.returncode == expected, (example, result.stderr)
+        ran += 1
+    assert ran > 40

@@ -9,6 +9,7 @@ sources are not beside the repository).
 from __future__ import annotations
 
 import json
+import re
 import shutil
 import sqlite3
 from pathlib import Path
@@ -203,7 +204,8 @@ def test_show_evidence_names_each_value_and_its_anchor(base: Path) -> None:
     ).stdout
     assert "municipalité\u00a0: Racine" in out
     assert "«\u00a0La Brunante (Racine\u00a0»" in out
-    assert "d'après Régions administratives du Québec" in out
+    one_line = re.sub(r" *\n *", " ", out)  # the note wraps at 80 columns
+    assert "d'après la liste officielle «\u00a0Régions administratives du Québec\u00a0»" in one_line
     rows = json.loads(
         run_coopkb("--data-dir", str(base), "show", "mission-1", "--evidence", "-f", "json").stdout
     )["evidence"]
@@ -214,7 +216,11 @@ def test_show_evidence_names_each_value_and_its_anchor(base: Path) -> None:
 
 def test_plain_show_marks_values_from_an_official_list(base: Path) -> None:
     out = run_coopkb("--data-dir", str(base), "--lang", "fr", "show", "la-brunante").stdout
-    assert "Canada (d'après Régions administratives du Québec)" in out
+    out = re.sub(r" *\n *", " ", out)  # the note wraps at 80 columns
+    assert (
+        "Canada (d'après la liste officielle «\u00a0Régions administratives du Québec\u00a0»)"
+        in out
+    )
     # a value filled in from the official list at load time says so too
     _edit(base / "cooperatives.yaml", "    mrc: Le Val-Saint-François\n", "")
     _edit(
@@ -225,7 +231,10 @@ def test_plain_show_marks_values_from_an_official_list(base: Path) -> None:
     out = run_coopkb(
         "--data-dir", str(base), "--lang", "fr", "show", "la-brunante", env={"COLUMNS": "160"}
     ).stdout
-    assert "Le Val-Saint-François (d'après Répertoire des municipalités du Québec)" in out
+    assert (
+        "Le Val-Saint-François (d'après la liste officielle "
+        "«\u00a0Répertoire des municipalités du Québec\u00a0»)" in out
+    )
     payload = json.loads(
         run_coopkb("--data-dir", str(base), "show", "la-brunante", "-f", "json").stdout
     )

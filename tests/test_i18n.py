@@ -135,8 +135,8 @@ def test_every_command_answers_in_both_languages(command: tuple[str, ...], cli: 
         ),
         (("show", "mission-2"), "8–12 May 2017", "du 8 au 12 mai 2017"),
         (("--help",), "Usage:", "Utilisation\u00a0:"),
-        (("list", "--nope"), "No such option: --nope", "Option inconnue\u00a0: --nope"),
-        (("stats",), "cooperatives per region", "coopératives par région"),
+        (("list", "--nope"), "No such option: --nope", "option inconnue\u00a0: --nope"),
+        (("stats",), "Cooperatives per region", "Coopératives par région"),
     ],
 )
 def test_messages_read_naturally_in_each_language(

@@ -225,7 +225,10 @@ def test_a_record_page_says_where_each_value_comes_from(fixture_site: Path) -> N
     assert 'hreflang="en-CA" href="../../../en/missions/mission-1/evidence/"' in evidence
     assert "data-pagefind-body" not in evidence  # search finds the record, not its evidence
     coop = (fixture_site / "cooperatives" / "la-brunante" / "index.html").read_text("utf-8")
-    assert "Canada <small>(d&#39;après Régions administratives du Québec)</small>" in coop
+    assert (
+        "Canada <small>(d&#39;après la liste officielle "
+        "«\u00a0Régions administratives du Québec\u00a0»)</small>" in coop
+    )
     english = (fixture_site / "en" / "cooperatives" / "la-brunante" / "index.html").read_text(
         "utf-8"
     )

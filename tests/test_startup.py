@@ -251,7 +251,7 @@ def test_years_are_shown_as_year_in_english_and_annee_in_french(cli: Cli) -> Non
     [
         (("people", "--mission", "x"), "«\u00a0x\u00a0» n'est pas un nombre entier."),
         (("list", "surplus"), "Arguments en trop inattendus (surplus)"),
-        (("list", "--region"), "L'option «\u00a0--region\u00a0» demande une valeur."),
+        (("list", "--region"), "l'option «\u00a0--region\u00a0» demande une valeur."),
     ],
 )
 def test_clicks_own_errors_are_in_french(cli: Cli, args: tuple[str, ...], french: str) -> None:

@@ -18,7 +18,7 @@ from conftest import ROOT, run_coopkb
         (["missions", "--year", "2017"], "mission-3"),
         (["federations", "--sector", "travailleurs"], "Réseau de la coopération du travail"),
         (["search", "édouard"], "lac-edouard"),
-        (["stats"], "cooperatives per region"),
+        (["stats"], "Cooperatives per region"),
         (["validate"], "valid: 3 files"),
         (["schema", "missions"], '"title": "coopkb missions.yaml"'),
         (["--version"], "coopkb "),

@@ -120,7 +120,7 @@ def test_missing_arguments_name_the_argument_in_each_language(tmp_path: Path) ->
     english = run_coopkb("show", cwd=ROOT, env={**env, "COOPKB_LANG": "en"})
     french = run_coopkb("show", cwd=ROOT, env={**env, "COOPKB_LANG": "fr"})
     assert english.stderr.startswith("Error: Missing argument 'NAME'.")
-    assert french.stderr.startswith("Erreur\u00a0: Argument manquant\u00a0: «\u00a0NOM\u00a0».")
+    assert french.stderr.startswith("Erreur\u00a0: argument manquant\u00a0: «\u00a0NOM\u00a0».")
 
 
 def _shell(command: str, tmp_path: Path) -> tuple[int, str, str]:
@@ -147,7 +147,7 @@ def test_closed_streams(tmp_path: Path) -> None:
     code, out, _err = _shell("coopkb list --format json 2>&-", tmp_path)
     assert code == 0 and out.startswith("[")
     code, _out, err = _shell("coopkb --lang fr list --bogus >&-", tmp_path)
-    assert code == 2 and err.startswith("Erreur\u00a0: Option inconnue")
+    assert code == 2 and err.startswith("Erreur\u00a0: option inconnue")
     code, _out, err = _shell("coopkb --lang fr list >&-", tmp_path)
     assert (
         code == 1
@@ -158,9 +158,9 @@ def test_closed_streams(tmp_path: Path) -> None:
 @pytest.mark.slow
 def test_groups_without_their_command(tmp_path: Path) -> None:
     code, out, err = _shell("coopkb --lang fr export", tmp_path)
-    assert code == 2 and err.count("\n") == 1 and "Commande manquante" in err
+    assert code == 2 and err.count("\n") == 1 and "commande manquante" in err
     code, out, err = _shell("coopkb --lang fr export bogus", tmp_path)
-    assert code == 2 and "Commande inconnue «\u00a0bogus\u00a0»" in err
+    assert code == 2 and "commande inconnue «\u00a0bogus\u00a0»" in err
     code, out, err = _shell("coopkb", tmp_path)
     assert code == 0 and "Usage: coopkb" in out and err == ""
 

@@ -76,6 +76,19 @@ def show(
         kind, record = find_record(
             kb, name, lambda: derived(state, "lookup", lambda: lookup_blobs(kb))
         )
+    chosen = [f.strip() for f in fields.split(",") if f.strip()] if fields else None
+    if chosen:
+        from ..labels import field_label, field_spellings
+        from ..query.filters import resolve
+
+        known: dict[str, list[str]] = {  # `--fields "axes stratégiques"`: labels as typed
+            k: field_spellings(k, kind)
+            for k in [*record, "sources"]
+            if k != "slug" and (evidence or k != "name")
+        }
+        shown = {k: field_label(k, kind) for k in known}
+        with answers():
+            chosen = [resolve("field", f, known, shown) for f in chosen]
     if evidence:
         from ..output.evidence import render_evidence
         from ..query.evidence import evidence_rows
@@ -89,25 +102,13 @@ def show(
             kb = knowledge_base(state, evidence=True)
 
         rows = evidence_rows(kb, kind, record)
-        if fields:
-            wanted = {f.strip() for f in fields.split(",")}
-            rows = [r for r in rows if r.field in wanted]
+        if chosen:  # resolved as the record's fields are (« région » is ``region``)
+            rows = [r for r in rows if r.field in chosen]
         rendered = render_evidence(
             kind, record, rows, output_format.value, names_by_slug(kb), terminal_width()
         )
         emit(rendered, state.pager)
         return
-    chosen = [f.strip() for f in fields.split(",") if f.strip()] if fields else None
-    if chosen:
-        from ..labels import field_label, field_spellings
-        from ..query.filters import resolve
-
-        known: dict[str, list[str]] = {  # `--fields "axes stratégiques"`: labels as typed
-            k: field_spellings(k, kind) for k in [*record, "sources"] if k not in ("slug", "name")
-        }
-        shown = {k: field_label(k, kind) for k in known}
-        with answers():
-            chosen = [resolve("field", f, known, shown) for f in chosen]
     by_id = {s["id"]: s for s in kb.get("sources", [])}
     sources = [by_id[s] for s in record.get("sources", []) if s in by_id]
     linked = links(kb, record["slug"], kind)
@@ -248,7 +249,7 @@ def stats(
     """Summaries for a report: per region, kind, model, sector, year, and key figures.
 
     The cooperatives' summaries count those the filters keep, as `list` would list them.
-    Example: coopkb stats --project recherche-action-proximite-2012-2014
+    Example: coopkb stats --region Estrie
     """
     from ..output.stats import render_stats
     from ..query.filters import CooperativeFilter, find_cooperatives, resolve_region

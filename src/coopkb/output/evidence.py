@@ -32,13 +32,32 @@ def _label(row: EvidenceRow, kind: str) -> str:
     )
 
 
+def _official_line(list_id: str) -> str:
+    """« d'après la liste officielle « Régions… », Institut…, consultée en novembre 2026 »: the
+    title quoted alone, its publisher and the month it was read after it, in words."""
+    from .. import reference
+    from .dates import human_date
+
+    found = reference.OFFICIAL_LISTS.get(list_id)
+    if found is None:
+        return _("derived from {list}").format(list=list_id)
+    template = (
+        _("derived from {list}, {publisher}, consulted on {when}")
+        if len(found.consulted) == 10  # a day: « consultée le 3 novembre 2026 »
+        else _("derived from {list}, {publisher}, consulted {when}")
+    )
+    return template.format(
+        list=found.title, publisher=found.publisher, when=human_date(found.consulted)
+    )
+
+
 def stated_by(row: EvidenceRow, document: str | None = None) -> list[str]:
     """How each claim reads: « cqcm-2014-territoires, « 12 coopératives… » : « La Brunante » »;
     a source's own values (``document``) are stated by the document itself."""
     if document is not None:
         return [_("the document itself ({document})").format(document=document)]
     if row.official is not None:
-        return [_("derived from {list}").format(list=official_title(row.official))]
+        return [_official_line(row.official)]
     if not row.claims:
         return [_("no evidence recorded")]
     return [

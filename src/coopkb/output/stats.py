@@ -10,6 +10,7 @@ if TYPE_CHECKING:  # Rich is imported where something is drawn: long plain listi
 from ..figures import figure_text
 from ..i18n import N_, _
 from ..labels import kind_label
+from ..query.filters import NOT_GIVEN
 from .machine import machine, to_csv
 from .tables import md_cell
 from .text import text
@@ -29,7 +30,9 @@ SECTION_TITLES: dict[str, str] = {
 
 
 def _title(section: str) -> str:
-    return _(SECTION_TITLES.get(section, section.replace("_", " ")))
+    """A section's title, a heading: capitalised (« Fiches par type »)."""
+    title = _(SECTION_TITLES.get(section, section.replace("_", " ")))
+    return title[:1].upper() + title[1:]
 
 
 def _row_label(section: str, label: str) -> str:
@@ -37,6 +40,8 @@ def _row_label(section: str, label: str) -> str:
     counts by their words; the data's own values (regions, sectors) as written."""
     if section == "totals":
         return kind_label(label)
+    if label == NOT_GIVEN:
+        return _("(not given)")
     return _(label) if section == "evidence_coverage" else label
 
 
@@ -82,7 +87,7 @@ def render_stats(summary: dict[str, Any], output_format: str) -> RenderableType 
         counts = summary[section]
         table = Table(title=Text(_title(section)), title_justify="left")
         table.add_column("", overflow="fold", max_width=34)
-        table.add_column("n", justify="right")
+        table.add_column(_("count"), justify="right")
         table.add_column("", no_wrap=True)
         top = max(counts.values(), default=0) or 1
         for label, value in counts.items():

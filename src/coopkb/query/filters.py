@@ -11,7 +11,8 @@ from ..matching import fold
 from . import KB, Record, UnknownValue
 from .records import iter_records
 
-NOT_GIVEN = "(non précisé)"
+# the key of a count where records give no value (machine formats keep it; tables translate it)
+NOT_GIVEN = "(sans précision)"
 _SAINTS = ((re.compile(r"\bst\b"), "saint"), (re.compile(r"\bste\b"), "sainte"))
 
 
