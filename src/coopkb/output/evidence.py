@@ -24,11 +24,12 @@ def _value_text(value: Any, names: dict[str, str]) -> str:
 
 
 def _label(row: EvidenceRow, kind: str) -> str:
-    """« nom », « chronologie.2.date »: the field's label, then the rest of the path, each
-    sub-field by its label too (« chronologie.1.événement », not ``timeline.1.event``)."""
-    rest = row.path[len(row.field) :].split(".")
-    return field_label(row.field, kind) + ".".join(
-        part if not part or part.isdigit() else field_label(part) for part in rest
+    """« nom », « chronologie (2) › date »: the field's label, then the rest of the path as a
+    reader says it, each item by its number and each sub-field by its label (not
+    ``timeline.2.date``)."""
+    rest = [part for part in row.path[len(row.field) :].split(".") if part]
+    return field_label(row.field, kind) + "".join(
+        f" ({part})" if part.isdigit() else f" › {field_label(part)}" for part in rest
     )
 
 
