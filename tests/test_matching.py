@@ -110,3 +110,14 @@ def test_within_edits_counts_a_typo_as_near_and_is_symmetric(word: str, at: int)
     assert within_edits(word, typo, 2) and within_edits(typo, word, 2)
     other = word + "-est-et-ouest"
     assert not within_edits(word, other, 2)
+
+
+def test_typographic_no_break_spaces_are_not_named() -> None:
+    """French typography's own no-break spaces (« : », « », thousands) are what they look like:
+    a diff of a quote or of our typeset data does not cry wolf; one between two words (a name
+    that only looks like the one users type) still is named."""
+    from coopkb.matching import spaces_named
+
+    assert spaces_named("«\u00a0La Brunante\u00a0», Historique\u00a0: 3\u00a0000 membres") == ""
+    assert "U+00A0" in spaces_named("La\u00a0Barberie")
+    assert "U+202F" in spaces_named("name\u202f")

@@ -488,3 +488,21 @@ def test_piped_text_keeps_one_line_per_change_and_markdown_is_french(repo: Path,
     ).stdout
     assert "| ~ modifié" in markdown and "| nom |" in markdown
     assert "| ~ changed" not in markdown
+
+
+@pytest.mark.parametrize("output_format", ["text", "markdown"])
+def test_a_file_that_cannot_be_parsed_is_named_where_the_changes_are_read(
+    repo: Path, cli: Cli, output_format: str
+) -> None:
+    """Not « no change »: the reader of the review (a pull-request comment) learns that a file
+    could not be read, not only the reader of stderr."""
+    _edit(repo / "data" / "cooperatives.yaml", "cooperatives:", "cooperatives: [")
+    args = ("--data-dir", str(repo / "data"), "diff", "HEAD", "--format", output_format)
+    result = cli(*args)
+    assert result.code == 1
+    assert "cooperatives.yaml could not be read at working tree" in result.stdout
+    assert "No change in the files that could be read" in result.stdout
+    assert "No change to the knowledge base" not in result.stdout
+    french = cli("--lang", "fr", *args)
+    assert "cooperatives.yaml n'a pas pu être lu dans l'arbre de travail" in french.stdout
+    assert "Aucun changement à la base" not in french.stdout

@@ -145,9 +145,15 @@ _SPACE_NAMES = {
 }
 
 
+# No-break spaces where French typography puts them (before « : » and « % », inside « », between
+# thousands): they are what they look like, and naming them would cry wolf on every quote.
+_TYPOGRAPHIC = re.compile("\u00a0(?=[»:;!?%$])|(?<=«)\u00a0|(?<=\\d)\u00a0(?=\\d)|\u202f(?=[;!?»])")
+
+
 def spaces_named(raw: str) -> str:
     """ " (holds U+00A0, no-break space)" for a text whose spaces are not what they look."""
-    found = [_(_SPACE_NAMES[c]) for c in dict.fromkeys(raw) if c in _SPACE_NAMES]
+    untypeset = _TYPOGRAPHIC.sub("", raw)
+    found = [_(_SPACE_NAMES[c]) for c in dict.fromkeys(untypeset) if c in _SPACE_NAMES]
     if raw != raw.strip(" "):
         found.append(_("a space at the start or the end"))
     return _(" (holds {what})").format(what="; ".join(found)) if found else ""

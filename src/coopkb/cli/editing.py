@@ -332,6 +332,7 @@ def diff(
     Example: coopkb diff origin/main --format markdown
     """
     from ..interrupts import interrupts_deferred
+    from ..layout import DATA_FILES
     from ..output.diff import render_diff
     from ..review.changes import compare
     from ..review.git import RevisionError, contents_at, default_base, repository_of
@@ -375,10 +376,14 @@ def diff(
         outcomes.append((revision, validate_contents(location.path, shown, contents)))
     kbs = []
     head_invalid = False
+    unread: list[tuple[str, str]] = []
     for index, (revision, outcome) in enumerate(outcomes):
         if outcome.knowledge_base is not None:
             kbs.append(outcome.knowledge_base)
             continue
+        unread += [
+            (revision, name) for name in DATA_FILES if not isinstance(outcome.read.get(name), dict)
+        ]
         # what can be read is compared; the side's problems are said, never hidden
         other = outcomes[1 - index][1].read if len(outcomes) > 1 else {}
         kbs.append(readable_base(outcome.read, other))
@@ -400,6 +405,6 @@ def diff(
             )
             + "\n"
         )
-    emit(render_diff(compare(kbs[0], kbs[-1]), output_format.value), state.pager)
+    emit(render_diff(compare(kbs[0], kbs[-1]), output_format.value, unread), state.pager)
     if head_invalid:  # the change leaves the data invalid: the job says so
         raise typer.Exit(EXIT_DATA)

@@ -49,8 +49,10 @@ def _groups(changes: Sequence[Any]) -> dict[str, list[Any]]:
     return groups
 
 
-def _summary(changes: Sequence[Any]) -> str:
+def _summary(changes: Sequence[Any], unread: Sequence[tuple[str, str]] = ()) -> str:
     records = len({(c.kind, c.slug) for c in changes})
+    if not changes and unread:  # not "no change": a file that could not be read hides its own
+        return _("No change in the files that could be read.")
     if not changes:
         return _("No change to the knowledge base.")
     return ngettext("{count} record changed", "{count} records changed", records).format(
@@ -108,7 +110,20 @@ def _is_item(change: Any) -> bool:
     )
 
 
-def render_diff(changes: Sequence[Any], output_format: str) -> RenderableType | str:
+def _unread_lines(unread: Sequence[tuple[str, str]]) -> list[str]:
+    return [
+        _("{file} could not be read at {revision}: its changes are not shown").format(
+            file=file, revision=revision
+        )
+        for revision, file in unread
+    ]
+
+
+def render_diff(
+    changes: Sequence[Any], output_format: str, unread: Sequence[tuple[str, str]] = ()
+) -> RenderableType | str:
+    """The changes; ``unread`` (revision, file) names each data file a side could not parse,
+    compared as unchanged: said where the changes are read, not only in a note on stderr."""
     if output_format == "json":
         return json.dumps([c.as_dict() for c in changes], ensure_ascii=False, indent=2)
     groups = _groups(changes)
@@ -116,7 +131,8 @@ def render_diff(changes: Sequence[Any], output_format: str) -> RenderableType | 
         lines = [
             f"## {md_cell(_('Changes to the knowledge base'))}",
             "",
-            md_cell(_summary(changes)),
+            *(f"> **{md_cell(line)}**\n" for line in _unread_lines(unread)),
+            md_cell(_summary(changes, unread)),
         ]
         for kind, items in groups.items():
             count = len({c.slug for c in items})
@@ -135,6 +151,9 @@ def render_diff(changes: Sequence[Any], output_format: str) -> RenderableType | 
     from rich.text import Text
 
     out = Text(no_wrap=True, overflow="ignore")  # one line per change, piped or not
+    for line in _unread_lines(unread):
+        out.append("! ", style="bold red")
+        out.append(safe(line) + "\n\n", style="bold")
     for kind, items in groups.items():
         count = len({c.slug for c in items})
         out.append(f"{kind_label(kind)} ({count})\n", style="bold")
@@ -142,5 +161,5 @@ def render_diff(changes: Sequence[Any], output_format: str) -> RenderableType | 
             out.append(f"  {_SIGNS[c.change]} ", style=_STYLES[c.change])
             out.append(safe(_line(c)) + "\n")
         out.append("\n")
-    out.append(_summary(changes))
+    out.append(_summary(changes, unread))
     return out
