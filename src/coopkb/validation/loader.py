@@ -19,7 +19,7 @@ import yaml
 
 from ..files import Unreadable, read_data_file
 from ..i18n import _, language
-from ..matching import neutral
+from ..matching import neutral, quote
 from ..problems import Problem
 from .nodes import MAX_DEPTH, plain_data, problem
 
@@ -265,9 +265,17 @@ def _explain_syntax(err: yaml.MarkedYAMLError, text: str) -> tuple[int, int, str
     found = err.problem_mark
     at_problem = (found.line + 1, found.column + 1) if found is not None else (1, 1)
     if "quoted scalar" in context and at_open is not None:
-        quote = text.split("\n")[at_open[0] - 1][at_open[1] - 1 : at_open[1]] if text else '"'
+        mark = text.split("\n")[at_open[0] - 1][at_open[1] - 1 : at_open[1]] if text else '"'
         why = _("the quotation mark {quote} opened here is never closed: close it with {quote}")
-        return (*at_open, why.format(quote=quote or '"'))
+        return (*at_open, why.format(quote=mark or '"'))
+    closed_early = _apostrophe_closing_quote(text, at_problem[0])
+    if closed_early is not None:
+        line, column, word = closed_early
+        why = _(
+            "the value in single quotes opened here ends at the apostrophe of {word}: write "
+            "that apostrophe twice ({doubled}) or put the value in double quotes"
+        )
+        return line, column, why.format(word=quote(word), doubled=word.replace("'", "''"))
     if "flow sequence" in context and at_open is not None:
         return (*at_open, _("the '[' opened here is never closed: end the list with ']'"))
     if "flow mapping" in context and at_open is not None:
@@ -289,6 +297,15 @@ def _explain_syntax(err: yaml.MarkedYAMLError, text: str) -> tuple[int, int, str
         glued = _colon_without_space(text, at_problem[0])
         if glued is not None:
             return (*glued, _("a ':' needs a space after it: write 'field: value'"))
+        deeper = _indented_under_a_value(text, at_problem[0])
+        if deeper is not None:
+            return (
+                *deeper,
+                _(
+                    "this line is indented further than the field above it, so it reads as "
+                    "the rest of that field's value: align it with the field above"
+                ),
+            )
         return (
             *at_problem,
             _("a ':' inside a value: put the whole value in quotes (\"a: b\")"),
@@ -302,6 +319,53 @@ def _explain_syntax(err: yaml.MarkedYAMLError, text: str) -> tuple[int, int, str
             ),
         )
     return None
+
+
+_OPENING_SINGLE_QUOTE = re.compile(r"^\s*(?:- )?(?:[A-Za-z_][A-Za-z0-9_]*:\s+|- )'")
+_IN_WORD_APOSTROPHE = re.compile(r"(?<=\w)'(?=\w)")
+
+
+def _apostrophe_closing_quote(text: str, error_line: int) -> tuple[int, int, str] | None:
+    """Where a value in single quotes opens, when an apostrophe inside a word (« 'MRC de
+    D'Autray ») closed it: libyaml stumbles only where what follows stops making sense, often
+    lines later. The line and column of the opening quote, and the word."""
+    lines = text.split("\n")
+    for number in range(min(error_line, len(lines)), max(0, error_line - 60), -1):
+        opening = _OPENING_SINGLE_QUOTE.match(lines[number - 1])
+        if opening is None:
+            continue
+        rest = [lines[number - 1][opening.end() :], *lines[number:error_line]]
+        for candidate in rest:
+            body = candidate.replace("''", "  ")
+            apostrophe = _IN_WORD_APOSTROPHE.search(body)
+            closing = body.find("'")
+            if closing < 0:
+                continue
+            if apostrophe is None or apostrophe.start() != closing:
+                return None  # closed by a real closing quote: not this mistake
+            words = re.findall(r"[\w'’-]+", candidate)
+            word = next((w.strip("'") for w in words if "'" in w.strip("'")), candidate.strip())
+            return number, opening.end(), word
+        return None
+    return None
+
+
+def _indented_under_a_value(text: str, error_line: int) -> tuple[int, int] | None:
+    """The line of a ``field: value`` indented further than the ``field: value`` just above:
+    YAML reads it as the rest of that value, and stumbles on its ':'."""
+    lines = text.split("\n")
+    if not 1 < error_line <= len(lines):
+        return None
+    here = lines[error_line - 1]
+    above = next((ln for ln in reversed(lines[: error_line - 1]) if ln.strip()), "")
+    field = re.compile(r"^(\s*)(?:- )?[A-Za-z_][A-Za-z0-9_]*:\s+\S")
+    found_here, found_above = field.match(here), field.match(above)
+    if found_here is None or found_above is None:
+        return None
+    item = 2 if above.lstrip().startswith("- ") else 0  # `- slug:` holds its fields 2 further
+    if len(found_here.group(1)) <= len(found_above.group(1)) + item:
+        return None
+    return error_line, len(found_here.group(1)) + 1
 
 
 def _colon_without_space(text: str, before: int) -> tuple[int, int] | None:
