@@ -4,32 +4,9 @@ the data (``2018-09`` is "September 2018", never a guessed day)."""
 from __future__ import annotations
 
 from ..i18n import _, language
+from ..i18n.dates import human_date
 
-_MONTHS = {
-    "en": (
-        "January February March April May June July August September October November December"
-    ).split(),
-    "fr": (
-        "janvier février mars avril mai juin juillet août septembre octobre novembre décembre"
-    ).split(),
-}
-
-
-def human_date(date: str | None) -> str:
-    """``2017-05-08`` → "8 May 2017" / « 8 mai 2017 »; ``2018-09`` → "September 2018"."""
-    if not date:
-        return _("year unknown")
-    parts = date.split("-")
-    months = _MONTHS["fr" if language() == "fr" else "en"]
-    if len(parts) == 1:
-        return parts[0]
-    month = months[int(parts[1]) - 1]
-    if len(parts) == 2:
-        return f"{month} {parts[0]}"
-    day = int(parts[2])
-    if language() == "fr":
-        return f"{'1er' if day == 1 else day} {month} {parts[0]}"
-    return f"{day} {month} {parts[0]}"
+__all__ = ["human_date", "human_period", "short_period"]
 
 
 def human_period(start: str | None, end: str | None) -> str:

@@ -18,6 +18,7 @@ from pydantic_core import PydanticCustomError
 
 from .. import reference
 from ..i18n import N_, _
+from ..i18n.dates import human_date
 from ..matching import UNSAFE, did_you_mean, fold, quote, same_looking, within_edits
 from ..parts import Scalar
 from ..placeholders import is_placeholder, placeholder_message
@@ -230,13 +231,13 @@ def _mrc(value: str) -> str:
     # the list named; a name is suggested only when it is a typo or two away.
     listed = reference.OFFICIAL_LISTS["mrc-quebec"]
     message = _(
-        "MRC {value} is not in the {title} ({publisher}, consulted {consulted}): write the "
+        "MRC {value} is not in the {title} ({publisher}, consulted in {consulted}): write the "
         "official name, or `hors MRC` for a municipality outside any MRC"
     ).format(
         value=quote(value),
         title=listed.title,
         publisher=listed.publisher,
-        consulted=listed.consulted,
+        consulted=human_date(listed.consulted),
     )
     near = [m for m in reference.MRCS if within_edits(fold(value), fold(m), 2)]
     raise fail("unknown-mrc", message + did_you_mean(value, near))
