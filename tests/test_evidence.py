@@ -158,6 +158,30 @@ def test_a_wrong_claim_is_reported_in_the_evidence_file(
     assert abs(int(reported[0].split(":")[1]) - line) <= 3
 
 
+@pytest.mark.parametrize("documents", [False, True])
+def test_an_unfilled_claim_reports_each_placeholder_and_still_covers_its_values(
+    base: Path, documents: bool
+) -> None:
+    """A claim pasted from `coopkb new` and left unfilled is one thing to finish: each of its
+    placeholders is named at its line, and its values are not also reported as unevidenced."""
+    line = _edit(
+        base / "cooperatives.evidence.yaml",
+        "source: source-test\n      at: Les coopératives\n      says: La Brunante (Racine",
+        "source: source-a-completer\n      at: À compléter\n      says: À compléter",
+    )
+    extra = ("--documents", str(DOCUMENTS)) if documents else ()
+    code, out = _validate(base, *extra)
+    assert code == 1
+    errors = [x for x in out.splitlines() if ": error: " in x]
+    where = f"{base}/cooperatives.evidence.yaml"
+    assert [x.split(": error: ")[0] for x in errors] == [
+        f"{where}:{line}:15",
+        f"{where}:{line + 1}:11",
+        f"{where}:{line + 2}:13",
+    ], out
+    assert all("is the placeholder of `coopkb new`" in x for x in errors), out
+
+
 def test_a_missing_document_and_a_bad_folder_are_clear_errors(base: Path, tmp_path: Path) -> None:
     empty = tmp_path / "docs"
     empty.mkdir()

@@ -172,7 +172,15 @@ def test_markdown_has_a_table_per_kind(repo: Path, cli: Cli) -> None:
     assert "| ~ changed | `la-brunante` | model | citoyen | municipal |" in out
 
 
-_FILLED = {"start": '"2017"', "end": '"2018"', "date": '"2020"', "founded": '"1940"', "number": "5"}
+_REFERENCED = {"cooperation": "cooperation-coactions-polecn"}
+_FILLED = {
+    "sector_group": "Travailleurs",
+    "start": '"2017"',
+    "end": '"2018"',
+    "date": '"2020"',
+    "founded": '"1940"',
+    "number": "5",
+}
 
 
 @pytest.mark.parametrize(
@@ -210,15 +218,27 @@ def test_new_prints_a_skeleton_that_pastes_as_printed_and_is_refused_until_fille
     evidence.unlink(missing_ok=True)
     unfilled = cli("--data-dir", str(data_copy), "validate")
     placeholders = [line for line in unfilled.stdout.splitlines() if "placeholder" in line]
-    left = [line for line in result.stdout.splitlines() if "À compléter" in line.split("#")[0]]
+    # every value to write is a placeholder, references and sources included: no real value
+    # pre-filled that would let the skeleton pass unfilled
+    unfilled_value = re.compile(r"À compléter|\b(?:source-)?a-completer\b")
+    left = [
+        m for line in result.stdout.splitlines() for m in unfilled_value.findall(line.split("#")[0])
+    ]
     assert len(placeholders) == len(left), unfilled.stdout
-    assert (unfilled.code == 1) is bool(left), unfilled.stdout
+    assert unfilled.code == 1, unfilled.stdout
+    assert "refers to" not in unfilled.stdout and "not defined" not in unfilled.stdout
     for line in placeholders:
-        assert re.match(rf"{re.escape(str(path))}:\d+:\d+: error: 'À compléter' is the place", line)
+        assert re.match(rf"{re.escape(str(path))}:\d+:\d+: error: '[^']+' is the placeholder", line)
     filled = re.sub(
         r"(\w+): À compléter",
         lambda m: f"{m.group(1)}: {_FILLED.get(m.group(1), 'Essai')}",
         result.stdout,
+    )
+    filled = filled.replace("source-a-completer", "cqcm-2014-territoires")
+    filled = re.sub(
+        r"(\w+): a-completer\b",
+        lambda m: f"{m.group(1)}: {_REFERENCED.get(m.group(1), 'cqcm')}",
+        filled,
     )
     path.write_text(text.replace(marker, marker + filled, 1), "utf-8")
     validated = cli("--data-dir", str(data_copy), "validate")
@@ -234,7 +254,8 @@ def test_an_unfilled_skeleton_is_refused_at_its_slug_and_name(cli: Cli, base_cop
     assert checked.code == 1
     lines = [line for line in checked.stdout.splitlines() if "texte à remplacer" in line]
     errors = [line.split(": ", 1)[0].rsplit(":", 2)[1:] for line in lines]
-    assert errors == [["6", "11"], ["7", "11"]], checked.stdout  # slug, then name
+    assert errors[:2] == [["6", "11"], ["7", "11"]], checked.stdout  # slug, then name
+    assert len(errors) == 3 and "source-a-completer" in lines[2], checked.stdout  # its sources
     assert (
         "«\u00a0cooperative-a-completer\u00a0» est le texte à remplacer de `coopkb new`"
         in checked.stdout
@@ -506,3 +527,94 @@ def test_a_file_that_cannot_be_parsed_is_named_where_the_changes_are_read(
     french = cli("--lang", "fr", *args)
     assert "cooperatives.yaml n'a pas pu être lu dans l'arbre de travail" in french.stdout
     assert "Aucun changement à la base" not in french.stdout
+
+
+@pytest.fixture
+def evidence_repo(tmp_path: Path) -> Path:
+    """The fixture base with its evidence files, and three aliases, the third one claimed."""
+    root = tmp_path / "repo"
+    data = root / "data"
+    shutil.copytree(EXAMPLES / "base", data)
+    for name in ("cooperatives.evidence.yaml", "missions.evidence.yaml"):
+        shutil.copy(EXAMPLES / "evidence" / name, data / name)
+    _edit(
+        data / "cooperatives.yaml",
+        "    name: La Brunante\n",
+        "    name: La Brunante\n    aliases: [Brunante, Coop Brunante, La B]\n",
+    )
+    _edit(
+        data / "cooperatives.evidence.yaml",
+        "    - of: [country]\n      official: regions-quebec\n",
+        "    - of: [country]\n      official: regions-quebec\n"
+        "    - of: [aliases.1, aliases.2]\n      source: source-test\n"
+        "      at: Les coopératives\n      says: Brunante\n"
+        "    - of: [aliases.3]\n      source: source-test\n"
+        "      at: Les coopératives\n      says: La B\n",
+    )
+    _git(root, "init", "-q")
+    _git(root, "add", ".")
+    _git(root, "commit", "-qm", "base")
+    return root
+
+
+def test_a_renamed_records_evidence_is_no_change(evidence_repo: Path, cli: Cli) -> None:
+    """Its claims move with the slug: only the rename is reported, not every claim as new."""
+    data = evidence_repo / "data"
+    for name in ("cooperatives.yaml", "cooperatives.evidence.yaml"):
+        _edit(data / name, "la-brunante", "brunante-racine")
+    assert [(c["change"], c["field"]) for c in _diff(cli, evidence_repo, "HEAD")] == [
+        ("renamed", "slug")
+    ]
+    # a claim edited with the rename is still seen, against the old slug's claim
+    _edit(data / "cooperatives.evidence.yaml", "says: La B\n", "says: La B.\n")
+    changes = _diff(cli, evidence_repo, "HEAD")
+    assert [(c["change"], c["field"]) for c in changes] == [
+        ("renamed", "slug"),
+        ("changed", "evidence"),
+        ("changed", "evidence"),
+    ]
+
+
+def test_evidence_lines_name_fields_by_their_labels(evidence_repo: Path, cli: Cli) -> None:
+    data = evidence_repo / "data"
+    _edit(data / "cooperatives.evidence.yaml", "of: [aliases.3]", "of: [aliases.3, name]")
+    french = cli("--lang", "fr", "--data-dir", str(data), "diff", "HEAD").stdout
+    assert "autres noms (3), nom ← source-test, Les coopératives — «\u00a0La B\u00a0»" in french
+    assert "aliases" not in french and "name," not in french
+    english = cli("--lang", "en", "--data-dir", str(data), "diff", "HEAD").stdout
+    assert "aliases (3), name ← source-test" in english
+
+
+def test_evidence_left_on_an_item_that_moved_is_reported(evidence_repo: Path, cli: Cli) -> None:
+    """Claims point at items by their rank: removing an alias before a claimed one makes the
+    claim cover another value, which diff says, though the evidence file did not change."""
+    data = evidence_repo / "data"
+    _edit(data / "cooperatives.yaml", "[Brunante, Coop Brunante, La B]", "[Coop Brunante, La B]")
+    # the head does not validate (aliases.3 is gone): diff still compares it, and exits 1
+    result = cli("--data-dir", str(data), "diff", "HEAD", "--format", "json")
+    assert result.code == 1
+    changes = json.loads(result.stdout)
+    shifted = [(c["field"], c["before"], c["after"]) for c in changes if c["change"] == "shifted"]
+    assert shifted == [
+        ("aliases.1", "Brunante", "Coop Brunante"),
+        ("aliases.2", "Coop Brunante", "La B"),
+        ("aliases.3", "La B", None),
+    ]
+    text = cli("--lang", "fr", "--data-dir", str(data), "diff", "HEAD").stdout
+    assert "! la-brunante.autres noms (3)\u00a0: sa preuve ne désigne plus aucune valeur" in text
+    assert (
+        "! la-brunante.autres noms (2)\u00a0: sa preuve couvre maintenant «\u00a0La B\u00a0», "
+        in text
+    ), text
+    # the claims moved with their values: nothing shifted
+    _edit(
+        data / "cooperatives.evidence.yaml",
+        "of: [aliases.1, aliases.2]",
+        "of: [aliases.1]",
+    )
+    _edit(data / "cooperatives.evidence.yaml", "of: [aliases.3]", "of: [aliases.2]")
+    assert not [c for c in _diff(cli, evidence_repo, "HEAD") if c["change"] == "shifted"]
+    # a value edited in place is a change of the value, not a shift
+    _git(evidence_repo, "checkout", "-q", "data")
+    _edit(data / "cooperatives.yaml", "Coop Brunante, La B]", "Coop Brunante, La Bru]")
+    assert not [c for c in _diff(cli, evidence_repo, "HEAD") if c["change"] == "shifted"]

@@ -380,27 +380,43 @@ def test_quebec_as_a_region_is_explained_as_the_province(tmp_path: Path) -> None
     assert "est la province" in result.stdout and "Nord-du-Québec" not in result.stdout
 
 
-def test_a_name_with_an_odd_space_or_quotes_is_a_warning_that_names_it(
+def test_a_name_with_an_odd_space_is_an_error_at_that_character_and_quotes_a_warning(
     base_copy: Path, cli: Cli
 ) -> None:
+    """Users typing « La Brunante » would never find a name holding a no-break space: an error,
+    placed on the space itself (written or escaped) and naming it; quotation marks around a
+    whole name may be the source's own, so they are only a warning."""
     coops = base_copy / "cooperatives.yaml"
     text = coops.read_text("utf-8")
     text = text.replace("    name: La Brunante", '    name: "La\\u00a0Brunante"', 1)
     text = text.replace("    name: Co-Actions", '    name: "“Co-Actions”"', 1)
     coops.write_text(text, "utf-8")
     result = cli("--data-dir", str(base_copy), "validate")
-    assert result.code == 0, result.stdout  # a warning, not a failure
+    assert result.code == 1, result.stdout
     lines = result.stdout.splitlines()
-    expected = f"{base_copy}/cooperatives.yaml:4:11: warning: 'La\u00a0Brunante' (holds U+00A0"
-    assert expected in lines[0]
-    assert "quotation marks" in lines[1]
+    # column 14: the backslash of the escape, not the value's opening quote at 11
+    expected = f"{base_copy}/cooperatives.yaml:4:14: error: 'La\u00a0Brunante' (holds U+00A0"
+    assert lines[0].startswith(expected), lines[0]
+    assert "retype it as a plain space" in lines[0]
+    assert "warning:" in lines[1] and "quotation marks" in lines[1]
     found = json.loads(cli("--data-dir", str(base_copy), "validate", "-f", "json").stdout)
     assert [(p["severity"], p["code"]) for p in found] == [
-        ("warning", "odd-space"),
+        ("error", "odd-space"),
         ("warning", "quoted-name"),
     ]
+    # written as the character itself, in an alias, after a typographic one: on that character
+    text = text.replace(
+        '"La\\u00a0Brunante"', 'La Brunante\n    aliases: ["Coop\u00a0: La\u00a0Brunante"]', 1
+    )
+    coops.write_text(text, "utf-8")
+    alias = cli("--data-dir", str(base_copy), "validate").stdout.splitlines()[0]
+    assert alias.startswith(f"{base_copy}/cooperatives.yaml:5:25: error: "), alias
     # French typography is no warning: « » with their no-break spaces, before a colon
-    text = text.replace('"La\\u00a0Brunante"', '"La Brunante «\\u00a0aînés\\u00a0»"', 1)
+    text = text.replace(
+        'La Brunante\n    aliases: ["Coop\u00a0: La\u00a0Brunante"]',
+        '"La Brunante «\\u00a0aînés\\u00a0»"\n    aliases: ["Coop\u00a0: La Brunante"]',
+        1,
+    )
     coops.write_text(text.replace('"“Co-Actions”"', "Co-Actions", 1), "utf-8")
     assert cli("--data-dir", str(base_copy), "validate").stdout.startswith("valid:")
 
@@ -420,7 +436,23 @@ def test_validate_accepts_data_files_and_reports_on_them(base_copy: Path, tmp_pa
     assert "1 more problem in the other files of the set" in other.stdout
     coops.write_text(coops.read_text("utf-8").replace("region: Estri", "region: Estrie"), "utf-8")
     fine = run_coopkb("--lang", "fr", "validate", str(coops), str(base_copy / "missions.yaml"))
-    assert fine.returncode == 0 and fine.stdout.startswith("valide\u00a0: 3 fichiers"), fine.stdout
+    assert fine.returncode == 0, fine.stdout
+    # what was named, not « 3 fichiers »; the third file was read for the references
+    assert fine.stdout.startswith(
+        f"valide\u00a0: {coops}, {base_copy / 'missions.yaml'} (et l'autre fichier du dossier, "
+        "lu pour les références)\u00a0: 2 coopératives"
+    ), fine.stdout
+    one = run_coopkb("--lang", "en", "validate", str(coops))
+    assert one.stdout.startswith(f"valid: {coops} (and the other files of its folder"), one.stdout
+    # a slug renamed in the file named: the references it broke elsewhere are its problems
+    coops.write_text(coops.read_text("utf-8").replace("slug: co-actions", "slug: coactions"))
+    renamed = run_coopkb("--lang", "en", "validate", str(coops))
+    assert renamed.returncode == 1
+    broken = [x for x in renamed.stdout.splitlines() if ": error: " in x]
+    assert len(broken) == 3 and all(x.startswith(f"{base_copy}/missions.yaml:") for x in broken)
+    assert all("refers to 'co-actions'" in x and "did you mean 'coactions'" in x for x in broken)
+    assert "more problem" not in renamed.stdout
+    coops.write_text(coops.read_text("utf-8").replace("slug: coactions", "slug: co-actions"))
     for wrong, says in [
         (tmp_path / "absent.yaml", "does not exist"),
         (base_copy, "is a folder"),

@@ -139,6 +139,19 @@ def field_label(name: str, kind: str | None = None) -> str:
     return _(own or FIELD_LABELS.get(name, name.replace("_", " ")))
 
 
+def path_label(written: str, kind: str) -> str:
+    """A value's path as a reader says it: « chronologie (2) › date » for ``timeline.2.date``
+    (each item by its number, each field by its label in the interface's language)."""
+    from .parts import part_of
+
+    top, *rest = written.split(".")
+    part = part_of(kind, top)
+    shape = part.shape if part is not None and part.shape else None
+    return field_label(top, kind) + "".join(
+        f" ({step})" if step.isdigit() else f" › {field_label(step, shape)}" for step in rest
+    )
+
+
 # "{count} cooperative" / "{count} cooperatives" per kind, for counts in summaries.
 KIND_PLURALS: dict[str, tuple[str, str]] = {kind.name: kind.counts for kind in KINDS}
 

@@ -91,12 +91,16 @@ def validate(
         outcome = validate_contents(location.path, location.display, contents, None, documents)
     problems = outcome.problems
     elsewhere: list[Problem] = []
-    if named:  # report on the files named; the others' errors are counted, never hidden
+    if named:  # report on the files named and what they broke elsewhere; count the rest
+        from ..validation.rules import ACROSS_FILES
+
         wanted = {path.resolve() for path in named}
+        here = [p for p in problems if Path(p.file).resolve() in wanted]
+        caused = [p for p in problems if p not in here and p.code in ACROSS_FILES]
         elsewhere = [
-            p for p in problems if Path(p.file).resolve() not in wanted and p.severity == "error"
+            p for p in problems if p not in here and p not in caused and p.severity == "error"
         ]
-        problems = [p for p in problems if Path(p.file).resolve() in wanted]
+        problems = here + caused
     findings = report(problems, output_format.value)
     if findings:
         sys.stdout.write(findings + "\n")
@@ -132,12 +136,23 @@ def validate(
     from ..output.views import count_line
 
     counts = ", ".join(count_line(n, *KIND_PLURALS[kind]) for kind, n in outcome.counts.items())
-    summary_to(
-        _("valid: {files} files in {where}: {counts}").format(
+    others = len(outcome.files) - len(named or [])
+    if named and not others:
+        line = _("valid: {files}: {counts}").format(
+            files=", ".join(str(path) for path in named), counts=counts
+        )
+    elif named:  # say what was named, and that the rest of its set was read for its references
+        shown = ", ".join(str(path) for path in named)
+        line = ngettext(
+            "valid: {files} (and the other file of its folder, read for references): {counts}",
+            "valid: {files} (and the other files of its folder, read for references): {counts}",
+            others,
+        ).format(files=shown, counts=counts)
+    else:
+        line = _("valid: {files} files in {where}: {counts}").format(
             files=len(outcome.files), where=location.describe(), counts=counts
         )
-        + "\n"
-    )
+    summary_to(line + "\n")
 
 
 def _location_of_files(named: list[Path], data_dir: Path | None) -> DataLocation:

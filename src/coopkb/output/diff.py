@@ -18,8 +18,14 @@ from .text import safe
 if TYPE_CHECKING:
     from rich.console import RenderableType
 
-_STYLES = {"added": "green", "removed": "red", "renamed": "cyan", "changed": "yellow"}
-_SIGNS = {"added": "+", "removed": "-", "renamed": "→", "changed": "~"}
+_STYLES = {
+    "added": "green",
+    "removed": "red",
+    "renamed": "cyan",
+    "changed": "yellow",
+    "shifted": "magenta",
+}
+_SIGNS = {"added": "+", "removed": "-", "renamed": "→", "changed": "~", "shifted": "!"}
 
 
 def value_text(value: Any, shape: str = "") -> str:
@@ -33,6 +39,30 @@ def value_text(value: Any, shape: str = "") -> str:
     if isinstance(value, str):  # « La Barberie → La Barberie » says what changed
         return value + spaces_named(value)
     return str(value)
+
+
+def claim_text(kind: str, claim: dict[str, Any]) -> str:
+    """An evidence claim on one line, its values by their labels: « nom, région ← source-test,
+    Les coopératives — « La Brunante (Racine » »."""
+    from ..labels import path_label
+
+    covered = ", ".join(path_label(str(p), kind) for p in claim.get("of") or [])
+    if claim.get("official"):
+        return f"{covered} ← {claim['official']}"
+    return (
+        f"{covered} ← {claim.get('source')}, {claim.get('at')} — «\u00a0{claim.get('says')}\u00a0»"
+    )
+
+
+def _values(change: Any) -> tuple[str, str]:
+    """The before and after of a change as text (a claim by its labels)."""
+    if change.field == "evidence":
+        return tuple(  # type: ignore[return-value]
+            claim_text(change.kind, v) if isinstance(v, dict) else value_text(v)
+            for v in (change.before, change.after)
+        )
+    shape = _shape(change)
+    return value_text(change.before, shape), value_text(change.after, shape)
 
 
 def _shape(change: Any) -> str:
@@ -66,6 +96,7 @@ def _what(change: Any) -> str:
         "removed": _("removed"),
         "renamed": _("renamed"),
         "changed": _("changed"),
+        "shifted": _("evidence shifted"),
     }[change.change]
 
 
@@ -74,6 +105,10 @@ def field_text(change: Any) -> str:
     from ..labels import field_label
 
     field = change.field or ""
+    if change.change == "shifted":  # a claim's path: « autres noms (2) »
+        from ..labels import path_label
+
+        return path_label(field, change.kind)
     top = field.split(".")[0].split("[")[0]
     return field_label(top, change.kind) + field[len(top) :] if top else ""
 
@@ -92,8 +127,17 @@ def _line(change: Any) -> str:
     if change.change in ("added", "removed"):
         name = change.after if change.change == "added" else change.before
         return f"{change.slug} ({what}){colon()} {name}"
-    shape = _shape(change)
-    before, after = value_text(change.before, shape), value_text(change.after, shape)
+    before, after = _values(change)
+    if change.change == "shifted":
+        said = (
+            _("its claim now names no value (it covered {was}): move it with its value")
+            if change.after is None
+            else _("its claim now covers {now}, no longer {was}: move it with its value")
+        )
+        from ..matching import quote
+
+        shown = {"now": quote(after), "was": quote(before)}
+        return f"{change.slug}.{field_text(change)}{colon()} " + said.format(**shown)
     if change.before is None and not isinstance(change.after, dict) and _is_item(change):
         return f"{change.slug}.{field_text(change)} + {after}"
     if change.after is None and not isinstance(change.before, dict) and _is_item(change):
@@ -142,10 +186,10 @@ def render_diff(
             ]
             lines.append("|---|---|---|---|---|")
             for c in items:
+                before, after = _values(c)
                 lines.append(
                     f"| {_SIGNS[c.change]} {_what(c)} | `{c.slug}` | {md_cell(field_text(c))} | "
-                    f"{md_cell(value_text(c.before, _shape(c)))} | "
-                    f"{md_cell(value_text(c.after, _shape(c)))} |"
+                    f"{md_cell(before)} | {md_cell(after)} |"
                 )
         return "\n".join(lines)
     from rich.text import Text

@@ -17,7 +17,7 @@ from ..query.records import iter_with_sources
 class Change(NamedTuple):
     slug: str
     kind: str
-    change: str  # added, removed, renamed, changed
+    change: str  # added, removed, renamed, changed, shifted (evidence now on another item)
     field: str | None
     before: Any
     after: Any
@@ -102,7 +102,7 @@ def compare(before: dict[str, Any], after: dict[str, Any]) -> list[Change]:
             changes.append(Change(slug, kind, "changed", "type", old[slug][0], kind))
         if slug in old and old[slug][1] != record:
             changes += _fields(slug, kind, old[slug][1], record)
-    changes += _evidence_changes(before, after, new)
+    changes += _evidence_changes(before, after, old, new, renames)
     order = {kind: i for i, kind in enumerate(dict.fromkeys(k for k, _ in new.values()))}
     return sorted(changes, key=lambda c: (order.get(c.kind, 99), c.slug, c.change != "renamed"))
 
@@ -117,41 +117,70 @@ def _mentions(value: Any, slug: str) -> bool:
     return False
 
 
-def _claim_text(claim: dict[str, Any]) -> str:
-    """« name, region ← cqcm-2014-territoires, 12 coopératives… — « La Brunante (Racine » »."""
-    covered = ", ".join(claim.get("of", []))
-    if claim.get("official"):
-        return f"{covered} ← {claim['official']}"
-    return (
-        f"{covered} ← {claim.get('source')}, {claim.get('at')} — «\u00a0{claim.get('says')}\u00a0»"
-    )
-
-
 def _evidence_changes(
-    before: dict[str, Any], after: dict[str, Any], new: dict[str, tuple[str, dict[str, Any]]]
+    before: dict[str, Any],
+    after: dict[str, Any],
+    old: dict[str, tuple[str, dict[str, Any]]],
+    new: dict[str, tuple[str, dict[str, Any]]],
+    renames: dict[str, str],
 ) -> list[Change]:
-    """A claim added or removed is a change of its record (an edited claim is both)."""
+    """A claim added or removed is a change of its record (an edited claim is both); a renamed
+    record's claims are compared with its old slug's. A claim kept as it was whose path counts
+    items (``aliases.2``) and now names another value, because an item before it was added or
+    removed, is reported as shifted: evidence points at items by position."""
 
-    def claims(kb: dict[str, Any]) -> dict[str, list[str]]:
-        found: dict[str, list[str]] = {}
+    def claims(kb: dict[str, Any], renamed: dict[str, str]) -> dict[str, list[dict[str, Any]]]:
+        found: dict[str, list[dict[str, Any]]] = {}
         for claim in (kb.get("evidence") or {}).get("claims", []):
-            found.setdefault(claim.get("record"), []).append(_claim_text(claim))
+            slug = renamed.get(claim.get("record"), claim.get("record"))
+            found.setdefault(slug, []).append({k: v for k, v in claim.items() if k != "record"})
         return found
 
-    old, now = claims(before), claims(after)
+    was_by_slug, now_by_slug = claims(before, renames), claims(after, {})
+    old_records = {renames.get(slug, slug): record for slug, (_kind, record) in old.items()}
     changes: list[Change] = []
-    for slug in dict.fromkeys([*old, *now]):
+    for slug in dict.fromkeys([*was_by_slug, *now_by_slug]):
         if slug not in new:
             continue  # a removed record's evidence goes with it
-        kind = new[slug][0]
-        was, is_now = old.get(slug, []), now.get(slug, [])
+        kind, record = new[slug]
+        was, is_now = was_by_slug.get(slug, []), now_by_slug.get(slug, [])
+        was_keys, now_keys = [_key(c) for c in was], [_key(c) for c in is_now]
         changes += [
-            Change(slug, kind, "changed", "evidence", c, None) for c in was if c not in is_now
+            Change(slug, kind, "changed", "evidence", c, None)
+            for c, key in zip(was, was_keys, strict=True)
+            if key not in now_keys
         ]
         changes += [
-            Change(slug, kind, "changed", "evidence", None, c) for c in is_now if c not in was
+            Change(slug, kind, "changed", "evidence", None, c)
+            for c, key in zip(is_now, now_keys, strict=True)
+            if key not in was_keys
         ]
+        if slug in old_records:
+            kept = [c for c, key in zip(is_now, now_keys, strict=True) if key in was_keys]
+            changes += _shifted(slug, kind, kept, old_records[slug], record)
     return changes
+
+
+def _shifted(
+    slug: str, kind: str, kept: list[dict[str, Any]], old: dict[str, Any], new: dict[str, Any]
+) -> Iterator[Change]:
+    """Kept claims whose counted path now names another item of a list that grew or shrank."""
+    from ..evidence_paths import parse_path, value_at
+
+    for claim in kept:
+        for written in claim.get("of") or []:
+            path = parse_path(written)
+            if path is None or len(path) < 2 or not isinstance(path[1], int):
+                continue
+            items_before, items_after = value_at(old, path[:1]), value_at(new, path[:1])
+            if not isinstance(items_before, list) or not isinstance(items_after, list):
+                continue
+            item_was, item_now = value_at(old, path[:2]), value_at(new, path[:2])
+            moved = item_was is not None and item_was in items_after
+            if item_was != item_now and (len(items_before) != len(items_after) or moved):
+                yield Change(
+                    slug, kind, "shifted", written, value_at(old, path), value_at(new, path)
+                )
 
 
 def _fields(slug: str, kind: str, old: dict[str, Any], new: dict[str, Any]) -> list[Change]:

@@ -88,6 +88,7 @@ class Claim:
     line: int = 0
     column: int = 0
     index: int = 0  # its rank in its record's list
+    unfilled: bool = False  # a skeleton's placeholder left in it: covers its values, states none
 
     def as_dict(self) -> dict[str, Any]:
         found: dict[str, Any] = {"record": self.record, "of": list(self.written)}
@@ -211,9 +212,11 @@ def _claim(slug: str, entry: Any, loc: Path, report: Any) -> Claim | None:
         if value is not None and (not isinstance(value, str) or not value.strip()):
             report((*loc, key), "evidence-text", _("{key} must be text").format(key=quote(key)))
             return None
-        if is_placeholder(value):
-            report((*loc, key), "placeholder", placeholder_message(str(value)))
-            return None
+    # Every placeholder left is reported, and the claim still covers its values: an unfilled
+    # claim is one thing to finish, not values without evidence.
+    unfilled = [key for key, value in texts.items() if is_placeholder(value)]
+    for key in unfilled:
+        report((*loc, key), "placeholder", placeholder_message(str(texts[key])))
     if texts["official"] is not None:
         if any(texts[k] is not None for k in ("source", "at", "says")):
             report(
@@ -222,7 +225,7 @@ def _claim(slug: str, entry: Any, loc: Path, report: Any) -> Claim | None:
                 _("a value from an official list names the list only, not a source"),
             )
             return None
-        if texts["official"] not in reference.OFFICIAL_LISTS:
+        if texts["official"] not in reference.OFFICIAL_LISTS and "official" not in unfilled:
             report(
                 (*loc, "official"),
                 "evidence-official",
@@ -244,7 +247,7 @@ def _claim(slug: str, entry: Any, loc: Path, report: Any) -> Claim | None:
             )
             return None
         count = len(_COPY_WORD.findall(texts["says"] or ""))
-        if count > MAX_ANCHOR_WORDS:
+        if count > MAX_ANCHOR_WORDS and not unfilled:
             report(
                 (*loc, "says"),
                 "evidence-anchor-long",
@@ -261,6 +264,7 @@ def _claim(slug: str, entry: Any, loc: Path, report: Any) -> Claim | None:
         at=texts["at"],
         says=texts["says"],
         official=texts["official"],
+        unfilled=bool(unfilled),
     )
 
 
@@ -288,7 +292,7 @@ def check_evidence(
             found = _check_claim(claim, by_slug, own, sources, loaded, data_file)
             if found:
                 outcome.problems.extend(found)
-            else:
+            elif not claim.unfilled:
                 usable.append(claim)
             if claim.record in own:
                 claims_of.setdefault(claim.record, []).append(claim)
@@ -359,7 +363,7 @@ def _check_claim(
                         ),
                     )
                 )
-    if claim.source is not None:
+    if claim.source is not None and not is_placeholder(claim.source):
         cited = record.data.get("sources") or []
         if claim.source not in sources:
             found.append(

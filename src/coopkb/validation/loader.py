@@ -54,6 +54,7 @@ class LoadedFile:
     data: Any = None
     root: yaml.Node | None = None
     problems: list[Problem] = field(default_factory=list)
+    text: str = ""  # the file as read, to place a finding on one character inside a value
 
     def position(self, loc: Sequence[str | int], *, at_key: bool = False) -> tuple[int, int]:
         """1-based line and column of the value at ``loc`` (or of its key, with ``at_key``).
@@ -81,6 +82,33 @@ class LoadedFile:
             else:
                 break
         return (mark.line + 1, mark.column + 1)
+
+    def character_position(
+        self, loc: Sequence[str | int], character: str, occurrence: int = 0
+    ) -> tuple[int, int]:
+        """Where the ``occurrence``-th ``character`` stands inside the one-line text value at
+        ``loc``, as written: the character itself, or the escape that writes it in a
+        double-quoted value (``\\u00a0``, ``\\xa0``, ``\\_``). The value's own start when it
+        cannot be told (a value folded over several lines)."""
+        line, column = self.position(loc)
+        rows = self.text.split("\n")
+        if not 0 < line <= len(rows):
+            return (line, column)
+        row = rows[line - 1]
+        code = ord(character)
+        spellings = {character, f"\\u{code:04x}", f"\\u{code:04X}"}
+        if code < 0x100:
+            spellings |= {f"\\x{code:02x}", f"\\x{code:02X}"}
+        if character == "\u00a0":
+            spellings.add("\\_")
+        found = sorted(
+            match.start()
+            for spelling in spellings
+            for match in re.finditer(re.escape(spelling), row[column - 1 :])
+        )
+        if occurrence < len(found):
+            return (line, column + found[occurrence])
+        return (line, column)
 
 
 def load_file(path: Path, display: str, raw: bytes | Unreadable | None = None) -> LoadedFile:
@@ -131,6 +159,7 @@ def load_file(path: Path, display: str, raw: bytes | Unreadable | None = None) -
         loaded.problems.append(problem(display, 1, 1, "empty-file", _("data file is empty")))
         return loaded
     loaded.root = root
+    loaded.text = text
     loaded.data = plain_data(root, display, loaded.problems)
     return loaded
 

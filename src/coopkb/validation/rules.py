@@ -17,6 +17,7 @@ from ..i18n import _
 from ..labels import kind_label
 from ..layout import LIST_SECTIONS, SINGLE_SECTIONS
 from ..matching import did_you_mean, quote
+from ..placeholders import is_placeholder
 from ..problems import Problem
 from .graph import derived_references
 from .loader import LoadedFile
@@ -24,6 +25,11 @@ from .place_rules import check_aliases, check_place
 from .records import RecordAt
 
 REFERENCES: tuple[Reference, ...] = derived_references()
+# Problems an edit in one file can cause in another (a slug renamed or removed, a slug taken
+# twice): ``validate FILE`` reports them with the file's own, wherever they are found.
+ACROSS_FILES = frozenset(
+    {"unresolved-reference", "wrong-reference", "reference-cycle", "duplicate-slug"}
+)
 # Fields whose chains must not loop: a record that hosts or includes itself, directly or not.
 _ACYCLIC = ("hosted_by", "parent")
 
@@ -144,21 +150,27 @@ _WRAPPING_QUOTES = re.compile(r'^\s*[“”"«‘’\'].*[“”"»‘’\']\s*$
 
 
 def check_name_spacing(record: RecordAt) -> Iterator[Problem]:
-    """A warning (validation still passes) for a name or alias holding a space that only looks
-    like one, or quotation marks around it: the character is named."""
+    """An error for a name or alias holding a space that only looks like one (users who type
+    the name would never find it), placed on that character and naming it; a warning for
+    quotation marks around a whole name (they may be the source's own)."""
     names: list[tuple[tuple[str | int, ...], Any]] = [(("name",), record.data.get("name"))]
     names += [(("aliases", i), a) for i, a in enumerate(record.data.get("aliases") or [])]
     for loc, value in names:
         if not isinstance(value, str):
             continue
-        if _ODD_SPACES.search(value):
-            code, text = "odd-space", _("{value} holds a space that is not a plain one: retype it")
+        odd = _ODD_SPACES.search(value)
+        if odd:
+            where = (*record.loc, *loc)
+            before = value[: odd.start()].count(odd.group())
+            line, column = record.file.character_position(where, odd.group(), before)
+            text = _("{value}: retype it as a plain space")
+            yield Problem(
+                record.file.path, line, column, "odd-space", text.format(value=quote(value))
+            )
         elif _WRAPPING_QUOTES.match(value):
-            code = "quoted-name"
             text = _("{value} is wrapped in quotation marks: the name is what is inside")
-        else:
-            continue
-        yield record.at(loc, code, text.format(value=quote(value)))._replace(severity="warning")
+            found = record.at(loc, "quoted-name", text.format(value=quote(value)))
+            yield found._replace(severity="warning")
 
 
 def _unique_slugs(records: list[RecordAt]) -> Generator[Problem, None, dict[str, RecordAt]]:
@@ -242,7 +254,7 @@ def _check_references(
         for loc, value in walk_path(record.data, ref.path):
             target = by_slug.get(value)
             field_name = quote(next(str(s) for s in reversed(loc) if isinstance(s, str)))
-            if target is None and complete:
+            if target is None and complete and not is_placeholder(value):
                 candidates = [slug for slug, r in by_slug.items() if r.kind in ref.targets]
                 yield record.at(
                     loc,
@@ -295,7 +307,12 @@ def _check_cycles(records: list[RecordAt], by_slug: dict[str, RecordAt]) -> Iter
 def _check_sources(record: RecordAt, sources: dict[str, Any]) -> Iterator[Problem]:
     cited = record.data.get("sources")
     for index, source_id in enumerate(cited if isinstance(cited, list) else []):
-        if isinstance(source_id, str) and source_id not in sources:
+        # a skeleton's placeholder is reported as one already: not also as an unknown source
+        if (
+            isinstance(source_id, str)
+            and source_id not in sources
+            and not is_placeholder(source_id)
+        ):
             yield record.at(
                 ("sources", index),
                 "unknown-source",

@@ -18,11 +18,11 @@ from .models import RECORD_MODELS
 from .parts import Source
 
 KINDS = (*RECORD_MODELS, "source")
+# Values a required field might hold, shown in its comment: written in the field, a real value
+# would let an unfilled skeleton pass validate.
 _EXAMPLES: dict[str, str] = {
-    "sources": "[cqcm-2014-territoires]",
-    "member_of": "cqcm",
+    "sources": "cqcm-2014-territoires",
     "cooperation": "cooperation-coactions-polecn",
-    "sector_group": "Travailleurs",
     "body_kind": "fédération",
     "funder": "region-nouvelle-aquitaine",
 }
@@ -65,6 +65,9 @@ def skeleton(kind: str, slug: str | None = None, name: str | None = None) -> str
         meaning = _(text) if text else ""
         meaning = meaning.split(". ")[0].rstrip(".")
         if info.is_required():
+            example = _EXAMPLES.get(field)
+            if example:  # a real value would pass validate unfilled: show it, never pre-fill it
+                meaning += ", " + _("for example {value}").format(value=example)
             lines.append(f"{indent}{field}: {_placeholder(kind, field)}  # {meaning}")
         else:
             lines.append(f"{indent}# {field}:  # {meaning}")
@@ -95,7 +98,7 @@ def _evidence_lines(kind: str, slug: str, fields: list[str]) -> list[str]:
         "# " + _("each value, the source stating it, where in it, and its own words (9 at most)."),
         f"#   {slug}:",
         f"#     - of: [{', '.join(fields)}]",
-        "#       source: cqcm-2014-territoires",
+        "#       source: source-a-completer",
         f"#       at: {PLACEHOLDER}  # " + _("the heading or slide title, as the source writes it"),
         f"#       says: {PLACEHOLDER}  # " + _("the source's words that state the values"),
     ]
@@ -104,14 +107,16 @@ def _evidence_lines(kind: str, slug: str, fields: list[str]) -> list[str]:
 def _placeholder(kind: str, field: str) -> str:
     """What a required field holds until the editor writes the source's value: the placeholder
     (refused by validate), or an example for a reference or a closed vocabulary."""
-    if field in _EXAMPLES:
-        return _EXAMPLES[field]
     part = part_of(kind, field)
+    if field == "sources":
+        return "[source-a-completer]"
+    if part is not None and part.part == "reference":
+        return "a-completer"
     if part is not None and part.part == "mapping":
         return "{}"
     if part is not None and part.part == "mappings":
         if part.shape == "affiliation":
-            return f"[{{organisation: cqcm, role: {PLACEHOLDER}}}]"
+            return f"[{{organisation: a-completer, role: {PLACEHOLDER}}}]"
         if part.shape == "item":
             return f"[{{number: 1, name: {PLACEHOLDER}}}]"
     if part is not None and part.part in ("list", "references", "mappings"):
