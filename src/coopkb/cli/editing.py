@@ -95,10 +95,13 @@ def validate(
         from ..validation.rules import ACROSS_FILES
 
         wanted = {path.resolve() for path in named}
-        here = [p for p in problems if Path(p.file).resolve() in wanted]
-        caused = [p for p in problems if p not in here and p.code in ACROSS_FILES]
+        resolved = {file: Path(file).resolve() in wanted for file in {p.file for p in problems}}
+        here = [p for p in problems if resolved[p.file]]
+        caused = [p for p in problems if not resolved[p.file] and p.code in ACROSS_FILES]
         elsewhere = [
-            p for p in problems if p not in here and p not in caused and p.severity == "error"
+            p
+            for p in problems
+            if not resolved[p.file] and p.code not in ACROSS_FILES and p.severity == "error"
         ]
         problems = here + caused
     findings = report(problems, output_format.value)
