@@ -430,7 +430,8 @@ def test_the_named_command_is_found_after_global_options() -> None:
 def test_show_names_the_records_a_record_refers_to(cli: Cli) -> None:
     text = cli("show", "mission-3", "--format", "markdown").stdout
     assert "Cécile Marsan [cecile-marsan]" in text
-    assert "Coopérative artistique Méduse [meduse]" in text
+    # a linked record says where it stands: the visits of a mission mix Quebec and France
+    assert "Coopérative artistique Méduse (Canada) [meduse]" in text
     as_json = json.loads(cli("show", "mission-3", "--format", "json").stdout)
     assert as_json["delegation"][0] == "cecile-marsan"  # machine formats keep plain slugs
 

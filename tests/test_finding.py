@@ -4,10 +4,11 @@ understands French, figures and dates, values as users type them, a timeline."""
 from __future__ import annotations
 
 import json
+import re
 
 import pytest
 
-from conftest import Cli
+from conftest import Cli, run_coopkb
 
 
 def _slugs(cli: Cli, *args: str) -> list[str]:
@@ -92,7 +93,9 @@ def test_search_meets_french_word_forms(cli: Cli) -> None:
 
 def test_search_ranks_a_name_above_a_description(cli: Cli) -> None:
     hits = json.loads(cli("search", "edouard", "--format", "json").stdout)
-    assert [h["field"] for h in hits[:2]] == ["name", "name"]
+    assert all("douard" in h["name"] for h in hits[:2])  # the names holding the word first
+    # the excerpt is the text beyond the name (the name has its own column) when one matches
+    assert hits[0]["field"] == "municipality" and "Lac-Édouard" in hits[0]["match"]
     assert hits[-1]["slug"] == "cqcm"
 
 
@@ -276,7 +279,15 @@ def test_stats_narrow_to_the_cooperatives_a_filter_keeps(cli: Cli) -> None:
     assert "(sans précision)" not in per_region and "Nouvelle-Aquitaine" not in per_region
     estrie = json.loads(cli("stats", "--region", "Estrie", "-f", "json").stdout)
     assert estrie["cooperatives_per_region"] == {"Estrie": 2}
-    assert summary["totals"] == estrie["totals"]  # the base's totals stay whole
+    # Narrowed, the summary is about those cooperatives only: no member, mission or figure of
+    # the whole base mixed in (a reader took « 20 coopératives » for the study's count).
+    assert summary["totals"] == {"cooperative": 12} and estrie["totals"] == {"cooperative": 2}
+    assert not {"members_per_sector", "missions_per_year", "council_figures"} & summary.keys()
+    shown = cli("--lang", "fr", "stats", "--project", study).stdout
+    assert "Membres par secteur" not in shown and "Chiffres clés" not in shown
+    assert "coopérative" in shown and "12" in shown
+    whole = json.loads(cli("stats", "-f", "json").stdout)
+    assert whole["totals"]["cooperative"] > 12 and "members_per_sector" in whole
     wrong = cli("--lang", "fr", "stats", "--region", "Estri")
     assert wrong.code == 1 and "Estrie" in wrong.stderr
 
@@ -316,3 +327,55 @@ def test_french_names_are_accepted_where_users_type_names(lang: str, cli: Cli) -
 def test_values_titles_name_the_field_in_french(cli: Cli) -> None:
     assert cli("--lang", "fr", "values", "region").stdout.startswith("Valeurs de région")
     assert cli("--lang", "fr", "values", "kind").stdout.startswith("Valeurs de catégorie juridique")
+
+
+@pytest.mark.parametrize("lang", ["fr", "en"])
+@pytest.mark.parametrize(
+    ("query", "answer"),
+    [
+        # the lever's action ends with where the money comes from: a 70-character window cut it
+        ("fonds d'acquisition", "PARC"),
+        # found by its name, the study shows the figure that also holds the words, not its name
+        ("taux de survie", "64"),
+    ],
+)
+def test_a_search_excerpt_holds_the_answer_at_80_columns(
+    lang: str, query: str, answer: str
+) -> None:
+    result = run_coopkb("--lang", lang, "search", query, env={"COLUMNS": "80"})
+    assert result.returncode == 0, result.stderr
+    assert answer in result.stdout
+    assert all(len(line) <= 80 for line in result.stdout.splitlines())
+
+
+@pytest.mark.parametrize("typed", ["23 novembre 2017", "2017-11-23", "23/11/2017"])
+def test_a_date_finds_that_days_fact_before_a_period_holding_it(typed: str, cli: Cli) -> None:
+    slugs = _slugs(cli, "search", typed)
+    assert slugs[0] == "forum-cooperation-territoriale-2017"
+    assert "cooperation-coactions-polecn" in slugs[1:]  # the 2016–2018 cooperation, after
+
+
+@pytest.mark.parametrize("lang", ["fr", "en"])
+def test_linked_records_say_where_they_stand_at_80_columns(lang: str) -> None:
+    """Mission 2's visits and the cooperation's partners mix Quebec and France: each says its
+    place and country."""
+    shown = run_coopkb("--lang", lang, "show", "mission-2", env={"COLUMNS": "80"}).stdout
+    flat = " ".join(shown.split())
+    assert "Cap Solidaire (Sud-Gironde, Nouvelle-Aquitaine, France) [cap-solidaire]" in flat
+    partners = run_coopkb("--lang", lang, "show", "cooperation-coactions-polecn").stdout
+    flat = " ".join(partners.split())
+    assert re.search(r"\(Capitale-Nationale, Canada\) \[polecn\]", flat)
+    assert re.search(r"Co-Actions \([^)]*France\) \[co-actions\]", flat)
+    csv = run_coopkb("show", "mission-2", "-f", "csv").stdout  # machine formats keep names
+    assert "(Sud-Gironde" not in csv
+
+
+@pytest.mark.parametrize("lang", ["fr", "en"])
+def test_programmes_give_their_key_figures_room_at_80_columns(lang: str) -> None:
+    """The name column is no longer as wide as the longest slug (the slug has its own line):
+    each key figure of the proximity study holds on one line."""
+    shown = run_coopkb("--lang", lang, "programmes", env={"COLUMNS": "80"}).stdout
+    lines = shown.splitlines()
+    assert all(len(line) <= 80 for line in lines)
+    assert any(line.rstrip().endswith("1 comité scientifique") for line in lines)
+    assert any(line.strip() == "recherche-action-proximite-2012-2014" for line in lines)

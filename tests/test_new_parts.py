@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import shutil
 import sqlite3
 import subprocess
@@ -186,8 +187,10 @@ def test_show_prints_the_step_partner_in_every_format(
 ) -> None:
     out = _ok(_run(dry_run, "show", "la-brunante", "--format", output_format))
     assert "polecn" in out
-    if output_format in ("table", "markdown", "csv"):
+    if output_format == "csv":
         assert "POLECN [polecn]" in out  # the reference read by name, as every reference
+    elif output_format in ("table", "markdown"):  # and, for people, where it stands
+        assert re.search(r"POLECN \([^)]*Canada\) \[polecn\]", out.replace("\n", " ")), out
 
 
 @pytest.mark.parametrize("output_format", ["table", "markdown", "json", "yaml", "csv"])

@@ -118,7 +118,8 @@ def show(
         linked,
         sources,
         output_format.value,
-        names_by_slug(kb),
+        # read by people, a link says where its record stands; a CSV keeps names as they are
+        names_by_slug(kb, placed=output_format.value in ("table", "markdown")),
         chosen,
         terminal_width(),
         derived_fields(kb, record["slug"]),
@@ -156,9 +157,15 @@ def search(
     # the index holds the fields' labels, in the interface's language: one index per language
     blobs = derived(state, f"search-{catalog_version()}", lambda: index_blobs(kb))
     hits = run_search(kb, text, kinds, blobs)
+    partial = None
+    if not hits:  # a question typed whole: the records holding most of its telling words
+        from ..query.search import closest
+
+        partial = closest(kb, text, kinds)
+        hits = partial.hits
     show_listing(
         state,
-        search_view(hits, text),
+        search_view(hits, text, partial),
         output_format.value,
         _("Nothing matches {text}.").format(text=quote(text)),
     )

@@ -14,6 +14,7 @@ from ..kinds import KIND
 from ..labels import field_label, kind_label
 from ..parts import part_of
 from ..query.evidence import official_list_title
+from ..query.records import place_of
 from .dates import human_date, human_period
 from .machine import machine, to_csv
 from .tables import md_cell
@@ -103,7 +104,9 @@ def _marked(lines: list[str], list_id: str | None) -> list[str]:
 def _linked_line(kind: str, linking: dict[str, Any], link: str, slug: str) -> str:
     """A record pointing at this one, and how when a sub-record says it: « Lysiane Randria
     [lysiane-randria] — chargée de projet »."""
-    return f"{linking['name']} [{linking['slug']}]" + "".join(
+    where = place_of(linking)
+    name = f"{linking['name']} ({where})" if where else linking["name"]
+    return f"{name} [{linking['slug']}]" + "".join(
         " — " + how for how in how_linked(kind, linking, link, slug)
     )
 

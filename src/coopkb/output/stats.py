@@ -74,6 +74,8 @@ def render_stats(summary: dict[str, Any], output_format: str) -> RenderableType 
                 f"| {md_cell(_row_label(section, k))} | {v} |" for k, v in summary[section].items()
             ]
             lines.append("")
+        if not figures:
+            return "\n".join(lines)
         lines += [f"### {_title('council_figures')}", "", f"| {_('programme')} | {_('figure')} |"]
         lines.append("|---|---|")
         lines += [f"| {md_cell(f['programme'])} | {md_cell(figure_text(f))} |" for f in figures]
@@ -96,6 +98,8 @@ def render_stats(summary: dict[str, Any], output_format: str) -> RenderableType 
                 text(_row_label(section, label)), Text(str(value)), Text(bar, style="cyan")
             )
         parts.append(table)
+    if not figures:  # a filtered summary counts cooperatives only
+        return Group(*parts)
     figure_table = Table(title=Text(_title("council_figures")), title_justify="left")
     figure_table.add_column(_("programme"), overflow="fold", max_width=30)
     figure_table.add_column(_("figure"), overflow="fold")

@@ -89,19 +89,29 @@ def _laid_out(view: TableView, width: int) -> list[tuple[str, str]]:
         return safe(row.get(key)).split("\n")
 
     slug_width = max((cell_len(safe(r.get("slug"))) for r in all_rows), default=0)
+    # The slug has a line of its own under the name: when only columns that never wrap come
+    # before the name, that line may run under the next columns, so the name column need not
+    # be as wide as a slug (« recherche-action-proximite-2012-2014 » squeezed the key figures
+    # to 15 characters).
+    slug_free = False
     widths = []
     word_floors = []  # no word of a cell cut (« Nouvelle-Aquitaine » stays whole)
     floors = []  # the last resort: only the header's words kept whole
     for index, (key, _h) in enumerate(columns):
         lines = [line for row in all_rows for line in cell_lines(row, key)]
         if merged and key == "name":
+            before = columns[:index]
+            slug_free = all(k in _NO_WRAP for k, _h in before) and (
+                2 + sum(widths) + 3 * index + slug_width <= width
+            )
+        if merged and key == "name" and not slug_free:
             lines += [safe(r.get("slug")) for r in all_rows]
         widths.append(max([cell_len(headers[index]), *(cell_len(x) for x in lines)]))
         longest_word = max((cell_len(w) for w in _words(headers[index])), default=1)
         longest_in_cells = max(
             (cell_len(w) for x in [headers[index], *lines] for w in _words(x)), default=1
         )
-        if key == "slug" or (merged and key == "name"):
+        if key == "slug" or (merged and key == "name" and not slug_free):
             floors.append(max(slug_width, 4))
             word_floors.append(max(slug_width, 4, min(longest_in_cells, 24)))
         elif key in _PERIODS:  # a short period stays whole; a long one breaks at its arrow
@@ -156,7 +166,10 @@ def _laid_out(view: TableView, width: int) -> list[tuple[str, str]]:
             if merged:
                 out.append((" " * name_at + safe(row.get("slug")), "dim"))
     if view.footer:
-        out += [("", ""), (safe(view.footer), "")]
+        import textwrap
+
+        out.append(("", ""))
+        out += [(line, "") for line in textwrap.wrap(safe(view.footer), width) or [""]]
     return out
 
 

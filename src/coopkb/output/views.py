@@ -197,7 +197,9 @@ def roadmaps_view(found: list[Row]) -> TableView:
     return TableView(_("Roadmaps"), columns, rows, found, footer, kind="roadmap")
 
 
-def search_view(hits: Sequence[Any], text: str) -> TableView:
+def search_view(hits: Sequence[Any], text: str, partial: Any = None) -> TableView:
+    """The hits of a search; ``partial`` (a ``query.search.Closest``) when no record held every
+    word typed and these hold the most of the words that tell what is asked."""
     records = [h.as_dict() for h in hits]
     rows = [
         {
@@ -216,6 +218,18 @@ def search_view(hits: Sequence[Any], text: str) -> TableView:
         ("match", _("where: match")),
     ]
     footer = count_line(len(hits), "{count} match", "{count} matches")
+    if partial is not None and hits and partial.found == partial.words:
+        footer = ngettext(
+            "{count} match for the words that tell what is asked: {words}.",
+            "{count} matches for the words that tell what is asked: {words}.",
+            len(hits),
+        ).format(count=len(hits), words=partial.telling)
+    elif partial is not None and hits:
+        footer = ngettext(
+            'No record holds every word of "{words}"; {count} holds {found} of them.',
+            'No record holds every word of "{words}"; {count} hold {found} of them.',
+            len(hits),
+        ).format(count=len(hits), found=partial.found, words=partial.telling)
     return TableView(_("Search: {text}").format(text=text), columns, rows, records, footer)
 
 

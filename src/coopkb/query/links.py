@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from ..graph import REFERENCES, references_in, walk_path
 from . import KB, Record
-from .records import iter_records
+from .records import iter_records, place_of
 
 
 def links(kb: KB, slug: str, target_kind: str = "") -> dict[str, list[tuple[str, Record]]]:
@@ -45,8 +45,17 @@ def all_links(kb: KB) -> tuple[dict[str, Links], dict[str, Links]]:
     return by_slug, by_source
 
 
-def names_by_slug(kb: KB) -> dict[str, str]:
-    return {record["slug"]: record["name"] for _, record in iter_records(kb)}
+def names_by_slug(kb: KB, placed: bool = False) -> dict[str, str]:
+    """Each record's name by its slug; ``placed`` adds where it stands, for people reading a
+    record's links (« Cap Solidaire (Sud-Gironde, Nouvelle-Aquitaine, France) »)."""
+    if not placed:
+        return {record["slug"]: record["name"] for _, record in iter_records(kb)}
+    return {
+        record["slug"]: f"{record['name']} ({where})"
+        if (where := place_of(record))
+        else record["name"]
+        for _, record in iter_records(kb)
+    }
 
 
 def through(kind: str, record: Record, link: str, slug: str) -> list[tuple[Record, str]]:

@@ -45,6 +45,24 @@ def names_of(record: Record) -> list[str]:
     return names
 
 
+def place_of(record: Record) -> str:
+    """Where a record stands, as a reader places it (« Sud-Gironde, Nouvelle-Aquitaine,
+    France »): a list of linked records mixing Quebec and France tells them apart. Empty for a
+    record with no place."""
+    place: list[str] = []
+    locality = record.get("locality")
+    if isinstance(locality, str) and len(locality) > 30:  # a sentence, not a place name
+        locality = None
+    for value in (
+        record.get("municipality") or locality,
+        record.get("region"),
+        record.get("country"),
+    ):
+        if isinstance(value, str) and value and value not in place:
+            place.append(value)
+    return ", ".join(place)
+
+
 def lookup_blobs(kb: KB) -> list[str]:
     """Per record (in ``iter_with_sources`` order), its lookup keys as one string ``| a b | c |``:
     computed once per content of the data and cached, so `show NAME` need not fold every name

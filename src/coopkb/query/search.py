@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from typing import Any, NamedTuple
+from typing import Any, NamedTuple, overload
 
 from ..figures import figure_text
 from ..kinds import KIND
@@ -16,7 +16,7 @@ from ..matching import fold
 from ..parts import FIELDS_OF, fields_of_part, part_of
 from . import KB, Record
 from .records import iter_with_sources
-from .words import Wanted, matches, snippet, tokens, wanted_words
+from .words import Wanted, matches, snippet, telling_words, tokens, wanted_words
 
 _NAME_FIELDS = {"name": 100, "acronym": 95, "slug": 90, "aliases": 85}
 _BODY = 40
@@ -93,14 +93,14 @@ def search(
     wanted = wanted_words(text)
     if not wanted and period is None:
         return []
-    folded = [" " + fold(w.stem) for w in wanted]
+    forms = [_forms(w) for w in wanted]
     records = list(iter_with_sources(kb))
     usable = blobs is not None and len(blobs) == len(records) and period is None
     hits: list[Hit] = []
     for index, (kind, record) in enumerate(records):
         if kinds and kind not in kinds:
             continue
-        if usable and not all(f in blobs[index] for f in folded):  # type: ignore[index]
+        if usable and not all(any(f in blobs[index] for f in w) for w in forms):  # type: ignore[index]
             continue
         hit = _date_hit(kind, record, period) if period else _word_hit(kind, record, wanted)
         if hit is not None:
@@ -108,11 +108,75 @@ def search(
     return sorted(hits, key=lambda h: (-h.score, fold(h.name)))
 
 
-def _word_hit(kind: str, record: Record, wanted: list[Wanted]) -> Hit | None:
+def _forms(wanted: Wanted) -> tuple[str, ...]:
+    """What the index must hold for a record to match ``wanted`` (its stem, or its number in
+    the other writing)."""
+    return (" " + fold(wanted.stem), *((" " + wanted.also,) if wanted.also else ()))
+
+
+class Closest(NamedTuple):
+    """Records holding most, not all, of a query's telling words: what `search` offers when a
+    question typed whole (« Quelles coopératives sont en Estrie ? ») finds no record with every
+    word."""
+
+    hits: list[Hit]
+    words: int  # the telling words of the query
+    found: int  # how many of them the best hits hold
+    telling: str = ""  # those words, as typed
+
+
+def closest(kb: KB, text: str, kinds: tuple[str, ...] = (), most: int = 10) -> Closest:
+    """The records holding the most telling words of ``text`` (at least half of them, and at
+    least one), best first; empty when ``text`` has under two such words and is one already
+    searched whole."""
+    wanted = telling_words(text)
+    if not wanted or (len(wanted) < 2 and wanted == wanted_words(text)):
+        return Closest([], len(wanted), 0)
+    telling = " ".join(_telling_text(text))
+    if len(wanted) < len(wanted_words(text)):  # question words aside, every word may be there
+        strict = search(kb, telling, kinds)
+        if strict:
+            return Closest(strict[:most], len(wanted), len(wanted), telling)
+    needed = max(1, (len(wanted) + 1) // 2)
+    scored: list[tuple[int, Hit]] = []
+    for kind, record in iter_with_sources(kb):
+        if kinds and kind not in kinds:
+            continue
+        found = _word_hit(kind, record, wanted, needed)
+        if found is not None:
+            scored.append(found)
+    scored.sort(key=lambda pair: (-pair[0], -pair[1].score, fold(pair[1].name)))
+    best = scored[0][0] if scored else 0
+    kept = [hit for count, hit in scored if count == best][:most]
+    return Closest(kept, len(wanted), best, telling)
+
+
+def _telling_text(text: str) -> list[str]:
+    from .words import QUESTION_WORDS
+
+    words = re.findall(r"[^\W_]+(?:['’][^\W_]+)*", text)
+    return [w for w in words if fold(w.replace("’", "'").rsplit("'", 1)[-1]) not in QUESTION_WORDS]
+
+
+@overload
+def _word_hit(kind: str, record: Record, wanted: list[Wanted]) -> Hit | None: ...
+@overload
+def _word_hit(
+    kind: str, record: Record, wanted: list[Wanted], needed: int
+) -> tuple[int, Hit] | None: ...
+def _word_hit(
+    kind: str, record: Record, wanted: list[Wanted], needed: int | None = None
+) -> Hit | tuple[int, Hit] | None:
+    """The record's best field for ``wanted``, when it holds every word (or, given ``needed``,
+    at least that many: then with how many it holds)."""
     fields = list(_texts(kind, record))
     labels = {key: tokens(label) for key, label, _f in _labels(kind, record)}
     found: set[Wanted] = set()
     best: tuple[int, str, str, set[Wanted]] | None = None
+    # The excerpt a reader needs is the text beyond the name (the name is its own column): a
+    # programme found by its name shows the figure or sentence that also holds the words.
+    told: tuple[tuple[int, int], str, str, set[Wanted]] | None = None
+    name = tokens(record["name"])
     for path, value, _is_figure in fields:
         top = path.split("[")[0].split(".")[0]
         field_tokens = tokens(value)
@@ -127,12 +191,22 @@ def _word_hit(kind: str, record: Record, wanted: list[Wanted]) -> Hit | None:
         score += 15 if len(here | by_label) == len(wanted) else 0
         if best is None or score > best[0]:
             best = (score, path, value, here | by_label)
-    if best is None or found != set(wanted):
+        # the excerpt holding most words the name does not already show, then most words
+        new = (len({w for w in here if not any(matches(t, w) for t in name)}), len(here))
+        if top not in _NAME_FIELDS and here and (told is None or new > told[0]):
+            told = (new, path, value, here)
+    if best is None or (found != set(wanted) if needed is None else len(found) < needed):
         return None
-    score, path, value, here = best
-    return Hit(
-        score, kind, record["slug"], record["name"], _field_name(path), snippet(value, sorted(here))
-    )
+    score = best[0]
+    _rank, path, value, here = told if told is not None else best
+    excerpt = snippet(value, sorted(here), width=EXCERPT_WIDTH)
+    hit = Hit(score, kind, record["slug"], record["name"], _field_name(path), excerpt)
+    return hit if needed is None else (len(found), hit)
+
+
+# Long enough to hold the answer of a sentence (« … à partir de sommes inutilisées du PARC »),
+# which a 70-character window cut off.
+EXCERPT_WIDTH = 200
 
 
 def _texts(owner: str, value: Any, path: str = "") -> Iterator[tuple[str, str, bool]]:
@@ -213,11 +287,26 @@ def _overlaps(start: str, end: str | None, period: tuple[str, str]) -> bool:
 
 
 def _date_hit(kind: str, record: Record, period: tuple[str, str]) -> Hit | None:
+    """The record's date closest to ``period``: a fact of that very day ranks above a period
+    that only contains it (the forum of 23 November 2017 before the 2016–2018 cooperation)."""
+    best: Hit | None = None
     for path, start, end, what in _dated(kind, record):
         if _overlaps(start, end, period):
             when = start if not end else f"{start}→{end}"
-            return Hit(60, kind, record["slug"], record["name"], path, f"{when} — {what}")
-    return None
+            score = 60 + _closeness(start, end, period)
+            if best is None or score > best.score:
+                best = Hit(score, kind, record["slug"], record["name"], path, f"{when} — {what}")
+    return best
+
+
+def _closeness(start: str, end: str | None, period: tuple[str, str]) -> int:
+    """20 for a date within the period asked, less the wider the record's own dates reach
+    beyond it: a day asked finds that day's event first, then its month's, then longer spans."""
+    lo, hi = period
+    within = start[: len(lo)] >= lo and (end or start)[: len(hi)] <= hi
+    if within:
+        return 20
+    return 10 if end is None or start[:7] == end[:7] else 0
 
 
 # Sub-records whose date is a fact of its own (a step, taking a role); a figure's date says
@@ -232,12 +321,14 @@ def _dated(kind: str, record: Record) -> Iterator[tuple[str, str, str | None, st
     described = KIND.get(kind)
     start = described.start if described is not None and described.end else None
     end = described.end if described is not None else None
+    # The record's own dates are told by its description (its name is already in the hit).
+    told = snippet(record.get("description") or record["name"], [], width=EXCERPT_WIDTH)
     if start is not None and isinstance(record.get(start), str):
-        yield start, record[start], record.get(end) if end else None, record["name"]
+        yield start, record[start], record.get(end) if end else None, told
     for part in FIELDS_OF.get(kind, ()):
         if part.part == "scalar" and part.type == "date" and part.field not in (start, end):
             if isinstance(record.get(part.field), str):
-                yield part.field, record[part.field], None, record["name"]
+                yield part.field, record[part.field], None, told
     for field in fields_of_part(kind, "mappings"):
         shape = part_of(kind, field).shape  # type: ignore[union-attr]
         if shape not in _DATED_SHAPES:

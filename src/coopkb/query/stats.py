@@ -24,8 +24,7 @@ def stats(kb: KB, cooperatives: list[Record] | None = None) -> dict[str, Any]:
     per_region = Counter(c.get("region") or NOT_GIVEN for c in coops)
     per_year: Counter[str] = Counter(str(y) for m in missions for y in years_of(m))
     council = kb.get("council") or {}
-    return {
-        "totals": dict(Counter(kind for kind, _ in iter_records(kb))),
+    of_cooperatives = {
         "cooperatives_per_region": dict(
             sorted(per_region.items(), key=lambda kv: (region_order.get(kv[0], "99"), kv[0]))
         ),
@@ -34,6 +33,14 @@ def stats(kb: KB, cooperatives: list[Record] | None = None) -> dict[str, Any]:
         ),
         "cooperatives_per_model": _ordered(Counter(c.get("model") or NOT_GIVEN for c in coops)),
         "cooperatives_per_country": _ordered(Counter(c.get("country") or NOT_GIVEN for c in coops)),
+    }
+    if cooperatives is not None:
+        # A filter narrows the summary to the cooperatives it keeps: the members, missions and
+        # figures of the whole base are no answer to « the cooperatives of the study ».
+        return {"totals": {"cooperative": len(coops)}, **of_cooperatives}
+    return {
+        "totals": dict(Counter(kind for kind, _ in iter_records(kb))),
+        **of_cooperatives,
         "members_per_sector": {
             group: sum(1 for m in members if m["sector_group"] == group)
             for group in reference.SECTOR_GROUPS

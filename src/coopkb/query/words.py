@@ -39,6 +39,55 @@ class Token(NamedTuple):
 class Wanted(NamedTuple):
     stem: str
     accented: bool  # the user typed accents: compare with the stems as written
+    # the same number the other way it is written (« cinq » for 5, 5 for « cinq »)
+    also: str = ""
+
+
+# Numbers a reader writes in words or in figures: « après cinq ans » is found by 5, « 12
+# coopératives » by douze.
+NUMBER_WORDS = {
+    word: str(value)
+    for value, words in enumerate(
+        [
+            ("zero", "zéro"),
+            (),  # « un », « une » are articles far more often than numbers
+            ("deux", "two"),
+            ("trois", "three"),
+            ("quatre", "four"),
+            ("cinq", "five"),
+            ("six",),
+            ("sept", "seven"),
+            ("huit", "eight"),
+            ("neuf", "nine"),
+            ("dix", "ten"),
+            ("onze", "eleven"),
+            ("douze", "twelve"),
+            ("treize", "thirteen"),
+            ("quatorze", "fourteen"),
+            ("quinze", "fifteen"),
+            ("seize", "sixteen"),
+        ]
+    )
+    for word in words
+} | {"vingt": "20", "twenty": "20", "trente": "30", "quarante": "40", "cinquante": "50"}
+# and the ranks the sources write « 2e mission », « 1re rencontre »
+NUMBER_WORDS |= {
+    "premier": "1er",
+    "première": "1re",
+    "premiere": "1re",
+    "first": "1re",
+    "deuxième": "2e",
+    "deuxieme": "2e",
+    "second": "2e",
+    "seconde": "2e",
+    "troisième": "3e",
+    "troisieme": "3e",
+    "third": "3e",
+    "quatrième": "4e",
+    "quatrieme": "4e",
+    "fourth": "4e",
+}
+_DIGITS_TO_WORD = {digits: fold(word) for word, digits in reversed(NUMBER_WORDS.items())}
 
 
 @lru_cache(maxsize=65536)
@@ -68,19 +117,54 @@ def _composed(text: str) -> str:
 
 def wanted_words(text: str) -> list[Wanted]:
     """The words of a query, each compared with or without accents as the user typed it."""
-    joined = _GROUPED.sub(lambda m: re.sub(r"\D", "", m.group()), _composed(text))
-    found = []
-    for word in _WORD.findall(joined):
-        token = stem(word)
-        accented = not word.isascii()
-        found.append(Wanted(token.accented if accented else token.folded, accented))
-    return list(dict.fromkeys(found))
+    return list(dict.fromkeys(_wanted(word) for word in _query_words(text)))
+
+
+def _query_words(text: str) -> list[str]:
+    return _WORD.findall(_GROUPED.sub(lambda m: re.sub(r"\D", "", m.group()), _composed(text)))
+
+
+def _wanted(word: str) -> Wanted:
+    token = stem(word)
+    accented = not word.isascii()
+    lowered = word.lower()
+    also = NUMBER_WORDS.get(lowered) or _DIGITS_TO_WORD.get(lowered, "")
+    return Wanted(token.accented if accented else token.folded, accented, also)
 
 
 def matches(token: Token, wanted: Wanted) -> bool:
-    """Same stem, or a stem of four letters or more that starts a longer one (jeun → jeuness)."""
+    """Same stem, or a stem of four letters or more that starts a longer one (jeun → jeuness);
+    a number meets its word (5, cinq)."""
     word = token.accented if wanted.accented else token.folded
+    if wanted.also and token.folded == wanted.also:
+        return True
     return word == wanted.stem or (len(wanted.stem) >= 4 and word.startswith(wanted.stem))
+
+
+# Words of a question that say nothing of what is asked: a question typed whole (« Quelles
+# coopératives sont en Estrie ? ») is searched by its other words when no record holds them all.
+QUESTION_WORDS = frozenset(
+    fold(w)
+    for w in (
+        "a à au aux avec ce ces cet cette combien comment d de des du dans elle elles en est et "
+        "il ils l la le les leur leurs lui ma mon ne ni nos notre on ont ou où par pas pour "
+        "qu quand que quel quelle quelles quels qui quoi sa se ses son sont sur t un une y "
+        "ai as avait été être fait faire peut sait "
+        "an the of in on at to for by and or is are was were what which who whom when where how "
+        "many much does did do with from"
+    ).split()
+)
+
+
+def telling_words(text: str) -> list[Wanted]:
+    """The words of ``text`` that say what is asked: those of :func:`wanted_words` that are
+    no question word (« quelles », « sont », « en », « l' »)."""
+    kept = [
+        word
+        for word in _query_words(text)
+        if fold(word.replace("’", "'").rsplit("'", 1)[-1]) not in QUESTION_WORDS
+    ]
+    return list(dict.fromkeys(_wanted(word) for word in kept))
 
 
 def snippet(value: str, wanted: list[Wanted], width: int = 70) -> str:
