@@ -94,7 +94,7 @@ def _laid_out(view: TableView, width: int) -> list[tuple[str, str]]:
     # be as wide as a slug (« recherche-action-proximite-2012-2014 » squeezed the key figures
     # to 15 characters).
     slug_free = False
-    widths = []
+    widths: list[int] = []
     word_floors = []  # no word of a cell cut (« Nouvelle-Aquitaine » stays whole)
     floors = []  # the last resort: only the header's words kept whole
     for index, (key, _h) in enumerate(columns):
