@@ -52,6 +52,9 @@ def test_show_fields_keeps_only_those_fields(cli: Cli) -> None:
         "region",
         "mrc",
     }
+    # the values are the record's own, not just the keys
+    assert payload["region"] == "Estrie" and payload["mrc"] == "Le Val-Saint-François"
+    assert payload["name"].endswith("La Brunante")
 
 
 def test_show_puts_list_items_one_per_line_as_bullets(cli: Cli) -> None:
@@ -169,6 +172,10 @@ def test_timeline_is_a_chronology_with_filters(cli: Cli) -> None:
     everything = json.loads(cli("timeline", "--format", "json").stdout)
     dates = [r["date"] for r in everything]
     assert dates == sorted(dates) and len(everything) > 30
+    estrie = json.loads(cli("timeline", "--region", "Estrie", "-f", "json").stdout)
+    assert estrie and {r["slug"] for r in estrie} <= {"la-brunante", "developpement-local-racine"}
+    assert "la-brunante" in {r["slug"] for r in estrie}
+    assert len(estrie) < len(everything)
 
 
 def test_help_groups_the_commands(cli: Cli) -> None:

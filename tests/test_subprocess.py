@@ -70,8 +70,26 @@ def test_broken_pipe_is_quiet(tmp_path: Path) -> None:
     import subprocess
     import sys
 
+    # Far more than a pipe buffer (64 KiB): the reader has gone long before coopkb is done
+    # writing, so the write really meets a closed pipe (8 KB fitted in the buffer, unread).
+    data = tmp_path / "data"
+    shutil.copytree(ROOT / "tests" / "example-files" / "base", data)
+    many = "".join(
+        f"  - slug: coop-{i}\n    name: Coopérative numéro {i} de la longue liste\n"
+        f"    country: Canada\n    region: Estrie\n    sources: [source-test]\n"
+        for i in range(3000)
+    )
+    with (data / "cooperatives.yaml").open("a", encoding="utf-8") as handle:
+        handle.write(many)
     exe = shutil.which("coopkb", path=os.path.dirname(sys.executable))
-    command = f"'{exe}' search a --format json | head -c 10 >/dev/null"
+    command = f"'{exe}' --data-dir '{data}' list --format json | head -c 10 >/dev/null"
+    full = subprocess.run(
+        [exe or "coopkb", "--data-dir", str(data), "list", "--format", "json"],
+        capture_output=True,
+        check=False,
+        env={**os.environ, "COOPKB_CACHE_DIR": str(tmp_path / "c")},
+    )
+    assert full.returncode == 0 and len(full.stdout) > 10 * 65536, full.stderr
     result = subprocess.run(
         ["bash", "-o", "pipefail", "-c", command],
         capture_output=True,
@@ -80,7 +98,7 @@ def test_broken_pipe_is_quiet(tmp_path: Path) -> None:
         check=False,
         env={**os.environ, "COOPKB_CACHE_DIR": str(tmp_path / "c")},
     )
-    assert "Traceback" not in result.stderr
+    assert "Traceback" not in result.stderr and "Error" not in result.stderr, result.stderr
 
 
 @pytest.mark.parametrize(
@@ -238,3 +256,33 @@ def test_ctrl_c_at_any_moment_is_quiet(delay: float, tmp_path: Path) -> None:
     out, err = process.communicate(timeout=30)
     assert "Traceback" not in err and "KeyboardInterrupt" not in err, err
     assert process.returncode in (0, 130, -signal.SIGINT), (process.returncode, err)
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_a_bug_is_one_line_and_exit_3_never_a_traceback(lang: str, tmp_path: Path) -> None:
+    """An unexpected exception deep in a command (a bug planted in the real package, in a
+    real process) ends as the documented exit 3 with one line asking for a report."""
+    import os
+    import subprocess
+    import sys
+
+    planted = (
+        "import sys, coopkb.query.records as records\n"
+        "def broken(*args, **kwargs):\n"
+        "    raise RuntimeError('planted bug')\n"
+        "records.find_record = broken\n"
+        "from coopkb.entry import main\n"
+        f"sys.argv = ['coopkb', '--lang', '{lang}', 'show', 'la-brunante']\n"
+        "main()\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", planted],
+        capture_output=True,
+        text=True,
+        check=False,
+        env={**os.environ, "COOPKB_CACHE_DIR": str(tmp_path / "c")},
+    )
+    assert result.returncode == 3, result.stderr
+    assert "Traceback" not in result.stderr and len(result.stderr.splitlines()) == 1
+    assert "planted bug" in result.stderr and "RuntimeError" in result.stderr
+    assert ("internal error" if lang == "en" else "erreur interne") in result.stderr
