@@ -4,15 +4,20 @@ covers every kind, every field and link has a label in both languages."""
 from __future__ import annotations
 
 import gettext
+import json
+from pathlib import Path
 
 import pytest
 
+from conftest import Cli
 from coopkb import graph, labels, layout
 from coopkb.i18n import DOMAIN, LOCALE_DIR
 from coopkb.kinds import KIND, KINDS, RECORD_KINDS
 from coopkb.parts import PARTS, SHAPES
 from coopkb.publish.tables import SHAPE_TABLES, TABLE_OF
 from coopkb.validation import data_dictionary, models, schema, skeleton
+
+EXAMPLES = Path(__file__).parent / "example-files" / "base"
 
 FRENCH = gettext.translation(DOMAIN, LOCALE_DIR, languages=["fr"])
 
@@ -87,3 +92,21 @@ def test_every_kind_has_a_french_name_and_counts(kind: str) -> None:
     described = KIND[kind]
     assert described.label in TRANSLATED
     assert described.counts[0] in TRANSLATED  # both plural forms of "{count} …"
+
+
+@pytest.mark.parametrize("kind", [k.name for k in KINDS if k.listing])
+def test_each_kinds_listing_command_lists_records_of_that_kind(kind: str, cli: Cli) -> None:
+    """The table of kinds names the command that lists each kind: it is a real command, and
+    what it lists (JSON, on the fixture base) are records of that kind."""
+    described = KIND[kind]
+    listed = cli("--data-dir", str(EXAMPLES), described.listing or "", "-f", "json")
+    assert listed.code == 0, listed.stderr
+    records = json.loads(listed.stdout)
+    assert isinstance(records, list)
+    slugs = {r["slug"] for r in records}
+    from coopkb.query.records import iter_records
+    from coopkb.storage.knowledge import DataLocation, load_knowledge_base
+
+    kb, _status = load_knowledge_base(DataLocation(EXAMPLES, "test"), None)
+    of_kind = {r["slug"] for k, r in iter_records(kb) if k == kind}
+    assert slugs <= of_kind and (slugs or not of_kind)

@@ -114,7 +114,3 @@ def os_reason(err: OSError) -> str:
     if name in _REASONS:
         return _(_REASONS[name])
     return str(err.strerror or err)
-
-
-def _cannot_read(err: OSError) -> Unreadable:
-    return Unreadable("unreadable-file", _("cannot read: {reason}").format(reason=os_reason(err)))

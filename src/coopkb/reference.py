@@ -366,15 +366,6 @@ def _mrc_spellings() -> dict[str, str]:
     return found
 
 
-def official_municipality(text: str) -> str | None:
-    """The official name of a listed municipality ``text`` names (or a source's variant)."""
-    wanted = fold(text)
-    for name in (*MUNICIPALITIES, *MUNICIPALITY_VARIANTS):
-        if fold(name) == wanted:
-            return MUNICIPALITY_VARIANTS.get(name, name)
-    return None
-
-
 def is_place_name(text: str) -> bool:
     """Whether ``text`` names a region, an MRC or a listed municipality (in any known spelling)."""
     wanted = fold(text)
@@ -395,10 +386,6 @@ def _place_names() -> frozenset[str]:
     ]
     folded = {fold(name) for name in names}
     return frozenset(folded | {f.removeprefix("mrc ") for f in folded})
-
-
-def official_country(text: str) -> str | None:
-    return COUNTRY_ALIASES.get(fold(text))
 
 
 class OfficialList(NamedTuple):

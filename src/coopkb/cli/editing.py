@@ -13,7 +13,7 @@ from ..files import os_reason
 from ..i18n import N_, _, ngettext
 from ..problems import Problem
 from ..storage.location import DataLocation
-from .options import ReportFormat
+from .options import TEXT_REPORT, ReportFormat
 from .session import data_files_of, location_of, state_of
 from .terminal import EXIT_DATA, EXIT_USAGE, fail, stderr_console, write_err
 
@@ -35,7 +35,7 @@ def validate(
     output_format: Annotated[
         ReportFormat,
         typer.Option("--format", "-f", help=N_("Report format."), case_sensitive=False),
-    ] = ReportFormat.text,
+    ] = TEXT_REPORT,
     documents: Annotated[
         Path | None,
         typer.Option(
@@ -107,7 +107,7 @@ def validate(
     findings = report(problems, output_format.value)
     if findings:
         sys.stdout.write(findings + "\n")
-    summary_to = sys.stdout.write if output_format is ReportFormat.text else write_err
+    summary_to = sys.stdout.write if output_format == "text" else write_err
     errors = [p for p in problems if p.severity == "error"]  # warnings do not fail
     if elsewhere:
         summary_to(

@@ -13,7 +13,6 @@ from ..i18n import _
 from .machine import machine
 from .text import safe
 
-FORMATS = ("table", "json", "csv", "yaml", "markdown")
 # Above this many rows, a table is printed as plain text, without styles (Rich is slow there).
 LARGE_TABLE = 200
 # Columns that never wrap (short values); the others wrap at word boundaries, a period after

@@ -238,9 +238,3 @@ def _sub_records(
             else:
                 row[p.field] = item
         table.rows.append(row)
-
-
-def iter_rows(tables: Tables) -> Iterator[tuple[str, dict[str, Any]]]:
-    for table in tables.tables.values():
-        for row in table.rows:
-            yield table.name, row

@@ -92,16 +92,3 @@ def evidence_rows(
         )
         rows.append(EvidenceRow(written_path(path), field, value, stated, official))
     return rows
-
-
-def coverage(kb: dict[str, Any]) -> tuple[int, int]:
-    """How many values of the base have evidence (a claim or an official list), of how many."""
-    from ..graph import walk_records
-
-    covered = total = 0
-    by_record = claims_by_record(kb)
-    for found in walk_records(kb):
-        for row in evidence_rows(kb, found.kind, found.record, by_record):
-            total += 1
-            covered += bool(row.claims or row.official)
-    return covered, total

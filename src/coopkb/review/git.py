@@ -11,8 +11,6 @@ from ..i18n import _
 from ..layout import DATA_FILES, EVIDENCE_FILES
 from ..matching import quote
 
-WORKING_TREE = "working tree"
-
 
 class RevisionError(Exception):
     """A revision git does not know, or no git repository: the message says which."""

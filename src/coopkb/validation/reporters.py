@@ -3,23 +3,20 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from .. import __version__
 from ..i18n import N_, _, colon
 from ..problems import Problem
 
-FORMATS = ("text", "github", "json", "sarif")
-
 
 def report(problems: Sequence[Problem], output_format: str) -> str:
-    """Findings in ``output_format``; an empty string when text/github have nothing to say."""
-    if output_format == "json":
-        return json.dumps([p.as_dict() for p in problems], ensure_ascii=False, indent=2)
-    if output_format == "sarif":
-        return json.dumps(_sarif(problems), ensure_ascii=False, indent=2)
-    if output_format == "github":
-        return "\n".join(_github(p) for p in problems)
+    """Findings in ``output_format`` (a key of :data:`REPORTERS`); an empty string when
+    text/github have nothing to say."""
+    return REPORTERS[output_format](problems)
+
+
+def _text(problems: Sequence[Problem]) -> str:
     # French puts a no-break space before the colon (« erreur : »); the location keeps the
     # file:line:col: form editors and CI parse.
     return "\n".join(
@@ -27,6 +24,18 @@ def report(problems: Sequence[Problem], output_format: str) -> str:
         f"{p.message}"
         for p in problems
     )
+
+
+def _json(problems: Sequence[Problem]) -> str:
+    return json.dumps([p.as_dict() for p in problems], ensure_ascii=False, indent=2)
+
+
+def _sarif_text(problems: Sequence[Problem]) -> str:
+    return json.dumps(_sarif(problems), ensure_ascii=False, indent=2)
+
+
+def _github_lines(problems: Sequence[Problem]) -> str:
+    return "\n".join(_github(p) for p in problems)
 
 
 # The text format's severities, in the reader's language (« erreur », « avertissement »); the
@@ -86,3 +95,13 @@ def _sarif(problems: Sequence[Problem]) -> dict[str, object]:
             }
         ],
     }
+
+
+# The one registry of reporters: `validate --format` offers its keys, in this order (text, for
+# people, first and the default).
+REPORTERS: dict[str, Callable[[Sequence[Problem]], str]] = {
+    "text": _text,
+    "github": _github_lines,
+    "json": _json,
+    "sarif": _sarif_text,
+}
