@@ -182,6 +182,29 @@ def test_an_unfilled_claim_reports_each_placeholder_and_still_covers_its_values(
     assert all("is the placeholder of `coopkb new`" in x for x in errors), out
 
 
+@pytest.mark.parametrize(
+    ("anchor", "message"),
+    [
+        ("Contact info@lacoop.ca", "e-mail addresses are never stored in coopkb"),
+        ("Tél. 450 538-1234", "phone numbers are never stored in coopkb"),
+    ],
+)
+@pytest.mark.parametrize("key", ["says", "at"])
+def test_an_anchor_holding_personal_data_is_refused_at_its_line(
+    base: Path, key: str, anchor: str, message: str
+) -> None:
+    """A claim quoting a contact line (the sources hold personal addresses and a phone number)
+    is refused where it stands, once: its values are not also reported as unevidenced."""
+    old = "      says: La Brunante (Racine" if key == "says" else "      at: Les coopératives"
+    line = _edit(base / "cooperatives.evidence.yaml", old, f"      {key}: {anchor}")
+    code, out = _validate(base)
+    assert code == 1
+    errors = [x for x in out.splitlines() if ": error: " in x]
+    assert errors == [
+        f"{base}/cooperatives.evidence.yaml:{line}:{len(key) + 9}: error: {message}"
+    ], out
+
+
 def test_a_missing_document_and_a_bad_folder_are_clear_errors(base: Path, tmp_path: Path) -> None:
     empty = tmp_path / "docs"
     empty.mkdir()

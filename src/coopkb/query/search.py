@@ -191,17 +191,37 @@ def _word_hit(
         score += 15 if len(here | by_label) == len(wanted) else 0
         if best is None or score > best[0]:
             best = (score, path, value, here | by_label)
-        # the excerpt holding most words the name does not already show, then most words
-        new = (len({w for w in here if not any(matches(t, w) for t in name)}), len(here))
-        if top not in _NAME_FIELDS and here and (told is None or new > told[0]):
+        # the excerpt holding most words the name does not already show (a field found by
+        # its label counts: « objectifs spécifiques » shows the objectives), then most words
+        both = here | by_label
+        new = (len({w for w in both if not any(matches(t, w) for t in name)}), len(both))
+        if top not in _NAME_FIELDS and (told is None or new > told[0]):
             told = (new, path, value, here)
     if best is None or (found != set(wanted) if needed is None else len(found) < needed):
         return None
     score = best[0]
     _rank, path, value, here = told if told is not None else best
     excerpt = snippet(value, sorted(here), width=EXCERPT_WIDTH)
+    when = _date_of_item(record, path)
+    if when:  # a step or milestone says when (« 1990-2000 — Coopératives de services … »)
+        excerpt = f"{when} — {excerpt}"
     hit = Hit(score, kind, record["slug"], record["name"], _field_name(path), excerpt)
     return hit if needed is None else (len(found), hit)
+
+
+def _date_of_item(record: Record, path: str) -> str:
+    """The date of the sub-record holding ``path`` (a step, a milestone, an affiliation), as
+    tables write periods; empty when it has none or ``path`` is the record's own field."""
+    found = re.match(r"([a-z_]+)\[(\d+)\]\.", path)
+    if found is None:
+        return ""
+    items = record.get(found.group(1))
+    index = int(found.group(2))
+    item = items[index] if isinstance(items, list) and index < len(items) else None
+    if not isinstance(item, dict) or not isinstance(item.get("date"), str | int):
+        return ""
+    start, end = str(item["date"]), item.get("end")
+    return f"{start}→{end}" if end else start
 
 
 # Long enough to hold the answer of a sentence (« … à partir de sommes inutilisées du PARC »),
@@ -294,9 +314,16 @@ def _date_hit(kind: str, record: Record, period: tuple[str, str]) -> Hit | None:
         if _overlaps(start, end, period):
             when = start if not end else f"{start}→{end}"
             score = 60 + _closeness(start, end, period)
+            # a span is told as the record's period, not as its start (« période : … »)
+            field = "period" if end and path == _start_of(kind) else path
             if best is None or score > best.score:
-                best = Hit(score, kind, record["slug"], record["name"], path, f"{when} — {what}")
+                best = Hit(score, kind, record["slug"], record["name"], field, f"{when} — {what}")
     return best
+
+
+def _start_of(kind: str) -> str | None:
+    described = KIND.get(kind)
+    return described.start if described is not None else None
 
 
 def _closeness(start: str, end: str | None, period: tuple[str, str]) -> int:

@@ -167,17 +167,33 @@ def telling_words(text: str) -> list[Wanted]:
     return list(dict.fromkeys(_wanted(word) for word in kept))
 
 
+def _densest(words: list[re.Match[str]], wanted: list[Wanted], width: int) -> int:
+    """The matching word from which a window of ``width`` holds the most of the words wanted
+    (the first such): « Semaine de la coopération 2020 » shows the week, not the first 2020."""
+    held = [{w for t in tokens(word.group()) for w in wanted if matches(t, w)} for word in words]
+    best, best_count = 0, 0
+    for index, here in enumerate(held):
+        if not here:
+            continue
+        seen: set[Wanted] = set()
+        room = 0
+        for later in range(index, len(words)):
+            room += len(words[later].group()) + 1
+            if room > width * 3 // 4:
+                break
+            seen |= held[later]
+        if len(seen) > best_count:
+            best, best_count = index, len(seen)
+    return best
+
+
 def snippet(value: str, wanted: list[Wanted], width: int = 70) -> str:
     """The part of ``value`` around the first matching word, cut between words only (a number
     is never cut in half)."""
     if len(value) <= width:
         return value
     words = list(re.finditer(r"\S+", value))
-    at = 0
-    for index, word in enumerate(words):
-        if any(matches(t, w) for t in tokens(word.group()) for w in wanted):
-            at = index
-            break
+    at = _densest(words, wanted, width)
 
     def span(first: int) -> int:  # room taken from word ``first`` to the matching word
         return sum(len(word.group()) + 1 for word in words[first : at + 1])

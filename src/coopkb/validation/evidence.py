@@ -42,6 +42,7 @@ from ..parts import part_of
 from ..placeholders import is_placeholder, placeholder_message
 from ..problems import Problem
 from .documents import Document, states, words
+from .fields import personal_data
 from .loader import LoadedFile
 from .nodes import problem
 from .records import RecordAt
@@ -212,6 +213,12 @@ def _claim(slug: str, entry: Any, loc: Path, report: Any) -> Claim | None:
         if value is not None and (not isinstance(value, str) or not value.strip()):
             report((*loc, key), "evidence-text", _("{key} must be text").format(key=quote(key)))
             return None
+    # An anchor quoting a contact line is refused too; the claim still covers its values (its
+    # one mistake is reported once, not as values left without evidence).
+    for key, value in texts.items():
+        refused = personal_data(value) if isinstance(value, str) else None
+        if refused is not None:
+            report((*loc, key), "personal-data", refused)
     # Every placeholder left is reported, and the claim still covers its values: an unfilled
     # claim is one thing to finish, not values without evidence.
     unfilled = [key for key, value in texts.items() if is_placeholder(value)]

@@ -90,18 +90,24 @@ def _one_line(value: str) -> str:
     return value
 
 
-def _clean_text(value: str) -> str:
-    _no_control(value)
+def personal_data(value: str) -> str | None:
+    """Why ``value`` cannot be stored, when it holds an e-mail address or a phone number (in
+    a record's text or in an evidence claim's anchor alike); None when it holds neither."""
     # Text without '@' or digits holds no e-mail or phone: skip the patterns.
     if "@" in value and _EMAIL.search(value):
-        raise fail("personal-data", _("e-mail addresses are never stored in coopkb"))
+        return _("e-mail addresses are never stored in coopkb")
     if ("at" in value or "ob" in value or "AT" in value) and _SPELT_EMAIL.search(value):
-        raise fail(
-            "personal-data",
-            _("e-mail addresses are never stored in coopkb, however spelt ([at], arobase)"),
-        )
+        return _("e-mail addresses are never stored in coopkb, however spelt ([at], arobase)")
     if _DIGIT.search(value) and _PHONE.search(value):
-        raise fail("personal-data", _("phone numbers are never stored in coopkb"))
+        return _("phone numbers are never stored in coopkb")
+    return None
+
+
+def _clean_text(value: str) -> str:
+    _no_control(value)
+    refused = personal_data(value)
+    if refused is not None:
+        raise fail("personal-data", refused)
     if not value.strip():
         raise fail("blank-text", _("text must not be blank"))
     if value != value.strip():
