@@ -40,6 +40,7 @@ FIELD_LABELS: dict[str, str] = {
     "steps": N_("steps"),
     "date": N_("date"),
     "period": N_("period"),
+    "official_lists": N_("official lists"),
     "levers": N_("levers"),
     "founding_context": N_("founding context"),
     "history": N_("history"),

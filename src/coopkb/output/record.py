@@ -12,6 +12,7 @@ from ..figures import figure_text
 from ..i18n import _, colon
 from ..kinds import KIND
 from ..labels import field_label, kind_label
+from ..matching import quote
 from ..parts import part_of
 from ..query.evidence import official_list_title
 from ..query.records import place_of
@@ -67,8 +68,12 @@ def render_record(
         return machine(payload, output_format)
     if output_format == "csv":
         return to_csv([{**record, "type": kind}], names, kind=kind)
+    # A value taken from an official list says so by a mark (« Canada ¹ »), and each list is
+    # named once, under the facts: the same long note on the country, region and MRC of every
+    # record drowned what they hold.
+    lists = list(dict.fromkeys(derived[k] for k in record if k in derived))
     facts = [
-        (key, _marked(lines_of(kind, key, value, names or {}), derived.get(key)))
+        (key, _marked(lines_of(kind, key, value, names or {}), derived.get(key), lists))
         for key, value in readable_dates(kind, record).items()
         if _shown(key, value)
     ]
@@ -76,6 +81,18 @@ def render_record(
         (label, [_linked_line(kind_of, r, label, record["slug"]) for kind_of, r in items])
         for label, items in linked.items()
     ]
+    if lists:
+        facts.append(
+            (
+                "official_lists",
+                [
+                    _("{mark} from the official list {list}").format(
+                        mark=_MARKS[index % len(_MARKS)], list=quote(official_list_title(i))
+                    )
+                    for index, i in enumerate(lists)
+                ],
+            )
+        )
     if sources:
         facts.append(("sources", [_source_line(s) for s in sources]))
     if output_format == "markdown":
@@ -93,12 +110,14 @@ def md_heading(kind: str, record: dict[str, Any]) -> list[str]:
     return [f"### {md_cell(record['name'])} ({kind_label(kind)})", "", f"`{record['slug']}`", ""]
 
 
-def _marked(lines: list[str], list_id: str | None) -> list[str]:
-    """« Capitale-Nationale (d'après le Répertoire des municipalités du Québec) »."""
+_MARKS = "¹²³⁴⁵⁶⁷⁸⁹"
+
+
+def _marked(lines: list[str], list_id: str | None, lists: list[str]) -> list[str]:
+    """« Capitale-Nationale ¹ », ¹ naming the official list the value was taken from."""
     if list_id is None or not lines:
         return lines
-    note = _("(from {list})").format(list=official_list_title(list_id))
-    return [*lines[:-1], f"{lines[-1]} {note}"]
+    return [*lines[:-1], f"{lines[-1]} {_MARKS[lists.index(list_id) % len(_MARKS)]}"]
 
 
 def _linked_line(kind: str, linking: dict[str, Any], link: str, slug: str) -> str:
@@ -159,11 +178,17 @@ def _panel(
     out.append(safe(record["name"]) + "\n", style="bold")
     out.append(f"{kind_label(kind)} · ", style="dim")
     out.append(record["slug"] + "\n\n")
+    import textwrap
+
     for label, (_key, values) in zip(labels, facts, strict=True):
         lines = [piece for value in values for piece in _wrap_item(safe(value), value_width)]
-        for index, line in enumerate(lines or [""]):
-            head = _pad(label, label_width) if index == 0 else " " * label_width
-            out.append(head, style="bold" if index == 0 else None)
+        # a label longer than its column wraps inside it (« innover en action collective »
+        # pushed its values out of line)
+        heads = textwrap.wrap(label, label_width, break_on_hyphens=False) or [""]
+        for index in range(max(len(lines), len(heads), 1)):
+            line = lines[index] if index < len(lines) else ""
+            head = heads[index] if index < len(heads) else ""
+            out.append(_pad(head, label_width), style="bold" if head else None)
             out.append(f"  {line}".rstrip() + "\n")
     out.rstrip()
     return out

@@ -25,8 +25,12 @@ def stats(kb: KB, cooperatives: list[Record] | None = None) -> dict[str, Any]:
     per_year: Counter[str] = Counter(str(y) for m in missions for y in years_of(m))
     council = kb.get("council") or {}
     of_cooperatives = {
+        # most cooperatives first, as every other count; regions with as many in official order
         "cooperatives_per_region": dict(
-            sorted(per_region.items(), key=lambda kv: (region_order.get(kv[0], "99"), kv[0]))
+            sorted(
+                per_region.items(),
+                key=lambda kv: (-kv[1], region_order.get(kv[0], "99"), kv[0]),
+            )
         ),
         "cooperatives_per_kind": _ordered(
             Counter(c.get("legal_category") or NOT_GIVEN for c in coops)

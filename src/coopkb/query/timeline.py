@@ -8,7 +8,6 @@ from typing import Any, NamedTuple
 
 from ..i18n import _, colon
 from ..kinds import KIND
-from ..matching import fold
 from ..parts import fields_of_part
 from . import KB, Record
 from .filters import resolve_region
@@ -50,7 +49,9 @@ def timeline(
         if wanted_region is not None and entry.region != wanted_region:
             continue
         entries.append(entry)
-    return sorted(entries, key=lambda e: (e.date, fold(e.what)))
+    # Facts of the same date keep the order their record gives them (the source's order: a
+    # committee, then the choice of a town, then the founding meeting), records in base order.
+    return sorted(entries, key=lambda e: e.date)
 
 
 def _entries(kb: KB) -> Iterator[Entry]:
