@@ -137,7 +137,8 @@ def test_a_value_without_evidence_is_reported_at_its_line(base: Path) -> None:
         (
             "  la-brunante:",
             "  la-brunant:",
-            "no record 'la-brunant' in cooperatives.yaml (did you mean 'la-brunante'?)",
+            "no record 'la-brunant' in cooperatives.yaml; 'la-brunante' has no claim: if these "
+            "are its claims (a renamed record, a typo), write 'la-brunante' here",
         ),
         (
             "      official: regions-quebec",
@@ -439,3 +440,41 @@ def test_a_shipped_value_changed_to_one_no_source_states_fails(
         x.startswith(f"{data}/{file}:{line}:") and "not stated" in x
         for x in result.stdout.splitlines()
     ), result.stdout
+
+
+def test_a_record_renamed_without_its_claims_is_two_problems_not_a_flood(base: Path) -> None:
+    """Renaming a record in its data file leaves its claims under the old slug: the claims'
+    key is named with the new slug to write, the record gets one problem (not one per value),
+    and `validate FILE` on the data file shows the claims' problem too."""
+    line = _edit(
+        base / "cooperatives.yaml", "  - slug: la-brunante\n", "  - slug: la-brunante-racine\n"
+    )
+    code, out = _validate(base)
+    assert code == 1
+    errors = [x for x in out.splitlines() if ": error: " in x]
+    assert errors == [
+        f"{base}/cooperatives.evidence.yaml:3:3: error: no record 'la-brunante' in "
+        "cooperatives.yaml; 'la-brunante-racine' has no claim: if these are its claims (a "
+        "renamed record, a typo), write 'la-brunante-racine' here",
+        f"{base}/cooperatives.yaml:{line}:11: error: no evidence for any value of "
+        "'la-brunante-racine': claims in cooperatives.evidence.yaml stand under a slug no "
+        "record has (renamed?)",
+    ], out
+    one = run_coopkb("--data-dir", str(base), "validate", str(base / "cooperatives.yaml"))
+    assert "cooperatives.evidence.yaml:3:3:" in one.stdout + one.stderr
+
+
+def test_a_record_without_any_claim_is_one_problem_at_its_slug(base: Path) -> None:
+    text = (base / "cooperatives.yaml").read_text(encoding="utf-8")
+    added = (
+        "  - slug: coop-neuve\n    name: Coop neuve\n    country: Canada\n"
+        "    sources: [source-test]\n"
+    )
+    (base / "cooperatives.yaml").write_text(text + added, encoding="utf-8")
+    line = text.count("\n") + 1
+    code, out = _validate(base)
+    errors = [x for x in out.splitlines() if ": error: " in x]
+    assert code == 1 and errors == [
+        f"{base}/cooperatives.yaml:{line}:11: error: no evidence for 'coop-neuve' (2 values): "
+        "add its claims to cooperatives.evidence.yaml (coopkb new prints a claim to fill)"
+    ], out

@@ -29,13 +29,13 @@ are checked.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
 from .. import reference
 from ..evidence_paths import Path, exists, leaves, parse_path, value_at, written_path
-from ..i18n import _
+from ..i18n import _, ngettext
 from ..layout import EVIDENCE_FILES
 from ..matching import did_you_mean, quote
 from ..parts import part_of
@@ -295,8 +295,12 @@ def check_evidence(
         # A faulty claim of an existing record still covers its other values: one mistyped
         # path is one error, not one more for every value the claim holds.
         claims_of: dict[str, list[Claim]] = {}
+        # Records of this file with no claim at all: where a claim under an unknown slug most
+        # likely belongs (the record was renamed and its claims were not).
+        claimed = {claim.record for claim in claims}
+        bare = sorted(own - claimed)
         for claim in claims:
-            found = _check_claim(claim, by_slug, own, sources, loaded, data_file)
+            found = _check_claim(claim, by_slug, own, sources, loaded, data_file, bare)
             if found:
                 outcome.problems.extend(found)
             elif not claim.unfilled:
@@ -309,7 +313,10 @@ def check_evidence(
             if not record.file.path.endswith(data_file):
                 continue
             mine = claims_of.get(record.data["slug"], [])
-            outcome.problems.extend(_uncovered(record, mine))
+            if record.data["slug"] in claimed:
+                outcome.problems.extend(_uncovered(record, mine))
+            else:  # no claim at all: one problem at its slug, not one per value
+                outcome.problems.extend(_without_claims(record, _orphans(claimed, own)))
             if documents is not None:
                 sound = [claim for claim in mine if id(claim) in usable_set]
                 outcome.problems.extend(_unstated(record, sound, sources, documents, names))
@@ -323,22 +330,27 @@ def _check_claim(
     sources: Mapping[str, Mapping[str, Any]],
     loaded: LoadedFile,
     data_file: str,
+    bare: Sequence[str] = (),
 ) -> list[Problem]:
     def at(loc: Path, code: str, message: str) -> Problem:
-        line, column = loaded.position(("evidence", claim.record, *loc))
+        # the record's own key when the problem is the record (« maison-mere: » itself)
+        where = ("evidence", claim.record, *loc)
+        line, column = loaded.position(where, at_key=not loc)
         return problem(loaded.path, line, column, code, message)
 
     record = by_slug.get(claim.record) if claim.record in own else None
     if record is None:
-        return [
-            at(
-                (),
-                "evidence-no-record",
-                _("no record {slug} in {file}{hint}").format(
-                    slug=quote(claim.record), file=data_file, hint=did_you_mean(claim.record, own)
-                ),
+        if len(bare) == 1:  # one record has no claim: the one renamed
+            message = _(
+                "no record {slug} in {file}; {new} has no claim: if these are its claims (a "
+                "renamed record, a typo), write {new} here"
+            ).format(slug=quote(claim.record), file=data_file, new=quote(bare[0]))
+        else:
+            hint = did_you_mean(claim.record, bare) or did_you_mean(claim.record, own)
+            message = _("no record {slug} in {file}{hint}").format(
+                slug=quote(claim.record), file=data_file, hint=hint
             )
-        ]
+        return [at((), "evidence-no-record", message)]
     index = claim.index
     found: list[Problem] = []
     for number, (path, text) in enumerate(zip(claim.of, claim.written, strict=True)):
@@ -393,6 +405,36 @@ def _check_claim(
                 )
             )
     return found
+
+
+def _orphans(claimed: set[str], own: set[str]) -> bool:
+    """Whether some claims name a record this file does not hold."""
+    return bool(claimed - own)
+
+
+def _without_claims(record: RecordAt, orphans: bool) -> Iterator[Problem]:
+    """A record with no claim: one problem at its slug (a new record pasted without its
+    evidence gave one error per value); when claims stand under a slug no record has, it was
+    likely renamed, and those claims' own problem says where."""
+    values = sum(1 for _leaf in leaves(record.kind, record.data))
+    if not values:
+        return
+    file = EVIDENCE_FILES.get(_data_file(record), "the evidence file")
+    slug = quote(record.data["slug"])
+    if orphans:
+        message = _(
+            "no evidence for any value of {slug}: claims in {file} stand under a slug no record "
+            "has (renamed?)"
+        ).format(slug=slug, file=file)
+    else:
+        message = ngettext(
+            "no evidence for {slug} ({count} value): add its claims to {file} (coopkb new "
+            "prints a claim to fill)",
+            "no evidence for {slug} ({count} values): add its claims to {file} (coopkb new "
+            "prints a claim to fill)",
+            values,
+        ).format(slug=slug, count=values, file=file)
+    yield record.at(("slug",), "evidence-missing", message)
 
 
 def _uncovered(record: RecordAt, claims: list[Claim]) -> Iterator[Problem]:

@@ -297,6 +297,11 @@ def _explain_syntax(err: yaml.MarkedYAMLError, text: str) -> tuple[int, int, str
         mark = text.split("\n")[at_open[0] - 1][at_open[1] - 1 : at_open[1]] if text else '"'
         why = _("the quotation mark {quote} opened here is never closed: close it with {quote}")
         return (*at_open, why.format(quote=mark or '"'))
+    unclosed = _unclosed_quote(text, at_problem[0])
+    if unclosed is not None:  # libyaml read on to a later quote, and stumbled far below
+        line, column, mark = unclosed
+        why = _("the quotation mark {quote} opened here is never closed: close it with {quote}")
+        return line, column, why.format(quote=mark)
     closed_early = _apostrophe_closing_quote(text, at_problem[0])
     if closed_early is not None:
         line, column, word = closed_early
@@ -352,6 +357,44 @@ def _explain_syntax(err: yaml.MarkedYAMLError, text: str) -> tuple[int, int, str
 
 _OPENING_SINGLE_QUOTE = re.compile(r"^\s*(?:- )?(?:[A-Za-z_][A-Za-z0-9_]*:\s+|- )'")
 _IN_WORD_APOSTROPHE = re.compile(r"(?<=\w)'(?=\w)")
+
+
+_OPENING_QUOTE = re.compile(r"^( *)(?:- )?(?:[A-Za-z_][A-Za-z0-9_]*: +)?([\"'])")
+
+
+def _unclosed_quote(text: str, error_line: int) -> tuple[int, int, str] | None:
+    """The first value above ``error_line`` whose opening quote is never closed: neither on
+    its line nor on the lines indented under it that continue it (a quoted value may run over
+    several lines), before the next line at its own indentation. Its line, column and quote.
+
+    A double quote left open makes libyaml read on to the next quote of the file, hundreds
+    of lines below, where it reports a puzzling indentation error."""
+    lines = text.split("\n")
+    for number in range(1, min(error_line, len(lines)) + 1):
+        opening = _OPENING_QUOTE.match(lines[number - 1])
+        if opening is None:
+            continue
+        indent, mark = len(opening.group(1)), opening.group(2)
+        if _closes(lines[number - 1][opening.end() :], mark):
+            continue
+        for later in lines[number:]:
+            if not later.strip() or later.lstrip().startswith("#"):
+                continue
+            if len(later) - len(later.lstrip(" ")) <= indent:  # the next field or item
+                return number, opening.end(), mark
+            if _closes(later, mark):
+                break
+        else:
+            return number, opening.end(), mark
+    return None
+
+
+def _closes(text: str, mark: str) -> bool:
+    """Whether ``text`` holds the quote ``mark`` closing a value (an escaped \\" or a doubled ''
+    does not close one)."""
+    if mark == '"':
+        return re.search(r'(?<!\\)"', text.replace("\\\\", "")) is not None
+    return "'" in text.replace("''", "")
 
 
 def _apostrophe_closing_quote(text: str, error_line: int) -> tuple[int, int, str] | None:

@@ -28,7 +28,14 @@ REFERENCES: tuple[Reference, ...] = derived_references()
 # Problems an edit in one file can cause in another (a slug renamed or removed, a slug taken
 # twice): ``validate FILE`` reports them with the file's own, wherever they are found.
 ACROSS_FILES = frozenset(
-    {"unresolved-reference", "wrong-reference", "reference-cycle", "duplicate-slug"}
+    {
+        "unresolved-reference",
+        "wrong-reference",
+        "reference-cycle",
+        "duplicate-slug",
+        # a record renamed in a data file leaves its claims under the old slug
+        "evidence-no-record",
+    }
 )
 # Fields whose chains must not loop: a record that hosts or includes itself, directly or not.
 _ACYCLIC = ("hosted_by", "parent")
