@@ -91,7 +91,12 @@ def test_editors_get_one_error_per_wrong_value_in_their_language(tmp_path: Any, 
     edited = tmp_path / "cooperatives.yaml"
     text = (ROOT / "tests/example-files/base/cooperatives.yaml").read_text("utf-8")
     edited.write_text(
-        text.replace("region: Estrie", "region: Estri").replace("date: 1998", "date: 1998-13"),
+        text.replace("region: Estrie", "region: Estri")
+        .replace("date: 1998", "date: 1998-13")
+        .replace("mrc: Le Val-Saint-François", "mrc: Le Val-Saint-Francois")
+        .replace(
+            "    sources: [source-test]\n", "    sources: [source-test]\n    founded: 19\n", 1
+        ),
         "utf-8",
     )
     found = subprocess.run(
@@ -104,6 +109,16 @@ def test_editors_get_one_error_per_wrong_value_in_their_language(tmp_path: Any, 
     assert "'Estri' is not one of" in found.stdout, found.stdout
     assert "'1998-13' does not match" in found.stdout
     assert "is not of type 'null'" not in found.stdout
+    # the MRC list, as validate reads it; a year written as a number has four digits
+    assert "'Le Val-Saint-Francois' is not one of" in found.stdout, found.stdout
+    assert "19 is less than the minimum of 1000" in found.stdout, found.stdout
+    titles = {
+        d["title"]
+        for d in json.loads((ROOT / "schemas/cooperatives.schema.json").read_text("utf-8"))[
+            "$defs"
+        ].values()
+    }
+    assert {"Étape", "Chiffre"} <= titles and not {"Step", "Figure"} & titles
     in_repo = json.loads((ROOT / "schemas/cooperatives.schema.json").read_text("utf-8"))
     mrc = in_repo["$defs"]["Cooperative"]["properties"]["mrc"]
     assert mrc["title"] == "MRC" and mrc["type"] == ["string", "null"]

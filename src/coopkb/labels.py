@@ -91,6 +91,7 @@ FIELD_LABELS: dict[str, str] = {
     "innovating_in_collective_action": N_("innovating in collective action"),
     # the columns exports add
     "slug": N_("identifier"),
+    "id": N_("identifier"),
     "record": N_("record"),
     "field": N_("field"),
     "position": N_("position"),

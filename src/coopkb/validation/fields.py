@@ -258,6 +258,9 @@ _DATE_SCHEMA = WithJsonSchema(
     {
         "type": ["string", "integer"],
         "pattern": r"^[0-9]{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12][0-9]|3[01]))?)?$",
+        # a year written as a number has four digits too (`founded: 19` is refused)
+        "minimum": 1000,
+        "maximum": 9999,
     }
 )
 _QUALIFIERS = ("plus de", "environ", "au moins", "jusqu'à")
@@ -300,7 +303,13 @@ Region = Annotated[
     str, Field(max_length=MAX_NAME), _CLEAN, AfterValidator(_region), _enum(_ALL_REGIONS)
 ]
 Mrc = Annotated[
-    str, Field(max_length=MAX_NAME), AfterValidator(_clean_text), _ONE_LINE, AfterValidator(_mrc)
+    str,
+    Field(max_length=MAX_NAME),
+    AfterValidator(_clean_text),
+    _ONE_LINE,
+    AfterValidator(_mrc),
+    # the editor's completion and check offer the official list, as validate does
+    _enum((*reference.MRCS, reference.OUTSIDE_MRC)),
 ]
 Country = _vocabulary(N_("country"), tuple(reference.COUNTRIES))
 LegalCategory = _vocabulary(N_("legal category"), tuple(reference.LEGAL_CATEGORIES))

@@ -39,7 +39,7 @@ def json_schemas() -> dict[str, dict[str, Any]]:
     schemas["evidence.yaml"] = {
         "$schema": "https://json-schema.org/draft/2020-12/schema",
         "$id": SCHEMA_BASE + "evidence.schema.json",
-        "title": "coopkb <file>.evidence.yaml",
+        "title": _("coopkb evidence file ({name})").format(name="*.evidence.yaml"),
         **evidence_schema(),
     }
     return schemas
@@ -125,7 +125,9 @@ def for_editors(schema: dict[str, Any]) -> dict[str, Any]:
         owner = owners.get(name, name.lower())
         written = {
             **definition,
-            "title": _capital(kind_label(owner)) if owner in owners.values() else name,
+            "title": _capital(kind_label(owner))
+            if owner in owners.values()
+            else _capital(_(_SHAPE_TITLES.get(name, name))),
             "properties": fields(definition.get("properties", {}), owner),
         }
         if language() != "en":  # a model's docstring is English prose for developers
@@ -134,6 +136,16 @@ def for_editors(schema: dict[str, Any]) -> dict[str, Any]:
     if definitions:
         result["$defs"] = definitions
     return result
+
+
+# The sub-records' titles, in the reader's language (« Étape », not "Step").
+_SHAPE_TITLES = {
+    "Step": N_("step"),
+    "Figure": N_("figure"),
+    "Item": N_("item"),
+    "Affiliation": N_("affiliation"),
+    "Source": N_("source"),
+}
 
 
 def _single_type(definition: dict[str, Any]) -> dict[str, Any]:
