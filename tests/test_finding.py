@@ -386,3 +386,25 @@ def test_programmes_give_their_key_figures_room_at_80_columns(lang: str) -> None
     assert all(len(line) <= 80 for line in lines)
     assert any(line.rstrip().endswith("1 comité scientifique") for line in lines)
     assert any(line.strip() == "recherche-action-proximite-2012-2014" for line in lines)
+
+
+@pytest.mark.parametrize("lang", ["fr", "en"])
+def test_a_list_found_by_its_label_shows_its_items_not_the_first(lang: str) -> None:
+    query = "perspectives d'avenir" if lang == "fr" else "outlook"
+    result = run_coopkb("--lang", lang, "search", query, "-f", "json")
+    hit = json.loads(result.stdout)[0]
+    assert hit["slug"] == "cqcm" and hit["field"] == "outlook"
+    assert hit["match"].count(" • ") >= 2, hit  # several items, not one
+
+
+def test_show_evidence_reads_a_list_value_item_by_item() -> None:
+    shown = run_coopkb(
+        "--lang",
+        "fr",
+        "show",
+        "feuille-de-route-relance-2020",
+        "--evidence",
+        env={"COLUMNS": "200"},
+    ).stdout
+    assert '["' not in shown and "['" not in shown
+    assert "du PARC (Investissement Québec). • Financer" in " ".join(shown.split())

@@ -159,3 +159,34 @@ def test_french_names_of_formats_kinds_and_fields_are_accepted_and_listed(
     assert "région, MRC, municipalité" in _french(french_base, "values", "nope")
     assert _french(french_base, "new", "conseil").startswith("# Fiche unique (conseil)")
     assert "| conseil | 1 |" in _french(french_base, "stats", "--format", "markdown")
+
+
+@pytest.mark.parametrize(
+    ("typed", "command", "args"),
+    [
+        ("chercher", "search", ["taux de survie"]),
+        ("liste", "list", ["--region", "Estrie"]),
+        ("afficher", "show", ["la-brunante"]),
+        ("Chronologie", "timeline", ["--year", "2017"]),
+        ("valider", "validate", []),
+        ("exporter", "export", ["csv", "--help"]),
+    ],
+)
+def test_a_french_word_for_a_command_runs_it(typed: str, command: str, args: list[str]) -> None:
+    """A French speaker types `coopkb chercher` as readily as `search`: the same output, in a
+    real process; help keeps the one name per command."""
+    from conftest import run_coopkb
+
+    french = run_coopkb("--lang", "fr", typed, *args, env={"COLUMNS": "80"})
+    same = run_coopkb("--lang", "fr", command, *args, env={"COLUMNS": "80"})
+    shown = french.stdout.replace(f"coopkb {typed} ", f"coopkb {command} ")  # a usage line
+    assert french.returncode == same.returncode and shown == same.stdout, french.stderr
+    listed = run_coopkb("--lang", "fr", "--help").stdout
+    assert typed.lower() not in listed.split()
+
+
+def test_a_near_french_word_suggests_its_command() -> None:
+    from conftest import run_coopkb
+
+    result = run_coopkb("--lang", "fr", "cherch", "x")
+    assert result.returncode == 2 and "«\u00a0search\u00a0»" in result.stderr, result.stderr

@@ -148,19 +148,43 @@ class _PlainConversions:
 
 
 class _NamedCommands:
-    """An unknown sub-command is named in the interface's language, with a suggestion."""
+    """An unknown sub-command is named in the interface's language, with a suggestion; a
+    French word for a command (`chercher`, `liste`) leads to it."""
+
+    def get_command(self, ctx: _click.Context, cmd_name: str) -> _click.Command | None:
+        found = super().get_command(ctx, cmd_name)  # type: ignore[misc]
+        if found is None:
+            from .aliases import command_for
+
+            name = command_for(cmd_name)
+            found = super().get_command(ctx, name) if name else None  # type: ignore[misc]
+        return found  # type: ignore[no-any-return]
 
     def resolve_command(
         self, ctx: _click.Context, args: list[str]
     ) -> tuple[str | None, _click.Command | None, list[str]]:
-        known = self.get_command(ctx, args[0]) if args else None  # type: ignore[attr-defined]
+        known = self.get_command(ctx, args[0]) if args else None
         if args and known is None and not args[0].startswith("-"):
             from ..matching import did_you_mean, quote
 
             commands = self.commands.items()  # type: ignore[attr-defined]
-            hint = did_you_mean(args[0], [n for n, c in commands if not c.hidden])
+            shown = [n for n, c in commands if not c.hidden]
+            hint = did_you_mean(args[0], shown) or _french_hint(args[0], shown)
             ctx.fail(_("No such command {name}").format(name=quote(args[0])) + hint)
         return super().resolve_command(ctx, args)  # type: ignore[misc,no-any-return]
+
+
+def _french_hint(typed: str, shown: list[str]) -> str:
+    """« cherche » is near the French word « chercher »: the hint names the command it leads
+    to (« search »)."""
+    from ..matching import fold, quote, suggest
+    from .aliases import FRENCH_COMMANDS
+
+    words = [w for w, command in FRENCH_COMMANDS.items() if command in shown]
+    found = list(dict.fromkeys(FRENCH_COMMANDS[w] for w in suggest(fold(typed), words)))
+    if not found:
+        return ""
+    return _(" (did you mean {choices}?)").format(choices=_(" or ").join(quote(f) for f in found))
 
 
 class CoopkbCommand(_PlainConversions, _TranslatedHelp, typer.core.TyperCommand):

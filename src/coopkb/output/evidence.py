@@ -18,6 +18,10 @@ if TYPE_CHECKING:
 
 
 def _value_text(value: Any, names: dict[str, str]) -> str:
+    """A value as people read it: a slug by its record's name, a list item by item (« a •
+    b », never Python's ``['a', "b"]``)."""
+    if isinstance(value, list):
+        return " • ".join(_value_text(item, names) for item in value)
     if isinstance(value, str) and value in names:
         return f"{names[value]} [{value}]"
     return str(value)

@@ -195,18 +195,31 @@ def _word_hit(
         # its label counts: « objectifs spécifiques » shows the objectives), then most words
         both = here | by_label
         new = (len({w for w in both if not any(matches(t, w) for t in name)}), len(both))
-        if top not in _NAME_FIELDS and (told is None or new > told[0]):
+        if top not in _NAME_FIELDS and not value.isdigit() and (told is None or new > told[0]):
             told = (new, path, value, here)
     if best is None or (found != set(wanted) if needed is None else len(found) < needed):
         return None
     score = best[0]
     _rank, path, value, here = told if told is not None else best
+    listed = _whole_list(record, path) if not here else None
+    if listed is not None:  # found by its label: the list itself, not its first item
+        path, value = listed
     excerpt = snippet(value, sorted(here), width=EXCERPT_WIDTH)
     when = _date_of_item(record, path)
     if when:  # a step or milestone says when (« 1990-2000 — Coopératives de services … »)
         excerpt = f"{when} — {excerpt}"
     hit = Hit(score, kind, record["slug"], record["name"], _field_name(path), excerpt)
     return hit if needed is None else (len(found), hit)
+
+
+def _whole_list(record: Record, path: str) -> tuple[str, str] | None:
+    """A field of texts, one item per line (« perspectives d'avenir »), as one excerpt: its
+    items joined; None when ``path`` is no item of such a field."""
+    found = re.fullmatch(r"([a-z_]+)\[\d+\]", path)
+    items = record.get(found.group(1)) if found else None
+    if found is None or not isinstance(items, list) or not all(isinstance(i, str) for i in items):
+        return None
+    return found.group(1), " • ".join(items)
 
 
 def _date_of_item(record: Record, path: str) -> str:
