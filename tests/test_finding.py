@@ -408,3 +408,27 @@ def test_show_evidence_reads_a_list_value_item_by_item() -> None:
     ).stdout
     assert '["' not in shown and "['" not in shown
     assert "du PARC (Investissement Québec). • Financer" in " ".join(shown.split())
+
+
+@pytest.mark.parametrize(
+    ("lang", "typed", "slug"),
+    [
+        ("fr", "coopération", "cooperation-coactions-polecn"),
+        ("en", "cooperation", "cooperation-coactions-polecn"),
+        ("fr", "conseil", "cqcm"),
+    ],
+)
+def test_the_name_of_a_kind_with_one_record_opens_it(lang: str, typed: str, slug: str) -> None:
+    """`show coopération` means the cooperation (the only record of that kind), not a list of
+    the 12 records whose names hold the word."""
+    shown = run_coopkb("--lang", lang, "show", typed, "-f", "json")
+    assert shown.returncode == 0 and json.loads(shown.stdout)["slug"] == slug, shown.stderr
+
+
+@pytest.mark.parametrize("lang", ["fr", "en"])
+def test_an_ambiguous_name_lists_its_candidates_within_80_columns(lang: str) -> None:
+    result = run_coopkb("--lang", lang, "show", "mission", env={"COLUMNS": "80"})
+    assert result.returncode == 1
+    lines = result.stderr.splitlines()
+    assert len(lines) > 4 and all(len(line) <= 80 for line in lines), result.stderr
+    assert any(line.strip().startswith("mission-4") for line in lines)

@@ -161,7 +161,17 @@ def ambiguous(err: Ambiguous) -> NoReturn:
             value=quote(str(err.value)), count=len(err.matches)
         )
     ]
-    lines += [f"  {r['slug']}  ({kind_label(k)})  {safe(r['name'])}" for k, r in err.matches[:30]]
+    import textwrap
+
+    width = max(40, terminal_width())
+    for k, r in err.matches[:30]:  # each candidate within the width, its name under its slug
+        head = f"  {r['slug']}  ({kind_label(k)})"
+        name = safe(r["name"])
+        if len(head) + 2 + len(name) <= width:
+            lines.append(f"{head}  {name}")
+        else:
+            lines.append(head)
+            lines += textwrap.wrap(name, width, initial_indent="      ", subsequent_indent="      ")
     if len(err.matches) > 30:
         lines.append("  " + _("… and {count} more").format(count=len(err.matches) - 30))
     fail("\n".join(lines))

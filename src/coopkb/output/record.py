@@ -166,6 +166,8 @@ def _panel(
     """The record laid out by hand (Rich's Table costs ~6 ms of imports): the name and the
     slug on lines of their own (a slug is never cut or folded), then a label column and the
     values, wrapped at word boundaries to the width."""
+    import textwrap
+
     from rich.cells import cell_len
     from rich.text import Text
 
@@ -175,11 +177,11 @@ def _panel(
     label_width = min(max((cell_len(x) for x in labels), default=0), 24)
     value_width = max(_MIN_VALUE_WIDTH, width - label_width - 3)
     out = Text(no_wrap=True, overflow="ignore")
-    out.append(safe(record["name"]) + "\n", style="bold")
+    # a long name wraps at the width, as the values do (a roadmap's title is 87 characters)
+    title = "\n".join(textwrap.wrap(safe(record["name"]), width, break_on_hyphens=False))
+    out.append((title or safe(record["name"])) + "\n", style="bold")
     out.append(f"{kind_label(kind)} · ", style="dim")
     out.append(record["slug"] + "\n\n")
-    import textwrap
-
     for label, (_key, values) in zip(labels, facts, strict=True):
         lines = [piece for value in values for piece in _wrap_item(safe(value), value_width)]
         # a label longer than its column wraps inside it (« innover en action collective »

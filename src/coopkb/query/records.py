@@ -102,9 +102,27 @@ def find_record(
             exact.append((kind, record))
         elif any(padded in f" {k} " for k in keys):
             partial.append((kind, record))
+    if len(exact) != 1:
+        only = _only_record_of_kind(kb, key)
+        if only is not None:  # `show coopération`: the one cooperation, not 12 candidates
+            return only
     for matches in (exact, partial):
         if len(matches) == 1:
             return matches[0]
         if matches:
             raise Ambiguous(wanted, matches)
     raise UnknownValue("record", wanted, [r["slug"] for _, r in iter_with_sources(kb)])
+
+
+def _only_record_of_kind(kb: KB, key: str) -> tuple[str, Record] | None:
+    """The record of the kind ``key`` names (« coopération », « conseil », as the interface
+    or English calls it), when the base holds exactly one of that kind."""
+    from ..kinds import KINDS
+    from ..labels import kind_label
+
+    for described in KINDS:
+        if key not in (lookup_key(described.label), lookup_key(kind_label(described.name))):
+            continue
+        of_kind = [(k, r) for k, r in iter_records(kb) if k == described.name]
+        return of_kind[0] if len(of_kind) == 1 else None
+    return None
