@@ -125,7 +125,8 @@ def test_a_value_without_evidence_is_reported_at_its_line(base: Path) -> None:
         (
             "official: regions-france",
             "official: regions-quebec",
-            "does not give 'country' 'France'",
+            "the official list 'Régions administratives du Québec' does not give 'France' as "
+            "'country'",
         ),
         (
             "of: [country]\n      official: regions-quebec",

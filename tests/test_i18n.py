@@ -127,7 +127,7 @@ def test_every_command_answers_in_both_languages(command: tuple[str, ...], cli: 
     ("command", "english", "french"),
     [
         (("list", "--region", "Estrie"), "2 cooperatives", "2 coopératives"),
-        (("missions", "--year", "2019"), "no missions in 2019", "aucune mission en 2019"),
+        (("missions", "--year", "2019"), "no missions in 2019", "Aucune mission en 2019."),
         (
             ("list", "--region", "Estri"),
             "unknown region 'Estri' (did you mean 'Estrie'?)",
@@ -215,7 +215,7 @@ def test_an_unknown_language_is_a_usage_error(cli: Cli) -> None:
 def test_the_installed_command_speaks_french_without_a_system_locale() -> None:
     result = run_coopkb("missions", "--year", "2019", env={"LANG": "fr_CA.UTF-8", "LC_ALL": ""})
     assert result.returncode == 0
-    assert result.stderr.strip() == "aucune mission en 2019"
+    assert result.stderr.strip() == "Aucune mission en 2019."
 
 
 def test_a_search_with_no_match_quotes_the_words_as_each_language_does(cli: Cli) -> None:

@@ -464,7 +464,7 @@ def test_a_rename_folds_the_references_that_followed_it(repo: Path, cli: Cli) ->
     assert changes[0]["references"] == 2  # the cooperation and the mission
     text = cli("--data-dir", str(data), "diff", "HEAD").stdout
     assert "polecn → le-polecn (renamed) — 2 references updated with it" in text
-    assert "1 record changed" in text
+    assert "1 record renamed" in text
 
 
 def test_a_rename_with_a_small_name_change_is_a_rename(repo: Path, cli: Cli) -> None:

@@ -250,7 +250,7 @@ def test_years_are_shown_as_year_in_english_and_annee_in_french(cli: Cli) -> Non
     ("args", "french"),
     [
         (("people", "--mission", "x"), "«\u00a0x\u00a0» n'est pas un nombre entier."),
-        (("list", "surplus"), "Arguments en trop inattendus (surplus)"),
+        (("list", "surplus"), "arguments en trop\u00a0: surplus"),
         (("list", "--region"), "l'option «\u00a0--region\u00a0» demande une valeur."),
     ],
 )

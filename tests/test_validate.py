@@ -253,7 +253,7 @@ def test_text_findings_name_their_severity_in_the_readers_language(tmp_path: Pat
 @pytest.mark.parametrize(
     ("edit", "where", "french"),
     [
-        (("destination: Québec", 'destination: "Québec'), ":40:18:", "n'est jamais fermé"),
+        (("destination: Québec", 'destination: "Québec'), ":40:18:", "jamais fermé"),
         (("visits: [polecn]", "visits: [polecn"), ":44:13:", "crochet «\u00a0[\u00a0»"),
         (("destination: Québec", "destination:Québec"), ":40:16:", "il faut une espace"),
         (("destination: Québec", "destination: Québec: ville"), ":40:24:", "entre guillemets"),
@@ -272,7 +272,7 @@ def test_yaml_syntax_errors_are_placed_where_they_open_and_explained_in_french(
     result = run_coopkb("--lang", "fr", "--data-dir", str(data), "validate")
     assert result.returncode == 1
     line = result.stdout.splitlines()[0]
-    assert f"missions.yaml{where} erreur\u00a0: erreur de syntaxe YAML\u00a0: " in line
+    assert f"missions.yaml{where} erreur\u00a0: syntaxe YAML\u00a0: " in line
     assert french in line
     last = len(text.splitlines())
     assert int(where.split(":")[1]) <= last  # never past the end of the file
@@ -439,8 +439,8 @@ def test_validate_accepts_data_files_and_reports_on_them(base_copy: Path, tmp_pa
     assert fine.returncode == 0, fine.stdout
     # what was named, not « 3 fichiers »; the third file was read for the references
     assert fine.stdout.startswith(
-        f"valide\u00a0: {coops}, {base_copy / 'missions.yaml'} (et l'autre fichier du dossier, "
-        "lu pour les références)\u00a0: 2 coopératives"
+        f"Données valides ({coops}, {base_copy / 'missions.yaml'}, avec l'autre fichier du "
+        "dossier, lu pour les références)\u00a0: 2 coopératives"
     ), fine.stdout
     one = run_coopkb("--lang", "en", "validate", str(coops))
     assert one.stdout.startswith(f"valid: {coops} (and the other files of its folder"), one.stdout

@@ -22,12 +22,21 @@ def number_text(value: int | float) -> str:
 
 
 def figure_text(figure: dict[str, Any], with_label: bool = True) -> str:
-    """A figure with its qualifier, unit and label: "plus de 200 participants"."""
+    """A figure with its qualifier, unit and label. A count reads as a phrase (« plus de 200
+    participants »); a measure, a figure with a unit, is its label then its value (« taux de
+    survie après cinq ans : 64 % », « financement sur 3 ans : 8 M$ »): « 8 M$ financement »
+    glued a value to a noun."""
     value = number_text(figure["value"])
     unit = figure.get("unit")
     if unit:
         # French puts a no-break space before %, $ and € alike; "M$" reads as a unit too.
         value = f"{value}\u00a0{unit}" if language() == "fr" or unit != "%" else f"{value}{unit}"
-    parts = [figure.get("qualifier"), value, figure["label"] if with_label else None]
-    text = " ".join(str(p) for p in parts if p)
+    amount = " ".join(str(p) for p in (figure.get("qualifier"), value) if p)
+    if not with_label:
+        text = amount
+    elif unit:
+        colon = "\u00a0:" if language() == "fr" else ":"
+        text = f"{figure['label']}{colon} {amount}"
+    else:
+        text = f"{amount} {figure['label']}"
     return f"{text} ({figure['date']})" if figure.get("date") else text

@@ -101,6 +101,21 @@ def _translated(help_text: str | None) -> str | None:
     return _(inspect.cleandoc(help_text)) if help_text else help_text
 
 
+# « Exemple : » / "Example:" closing a paragraph of a command's help.
+_EXAMPLE = re.compile(r"\s*((?:Example|Exemple)\s?:\s.*)\Z", re.DOTALL)
+
+
+def _example_apart(help_text: str | None) -> str | None:
+    """The help with its example as a paragraph of its own that Click never rewraps (``\\b``):
+    the example glued to the paragraph before it, or cut over two lines, could not be copied."""
+    if not help_text:
+        return help_text
+    found = _EXAMPLE.search(help_text)
+    if found is None or "\n" in found.group(1):
+        return help_text
+    return help_text[: found.start()].rstrip() + "\n\n\b\n" + found.group(1)
+
+
 class _TranslatedHelp:
     """Shows its help, its options' help and its epilog in the interface's language."""
 
@@ -111,7 +126,7 @@ class _TranslatedHelp:
     def format_help(self, ctx: _click.Context, formatter: _click.HelpFormatter) -> None:
         params = self.get_params(ctx)  # type: ignore[attr-defined]  # with the help option
         saved = (self.help, self.epilog, [(getattr(p, "help", None), p.metavar) for p in params])
-        self.help, self.epilog = _translated(self.help), _translated(self.epilog)
+        self.help, self.epilog = _example_apart(_translated(self.help)), _translated(self.epilog)
         for param in params:
             if getattr(param, "help", None):
                 param.help = _(param.help)

@@ -395,6 +395,7 @@ def diff(
     kbs = []
     head_invalid = False
     unread: list[tuple[str, str]] = []
+    notes: list[str] = []  # said on stderr, and in the Markdown (a job summary keeps them)
     for index, (revision, outcome) in enumerate(outcomes):
         if outcome.knowledge_base is not None:
             kbs.append(outcome.knowledge_base)
@@ -408,21 +409,21 @@ def diff(
         head_invalid = head_invalid or index == len(outcomes) - 1
         problems = outcome.problems
         first = problems[0]
-        write_err(
-            ngettext(
-                "Note: the data at {revision} does not validate ({count} problem; first: "
-                "{where}: {message}); compared as it reads",
-                "Note: the data at {revision} does not validate ({count} problems; first: "
-                "{where}: {message}); compared as it reads",
-                len(problems),
-            ).format(
-                revision=revision,
-                count=len(problems),
-                where=f"{first.file}:{first.line}:{first.column}",
-                message=first.message,
-            )
-            + "\n"
+        note = ngettext(
+            "Note: the data at {revision} does not validate ({count} problem). The first: "
+            "{where} — {message}. It is compared as it reads.",
+            "Note: the data at {revision} does not validate ({count} problems). The first: "
+            "{where} — {message}. It is compared as it reads.",
+            len(problems),
+        ).format(
+            revision=revision,
+            count=len(problems),
+            where=f"{first.file}:{first.line}:{first.column}",
+            message=first.message,
         )
-    emit(render_diff(compare(kbs[0], kbs[-1]), output_format.value, unread), state.pager)
+        notes.append(note)
+        write_err(note + "\n")
+    rendered = render_diff(compare(kbs[0], kbs[-1]), output_format.value, unread, notes)
+    emit(rendered, state.pager)
     if head_invalid:  # the change leaves the data invalid: the job says so
         raise typer.Exit(EXIT_DATA)

@@ -120,16 +120,20 @@ def update() -> None:
     ]
     for message in dict.fromkeys(messages()):
         previous = old.get(message[0] if isinstance(message, tuple) else message)
+        plural = isinstance(message, tuple)
+        # a message that became plural, or stopped being one, starts untranslated
+        same_shape = previous is not None and isinstance(previous.string, tuple) == plural
         new.add(
             message,
-            previous.string
-            if previous is not None
-            else ("", "")
-            if isinstance(message, tuple)
-            else "",
+            previous.string if same_shape and previous is not None else ("", "") if plural else "",
         )
-    with PO_FILE.open("wb") as handle:
-        write_po(handle, new, width=100, sort_output=False, omit_header=False)
+    import io
+
+    # Written whole or not at all: a failure while Babel formats the catalog once left it cut
+    # to its first third.
+    buffer = io.BytesIO()
+    write_po(buffer, new, width=100, sort_output=False, omit_header=False)
+    PO_FILE.write_bytes(buffer.getvalue())
     compile_mo()
 
 

@@ -4,7 +4,7 @@ comment or GitHub's job summary) and JSON (a list of {slug, kind, change, field,
 from __future__ import annotations
 
 import json
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any
 
 from ..i18n import _, colon, ngettext
@@ -80,14 +80,44 @@ def _groups(changes: Sequence[Any]) -> dict[str, list[Any]]:
 
 
 def _summary(changes: Sequence[Any], unread: Sequence[tuple[str, str]] = ()) -> str:
-    records = len({(c.kind, c.slug) for c in changes})
+    """« 1 fiche ajoutée, 1 fiche modifiée »: each record counted once, by what happened to it
+    (added, removed, renamed, else changed)."""
     if not changes and unread:  # not "no change": a file that could not be read hides its own
         return _("No change in the files that could be read.")
     if not changes:
         return _("No change to the knowledge base.")
-    return ngettext("{count} record changed", "{count} records changed", records).format(
-        count=records
+    fate: dict[tuple[str, str], str] = {}
+    for c in changes:
+        key = (c.kind, c.slug)
+        if c.change in ("added", "removed", "renamed"):
+            fate[key] = c.change
+        else:
+            fate.setdefault(key, "changed")
+    counts = {what: sum(1 for f in fate.values() if f == what) for what in _SUMMARY_WORDS}
+    return ", ".join(
+        _SUMMARY_WORDS[what](counts[what]).format(count=counts[what])
+        for what in _SUMMARY_WORDS
+        if counts[what]
     )
+
+
+_SUMMARY_WORDS: dict[str, Callable[[int], str]] = {
+    "added": lambda n: ngettext("{count} record added", "{count} records added", n),
+    "removed": lambda n: ngettext("{count} record removed", "{count} records removed", n),
+    "renamed": lambda n: ngettext("{count} record renamed", "{count} records renamed", n),
+    "changed": lambda n: ngettext("{count} record changed", "{count} records changed", n),
+}
+
+
+def _added_facts(changes: Sequence[Any]) -> set[int]:
+    """The changes that are the facts of an added record (shown under it as « pays : Canada »,
+    not as « ~ modifiée : ∅ → Canada »)."""
+    added = {(c.kind, c.slug) for c in changes if c.change == "added"}
+    return {
+        id(c)
+        for c in changes
+        if (c.kind, c.slug) in added and c.change == "changed" and c.before is None
+    }
 
 
 def _what(change: Any) -> str:
@@ -164,18 +194,23 @@ def _unread_lines(unread: Sequence[tuple[str, str]]) -> list[str]:
 
 
 def render_diff(
-    changes: Sequence[Any], output_format: str, unread: Sequence[tuple[str, str]] = ()
+    changes: Sequence[Any],
+    output_format: str,
+    unread: Sequence[tuple[str, str]] = (),
+    notes: Sequence[str] = (),
 ) -> RenderableType | str:
     """The changes; ``unread`` (revision, file) names each data file a side could not parse,
     compared as unchanged: said where the changes are read, not only in a note on stderr."""
     if output_format == "json":
         return json.dumps([c.as_dict() for c in changes], ensure_ascii=False, indent=2)
     groups = _groups(changes)
+    facts = _added_facts(changes)
     if output_format == "markdown":
         lines = [
             f"## {md_cell(_('Changes to the knowledge base'))}",
             "",
             *(f"> **{md_cell(line)}**\n" for line in _unread_lines(unread)),
+            *(f"> {md_cell(note)}\n" for note in notes),
             md_cell(_summary(changes, unread)),
         ]
         for kind, items in groups.items():
@@ -187,13 +222,18 @@ def render_diff(
             lines.append("|---|---|---|---|---|")
             for c in items:
                 before, after = _values(c)
+                what = _what(c) if id(c) not in facts else _("added")
+                sign = _SIGNS["added" if id(c) in facts else c.change]
+                if id(c) in facts:
+                    before = ""
                 lines.append(
-                    f"| {_SIGNS[c.change]} {_what(c)} | `{c.slug}` | {md_cell(field_text(c))} | "
+                    f"| {sign} {what} | `{c.slug}` | {md_cell(field_text(c))} | "
                     f"{md_cell(before)} | {md_cell(after)} |"
                 )
         return "\n".join(lines)
     from rich.text import Text
 
+    facts = _added_facts(changes)
     out = Text(no_wrap=True, overflow="ignore")  # one line per change, piped or not
     for line in _unread_lines(unread):
         out.append("! ", style="bold red")
@@ -202,6 +242,10 @@ def render_diff(
         count = len({c.slug for c in items})
         out.append(f"{kind_label(kind)} ({count})\n", style="bold")
         for c in items:
+            if id(c) in facts:  # a fact of the record added just above
+                _before, after = _values(c)
+                out.append(f"      {field_text(c)}{colon()} {safe(after)}\n", style="green")
+                continue
             out.append(f"  {_SIGNS[c.change]} ", style=_STYLES[c.change])
             out.append(safe(_line(c)) + "\n")
         out.append("\n")

@@ -76,7 +76,7 @@ def render_stats(summary: dict[str, Any], output_format: str) -> RenderableType 
             lines.append("")
         if not figures:
             return "\n".join(lines)
-        lines += [f"### {_title('council_figures')}", "", f"| {_('programme')} | {_('figure')} |"]
+        lines += [f"### {_title('council_figures')}", "", f"| {_('record')} | {_('figure')} |"]
         lines.append("|---|---|")
         lines += [f"| {md_cell(f['programme'])} | {md_cell(figure_text(f))} |" for f in figures]
         return "\n".join(lines)
@@ -101,7 +101,7 @@ def render_stats(summary: dict[str, Any], output_format: str) -> RenderableType 
     if not figures:  # a filtered summary counts cooperatives only
         return Group(*parts)
     figure_table = Table(title=Text(_title("council_figures")), title_justify="left")
-    figure_table.add_column(_("programme"), overflow="fold", max_width=30)
+    figure_table.add_column(_("record"), overflow="fold", max_width=30)  # the council too
     figure_table.add_column(_("figure"), overflow="fold")
     for f in figures:
         figure_table.add_row(text(f["programme"]), text(figure_text(f)))

@@ -223,7 +223,7 @@ def search_view(hits: Sequence[Any], text: str, partial: Any = None) -> TableVie
             "{count} match for the words that tell what is asked: {words}.",
             "{count} matches for the words that tell what is asked: {words}.",
             len(hits),
-        ).format(count=len(hits), words=partial.telling)
+        ).format(count=len(hits), words=", ".join(partial.telling.split()))
     elif partial is not None and hits:
         footer = ngettext(
             'No record holds every word of "{words}"; {count} holds {found} of them.',

@@ -36,6 +36,7 @@ from typing import Any
 from .. import reference
 from ..evidence_paths import Path, exists, leaves, parse_path, value_at, written_path
 from ..i18n import _, ngettext
+from ..labels import path_label
 from ..layout import EVIDENCE_FILES
 from ..matching import did_you_mean, quote
 from ..parts import part_of
@@ -375,9 +376,9 @@ def _check_claim(
                     at(
                         (index, "of", number),
                         "evidence-official-value",
-                        _("{list} does not give {path} {value}").format(
-                            list=reference.OFFICIAL_LISTS[claim.official].title,
-                            path=quote(text),
+                        _("the official list {list} does not give {value} as {path}").format(
+                            list=quote(reference.OFFICIAL_LISTS[claim.official].title),
+                            path=quote(path_label(text, record.kind)),
                             value=quote(value),
                         ),
                     )
