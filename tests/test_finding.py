@@ -432,3 +432,16 @@ def test_an_ambiguous_name_lists_its_candidates_within_80_columns(lang: str) -> 
     lines = result.stderr.splitlines()
     assert len(lines) > 4 and all(len(line) <= 80 for line in lines), result.stderr
     assert any(line.strip().startswith("mission-4") for line in lines)
+
+
+@pytest.mark.parametrize("lang", ["fr", "en"])
+def test_roadmaps_list_each_levers_actions_at_80_columns(lang: str) -> None:
+    """What a roadmap proposes is in its actions: the listing shows them under their lever,
+    each wrapped line hanging under its dash."""
+    shown = run_coopkb("--lang", lang, "roadmaps", env={"COLUMNS": "80"}).stdout
+    lines = shown.splitlines()
+    assert all(len(line) <= 80 for line in lines)
+    assert "PARC" in shown and "– Créer un fonds d'acquisition" in shown
+    first = next(i for i, line in enumerate(lines) if "– Créer un fonds" in line)
+    dash = lines[first].index("–")
+    assert lines[first + 1][: dash + 2].strip() == "" and lines[first + 1][dash + 2] != " "

@@ -203,7 +203,12 @@ def _wrap(line: str, width: int) -> list[str]:
                 lines.append("")
             lines[-1] += piece
         return [p for part in lines for p in (textwrap.wrap(part, width) or [""])]
-    return textwrap.wrap(line, width, break_long_words=True, break_on_hyphens=False) or [""]
+    # a bullet's wrapped lines hang under its text (« – Créer un fonds … » / «   pour que … »)
+    bullet = re.match(r"( *(?:[–•-]|\d+\.) )", line)
+    hang = " " * len(bullet.group(1)) if bullet and len(bullet.group(1)) < width // 2 else ""
+    return textwrap.wrap(
+        line, width, break_long_words=True, break_on_hyphens=False, subsequent_indent=hang
+    ) or [""]
 
 
 def md_cell(value: Any) -> str:

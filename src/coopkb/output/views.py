@@ -180,9 +180,14 @@ def roadmaps_view(found: list[Row]) -> TableView:
         {
             **r,
             # a lever the source numbers is « 2. … »; one it only lists in order is « • … »
+            # each lever with its actions under it: what a roadmap proposes is in its actions
             "levers_text": "\n".join(
-                f"{i['number']}. {i['name']}" if i.get("number") else f"• {i['name']}"
+                line
                 for i in r["levers"]
+                for line in (
+                    f"{i['number']}. {i['name']}" if i.get("number") else f"• {i['name']}",
+                    *(f"  – {action}" for action in i.get("actions") or []),
+                )
             ),
         }
         for r in found
@@ -191,7 +196,7 @@ def roadmaps_view(found: list[Row]) -> TableView:
         ("slug", _("slug")),
         ("name", _("name")),
         ("date", _("date")),
-        ("levers_text", _("levers")),
+        ("levers_text", _("levers and actions")),
     ]
     footer = count_line(len(found), "{count} roadmap", "{count} roadmaps")
     return TableView(_("Roadmaps"), columns, rows, found, footer, kind="roadmap")
