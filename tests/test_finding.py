@@ -209,7 +209,7 @@ def test_every_command_help_has_an_example(command: str, cli: Cli) -> None:
 def test_an_unknown_field_far_from_any_lists_the_records_fields(cli: Cli) -> None:
     result = cli("show", "co-actions", "--fields", "partners")
     assert result.code == 1
-    assert "unknown field 'partners'; valid values: aliases, country, region" in result.stderr
+    assert "unknown field 'partners'; valid values: name, aliases, country, region" in result.stderr
     assert "figures, sources" in result.stderr
 
 

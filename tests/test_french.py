@@ -190,3 +190,21 @@ def test_a_near_french_word_suggests_its_command() -> None:
 
     result = run_coopkb("--lang", "fr", "cherch", "x")
     assert result.returncode == 2 and "«\u00a0search\u00a0»" in result.stderr, result.stderr
+
+
+def test_the_excel_csv_reads_as_french_for_people_in_a_french_excel() -> None:
+    """`--excel` is for people in a French-locale Excel: columns by their French labels,
+    steps and figures written as the interface writes them; the plain CSV keeps the keys."""
+    import csv
+    import io
+
+    from conftest import run_coopkb
+
+    raw = run_coopkb("--lang", "fr", "--excel", "list", "--kind", "CAE", "-f", "csv").stdout
+    rows = list(csv.DictReader(io.StringIO(raw.removeprefix("\ufeff")), delimiter=";"))
+    co_actions = next(r for r in rows if r["identifiant"] == "co-actions")
+    assert co_actions["région"] == "Nouvelle-Aquitaine" and co_actions["projet (nom)"]
+    assert co_actions["chronologie"].startswith("2007\u00a0: Étude")
+    assert "chiffre d'affaires\u00a0: 960\u202f000\u00a0€ (2016)" in co_actions["chiffres"]
+    plain = run_coopkb("--lang", "fr", "list", "--kind", "CAE", "-f", "csv").stdout
+    assert plain.startswith("slug,name,") and "2007: Étude" in plain

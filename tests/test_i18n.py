@@ -135,7 +135,11 @@ def test_every_command_answers_in_both_languages(command: tuple[str, ...], cli: 
         ),
         (("show", "mission-2"), "8–12 May 2017", "du 8 au 12 mai 2017"),
         (("--help",), "Usage:", "Utilisation\u00a0:"),
-        (("list", "--nope"), "No such option: --nope", "option inconnue\u00a0: --nope"),
+        (
+            ("list", "--nope"),
+            "No such option: --nope",
+            "option inconnue\u00a0: «\u00a0--nope\u00a0»",
+        ),
         (("stats",), "Cooperatives per region", "Coopératives par région"),
     ],
 )

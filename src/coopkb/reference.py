@@ -403,7 +403,7 @@ class OfficialList(NamedTuple):
 OFFICIAL_LISTS: dict[str, OfficialList] = {
     "repertoire-municipalites": OfficialList(
         "Répertoire des municipalités du Québec",
-        "Ministère des Affaires municipales et de l'Habitation (MAMH)",
+        "ministère des Affaires municipales et de l'Habitation (MAMH)",
         "2026-11",
         ("municipality", "mrc", "region", "country"),
         "Canada",

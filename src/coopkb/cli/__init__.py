@@ -86,6 +86,7 @@ def _main(
         typer.Option(
             "--lang",
             help=N_("Interface language: fr or en (else $COOPKB_LANG, then the locale)."),
+            metavar="<fr|en>",
             show_default=False,
         ),
     ] = None,

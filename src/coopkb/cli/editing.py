@@ -44,7 +44,7 @@ def validate(
                 "Folder of the sources' texts: check each evidence anchor in its document and "
                 "each value against it."
             ),
-            metavar=N_("FOLDER"),
+            metavar=N_("<folder>"),
             show_default=False,
         ),
     ] = None,

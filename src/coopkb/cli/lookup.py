@@ -84,7 +84,7 @@ def show(
         known: dict[str, list[str]] = {  # `--fields "axes stratégiques"`: labels as typed
             k: field_spellings(k, kind)
             for k in [*record, "sources"]
-            if k != "slug" and (evidence or k != "name")
+            if k != "slug"  # the name is asked for as any field (« --fields nom »)
         }
         shown = {k: field_label(k, kind) for k in known}
         with answers():

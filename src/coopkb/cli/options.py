@@ -52,7 +52,8 @@ def year(text: str) -> int:
 
 def year_option(help_text: str, *names: str) -> Any:
     """A year option: read by ``year``, shown as YEAR in the help."""
-    return typer.Option(*names, help=help_text, parser=year, metavar=N_("YEAR"))
+    # an option's value is named as its type is (« --region <texte> »): « --year <année> »
+    return typer.Option(*names, help=help_text, parser=year, metavar=N_("<year>"))
 
 
 YearOption = Annotated[int | None, year_option(N_("Keep what overlaps this year."))]

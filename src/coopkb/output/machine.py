@@ -6,6 +6,8 @@ import json
 from collections.abc import Iterable
 from typing import Any
 
+from ..figures import figure_text
+from ..i18n import colon
 from ..parts import FIELDS_OF, part_of
 
 
@@ -36,8 +38,31 @@ def to_csv(
 ) -> str:
     """One header row (the field names: stable in every language), one row per record of
     ``kind`` (see :func:`flatten`; rows that are no records — search hits, counts — have none:
-    their nested mappings become dotted columns)."""
-    return csv_text([flatten(record, names or {}, kind) for record in records], excel)
+    their nested mappings become dotted columns).
+
+    With ``excel`` the CSV is for people in a French-locale Excel: the header names the
+    columns by their labels and the cells read as the interface writes them (« 2007 : … »,
+    « chiffre d'affaires : 960 000 € »)."""
+    rows = [flatten(record, names or {}, kind, for_people=excel) for record in records]
+    if excel and kind is not None:
+        rows = [_labelled(row, kind) for row in rows]
+    return csv_text(rows, excel)
+
+
+def _labelled(row: dict[str, str], kind: str) -> dict[str, str]:
+    """A row's columns named by their labels (« région », « projet (nom) »), in the
+    interface's language; a column whose label another already took keeps its key."""
+    from ..i18n import _
+    from ..labels import field_label
+
+    out: dict[str, str] = {}
+    for key, value in row.items():
+        base = key.removesuffix("_name")
+        label = field_label(base, kind)
+        if key != base:
+            label = _("{field} (name)").format(field=label)
+        out[label if label not in out else key] = value
+    return out
 
 
 def csv_text(rows: list[dict[str, Any]], excel: bool = False) -> str:
@@ -82,7 +107,11 @@ def neutralised(text: str) -> str:
 
 
 def flatten(
-    record: dict[str, Any], names: dict[str, str], kind: str | None = None, prefix: str = ""
+    record: dict[str, Any],
+    names: dict[str, str],
+    kind: str | None = None,
+    prefix: str = "",
+    for_people: bool = False,
 ) -> dict[str, str]:
     """One CSV row of a record of ``kind``, each field as its part says (``parts.py``): a
     reference is followed by a ``…_name`` column; a list of texts joins with "; "; sub-records
@@ -97,10 +126,12 @@ def flatten(
         part = part_of(kind, key) if kind is not None else None
         if part is not None and part.part in ("mapping", "mappings", "records"):
             values = value if isinstance(value, list) else [] if value is None else [value]
-            flat[name] = "\n".join(sub_record_line(part.shape, v, names) for v in values)
+            flat[name] = "\n".join(
+                sub_record_line(part.shape, v, names, for_people) for v in values
+            )
             continue
         if isinstance(value, dict):
-            flat.update(flatten(value, names, None, f"{name}."))
+            flat.update(flatten(value, names, None, f"{name}.", for_people))
             continue
         if isinstance(value, list):
             flat[name] = "; ".join(_plain(v) for v in value)
@@ -133,9 +164,10 @@ _LEADING: dict[str, tuple[str, ...]] = {
 }
 
 
-def sub_record_line(shape: str, value: Any, names: dict[str, str]) -> str:
+def sub_record_line(shape: str, value: Any, names: dict[str, str], for_people: bool = False) -> str:
     """A step, figure, item, affiliation or nested record as one readable line, the same in
-    every language, dispatched on its shape (``parts.py``)."""
+    every language, dispatched on its shape (``parts.py``); ``for_people`` writes steps and
+    figures as the interface does (French spacing and numbers)."""
     if not isinstance(value, dict):
         return _plain(value)
     if shape not in _LEADING:  # a nested record of a kind of its own, or nothing described
@@ -145,7 +177,10 @@ def sub_record_line(shape: str, value: Any, names: dict[str, str]) -> str:
     head = ""
     if shape == "step":
         when = (value.get("date") or "") + (f"→{value['end']}" if value.get("end") else "")
-        head = f"{when}: {value['event']}" if when else str(value.get("event") or "")
+        sep = colon() if for_people else ":"
+        head = f"{when}{sep} {value['event']}" if when else str(value.get("event") or "")
+    elif shape == "figure" and for_people:
+        head = figure_text(value)
     elif shape == "figure":
         parts = [value.get(k) for k in ("qualifier", "value", "unit", "label")]
         head = " ".join(str(p) for p in parts if p is not None and p != "")
