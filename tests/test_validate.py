@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import EXAMPLES, Cli
+from conftest import EXAMPLES, Cli, run_coopkb
 
 NEGATIVE = sorted((EXAMPLES / "negative").glob("*.yaml"))
 POSITIVE = sorted((EXAMPLES / "positive").glob("*.yaml"))
@@ -464,3 +464,16 @@ def test_validate_accepts_data_files_and_reports_on_them(base_copy: Path, tmp_pa
     elsewhere = shutil.copytree(base_copy, tmp_path / "other")
     two = run_coopkb("validate", str(coops), str(elsewhere / "missions.yaml"))
     assert two.returncode == 2 and "different data folders" in two.stderr
+
+
+def test_a_slug_taken_in_two_files_is_reported_at_both(base_copy: Path) -> None:
+    """Across files, which record is the new one is unknown: each names the other, so the
+    edit is reported whichever file is read first (`validate FILE` of either shows it)."""
+    coops = base_copy / "cooperatives.yaml"
+    text = coops.read_text("utf-8")
+    line = text[: text.index("  - slug: co-actions")].count("\n") + 1
+    coops.write_text(text.replace("  - slug: co-actions", "  - slug: polecn"), "utf-8")
+    result = run_coopkb("validate", str(coops))
+    out = result.stdout + result.stderr
+    assert f"{coops}:{line}:11: error: slug 'polecn' is also used by the organisation at " in out
+    assert "missions.yaml:" in out and "is already used by the cooperative at" in out

@@ -194,6 +194,17 @@ def _unique_slugs(records: list[RecordAt]) -> Generator[Problem, None, dict[str,
                     slug=quote(slug), kind=kind_label(first.kind), where=where
                 ),
             )
+            if first.file.path != record.file.path:
+                # across files, which one is new is unknown: each names the other (the edit
+                # may be the first one, in a file read earlier)
+                here = f"{record.file.path}:{record.file.position((*record.loc, 'slug'))[0]}"
+                yield first.at(
+                    ("slug",),
+                    "duplicate-slug",
+                    _("slug {slug} is also used by the {kind} at {where}").format(
+                        slug=quote(slug), kind=kind_label(record.kind), where=here
+                    ),
+                )
     return by_slug
 
 
