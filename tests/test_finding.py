@@ -445,3 +445,18 @@ def test_roadmaps_list_each_levers_actions_at_80_columns(lang: str) -> None:
     first = next(i for i, line in enumerate(lines) if "– Créer un fonds" in line)
     dash = lines[first].index("–")
     assert lines[first + 1][: dash + 2].strip() == "" and lines[first + 1][dash + 2] != " "
+
+
+@pytest.mark.parametrize("lang", ["fr", "en"])
+def test_the_sources_words_find_the_record_and_show_ours(lang: str) -> None:
+    """« vision à court et à long terme » is how the 2020 roadmap's source puts it (an
+    evidence quote); the hit shows the record's own field it states, in our words."""
+    result = run_coopkb("--lang", lang, "search", "vision à court et à long terme", "-f", "json")
+    hits = json.loads(result.stdout)
+    assert hits and hits[0]["slug"] == "feuille-de-route-relance-2020", hits
+    assert hits[0]["field"] == "description" and "long terme" in hits[0]["match"]
+
+
+@pytest.mark.parametrize("typed", ["Baie-St-Paul", "baie st paul", "Baie-Saint-Paul"])
+def test_saint_abbreviated_finds_the_place(typed: str, cli: Cli) -> None:
+    assert "ville-baie-saint-paul" in _slugs(cli, "search", typed)

@@ -148,20 +148,24 @@ def search(
     """
     from ..matching import quote
     from ..output.views import search_view
-    from ..query.search import index_blobs
+    from ..query.search import index_blobs, quotes_by_record
     from ..query.search import search as run_search
 
     state = state_of(ctx)
     kinds = _kinds(kind)
     kb = knowledge_base(state)
     # the index holds the fields' labels, in the interface's language: one index per language
-    blobs = derived(state, f"search-{catalog_version()}", lambda: index_blobs(kb))
-    hits = run_search(kb, text, kinds, blobs)
+    # the sources' words for each record (from the evidence), cached: search never loads it
+    quotes = derived(
+        state, "quotes", lambda: quotes_by_record(knowledge_base(state, evidence=True))
+    )
+    blobs = derived(state, f"search-q-{catalog_version()}", lambda: index_blobs(kb, quotes))
+    hits = run_search(kb, text, kinds, blobs, quotes)
     partial = None
     if not hits:  # a question typed whole: the records holding most of its telling words
         from ..query.search import closest
 
-        partial = closest(kb, text, kinds)
+        partial = closest(kb, text, kinds, quotes=quotes)
         hits = partial.hits
     show_listing(
         state,

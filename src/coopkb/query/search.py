@@ -6,7 +6,7 @@ one in a text.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from typing import Any, NamedTuple, overload
 
 from ..figures import figure_text
@@ -20,6 +20,7 @@ from .words import Wanted, matches, snippet, telling_words, tokens, wanted_words
 
 _NAME_FIELDS = {"name": 100, "acronym": 95, "slug": 90, "aliases": 85}
 _BODY = 40
+_QUOTED = 30  # the sources' words for a record, below its own text
 _MONTHS = {
     fold(m): f"{i:02d}"
     for i, names in enumerate(
@@ -57,20 +58,76 @@ class Hit(NamedTuple):
         return {**self._asdict(), "match": self.snippet}
 
 
-def index_blobs(kb: KB) -> list[str]:
+def index_blobs(kb: KB, quotes: Quotes | None = None) -> list[str]:
     """Per record (in ``iter_with_sources`` order), the folded stems of all its text as one
     string: computed once per content of the data and cached, so a search over a large base
-    only tokenizes the records that can match."""
+    only tokenizes the records that can match. ``quotes`` (see :func:`quotes_by_record`) adds
+    the words the sources use for it."""
+    quotes = quotes or {}
     return [
         " "
         + " ".join(
             t.folded
-            for _p, value, _f in (*_texts(kind, record), *_labels(kind, record))
+            for _p, value, _f in (
+                *_texts(kind, record),
+                *_labels(kind, record),
+                *_quoted(quotes.get(record["slug"], [])),
+            )
             for t in tokens(value)
         )
         + " "
         for kind, record in iter_with_sources(kb)
     ]
+
+
+# Per record slug, what its evidence quotes of the sources: [text, the field it states].
+Quotes = dict[str, list[list[str]]]
+
+
+def quotes_by_record(kb: KB) -> Quotes:
+    """The sources' own words for each record (its claims' ``says``), each with the
+    record's field it states, from a base read with its evidence: « vision à court et à long
+    terme » is how the source puts what the record says in other words. Cached beside the
+    base, so search never loads the evidence."""
+    found: Quotes = {}
+    kinds = {record["slug"]: kind for kind, record in iter_with_sources(kb)}
+    for claim in (kb.get("evidence") or {}).get("claims", []):
+        kind = kinds.get(str(claim.get("record")), "")
+        # a claim of a reference (« 12 coopératives de proximité » for each cooperative's
+        # project) is the linked record's words, not this one's
+        covered = [
+            top
+            for top in (str(p).split(".")[0] for p in claim.get("of") or [])
+            if (part := part_of(kind, top)) is None
+            or part.part not in ("reference", "references", "sources", "records")
+        ]
+        if not covered:
+            continue
+        field = next((f for f in covered if f not in ("name", "slug")), covered[0])
+        # the words it quotes (``says``); the heading it is under (``at``) is shared by many
+        # records (« 12 coopératives et projets de territoire ») and tells none of them
+        text = claim.get("says")
+        if isinstance(text, str) and text:
+            found.setdefault(str(claim.get("record")), []).append([text, field])
+    return found
+
+
+def _quoted(quotes: Iterable[Sequence[str]]) -> Iterator[tuple[str, str, bool]]:
+    for index, (text, _field) in enumerate(quotes):
+        yield f"evidence[{index}]", text, False
+
+
+def _stated(record: Record, quoted: Sequence[Sequence[str]], path: str) -> tuple[str, str] | None:
+    """For an excerpt found in the sources' words (``evidence[i]``), the record's own field
+    they state, in our words, and its text: the answer, not the quote."""
+    found = re.fullmatch(r"evidence\[(\d+)\]", path)
+    if found is None:
+        return None
+    _text, field = quoted[int(found.group(1))]
+    value = record.get(field)
+    if isinstance(value, list) and all(isinstance(v, str) for v in value):
+        value = " • ".join(value)
+    return (field, value) if isinstance(value, str) and value else None
 
 
 def _labels(kind: str, record: Record) -> Iterator[tuple[str, str, bool]]:
@@ -85,10 +142,15 @@ def _labels(kind: str, record: Record) -> Iterator[tuple[str, str, bool]]:
 
 
 def search(
-    kb: KB, text: str, kinds: tuple[str, ...] = (), blobs: list[str] | None = None
+    kb: KB,
+    text: str,
+    kinds: tuple[str, ...] = (),
+    blobs: list[str] | None = None,
+    quotes: Quotes | None = None,
 ) -> list[Hit]:
-    """Records holding every word of ``text`` (or, for a date, dated then), best first.
-    ``blobs`` (see :func:`index_blobs`) only speed it up."""
+    """Records holding every word of ``text`` (or, for a date, dated then), best first; with
+    ``quotes``, the sources' words for a record count as its text, below its own.
+    ``blobs`` (see :func:`index_blobs`, built with the same quotes) only speed it up."""
     period = _as_period(text)
     wanted = wanted_words(text)
     if not wanted and period is None:
@@ -102,7 +164,12 @@ def search(
             continue
         if usable and not all(any(f in blobs[index] for f in w) for w in forms):  # type: ignore[index]
             continue
-        hit = _date_hit(kind, record, period) if period else _word_hit(kind, record, wanted)
+        quoted = (quotes or {}).get(record["slug"], ())
+        hit = (
+            _date_hit(kind, record, period)
+            if period
+            else _word_hit(kind, record, wanted, quoted=quoted)
+        )
         if hit is not None:
             hits.append(hit)
     return sorted(hits, key=lambda h: (-h.score, fold(h.name)))
@@ -125,7 +192,13 @@ class Closest(NamedTuple):
     telling: str = ""  # those words, as typed
 
 
-def closest(kb: KB, text: str, kinds: tuple[str, ...] = (), most: int = 10) -> Closest:
+def closest(
+    kb: KB,
+    text: str,
+    kinds: tuple[str, ...] = (),
+    most: int = 10,
+    quotes: Quotes | None = None,
+) -> Closest:
     """The records holding the most telling words of ``text`` (at least half of them, and at
     least one), best first; empty when ``text`` has under two such words and is one already
     searched whole."""
@@ -134,7 +207,7 @@ def closest(kb: KB, text: str, kinds: tuple[str, ...] = (), most: int = 10) -> C
         return Closest([], len(wanted), 0)
     telling = " ".join(_telling_text(text))
     if len(wanted) < len(wanted_words(text)):  # question words aside, every word may be there
-        strict = search(kb, telling, kinds)
+        strict = search(kb, telling, kinds, quotes=quotes)
         if strict:
             return Closest(strict[:most], len(wanted), len(wanted), telling)
     needed = max(1, (len(wanted) + 1) // 2)
@@ -142,7 +215,8 @@ def closest(kb: KB, text: str, kinds: tuple[str, ...] = (), most: int = 10) -> C
     for kind, record in iter_with_sources(kb):
         if kinds and kind not in kinds:
             continue
-        found = _word_hit(kind, record, wanted, needed)
+        quoted = (quotes or {}).get(record["slug"], ())
+        found = _word_hit(kind, record, wanted, needed, quoted=quoted)
         if found is not None:
             scored.append(found)
     scored.sort(key=lambda pair: (-pair[0], -pair[1].score, fold(pair[1].name)))
@@ -159,17 +233,29 @@ def _telling_text(text: str) -> list[str]:
 
 
 @overload
-def _word_hit(kind: str, record: Record, wanted: list[Wanted]) -> Hit | None: ...
+def _word_hit(
+    kind: str, record: Record, wanted: list[Wanted], *, quoted: Sequence[Sequence[str]] = ()
+) -> Hit | None: ...
 @overload
 def _word_hit(
-    kind: str, record: Record, wanted: list[Wanted], needed: int
+    kind: str,
+    record: Record,
+    wanted: list[Wanted],
+    needed: int,
+    *,
+    quoted: Sequence[Sequence[str]] = (),
 ) -> tuple[int, Hit] | None: ...
 def _word_hit(
-    kind: str, record: Record, wanted: list[Wanted], needed: int | None = None
+    kind: str,
+    record: Record,
+    wanted: list[Wanted],
+    needed: int | None = None,
+    *,
+    quoted: Sequence[Sequence[str]] = (),
 ) -> Hit | tuple[int, Hit] | None:
     """The record's best field for ``wanted``, when it holds every word (or, given ``needed``,
     at least that many: then with how many it holds)."""
-    fields = list(_texts(kind, record))
+    fields = [*_texts(kind, record), *_quoted(quoted)]
     labels = {key: tokens(label) for key, label, _f in _labels(kind, record)}
     found: set[Wanted] = set()
     best: tuple[int, str, str, set[Wanted]] | None = None
@@ -185,7 +271,7 @@ def _word_hit(
         if not here and not by_label:
             continue
         found |= here | by_label
-        weight = _NAME_FIELDS.get(top, _BODY)
+        weight = _NAME_FIELDS.get(top, _QUOTED if top == "evidence" else _BODY)
         # the field's own words count more than its label's
         score = weight + 10 * len(here) + 5 * len(by_label - here)
         score += 15 if len(here | by_label) == len(wanted) else 0
@@ -195,6 +281,10 @@ def _word_hit(
         # its label counts: « objectifs spécifiques » shows the objectives), then most words
         both = here | by_label
         new = (len({w for w in both if not any(matches(t, w) for t in name)}), len(both))
+        if top == "evidence":  # a quote shows the field it states, ranked below our own
+            if _stated(record, quoted, path) is None:
+                continue
+            new = (new[0], new[1] - 1)
         if top not in _NAME_FIELDS and not value.isdigit() and (told is None or new > told[0]):
             told = (new, path, value, here)
     if best is None or (found != set(wanted) if needed is None else len(found) < needed):
@@ -204,6 +294,11 @@ def _word_hit(
     listed = _whole_list(record, path) if not here else None
     if listed is not None:  # found by its label: the list itself, not its first item
         path, value = listed
+    stated = _stated(record, quoted, path)
+    if stated is not None:  # found in the sources' words: the field they state, in ours
+        path, value = stated
+        own = tokens(value)  # shown around the words ours share with the query
+        here = {w for w in wanted if any(matches(t, w) for t in own)}
     excerpt = snippet(value, sorted(here), width=EXCERPT_WIDTH)
     when = _date_of_item(record, path)
     if when:  # a step or milestone says when (« 1990-2000 — Coopératives de services … »)

@@ -90,6 +90,9 @@ NUMBER_WORDS |= {
 _DIGITS_TO_WORD = {digits: fold(word) for word, digits in reversed(NUMBER_WORDS.items())}
 
 
+_ABBREVIATED = {"st": "saint", "ste": "sainte", "sts": "saints", "stes": "saintes"}
+
+
 @lru_cache(maxsize=65536)
 def stem(word: str) -> Token:
     """The comparable forms of one word: its French stem, case folded, with and without accents."""
@@ -98,6 +101,8 @@ def stem(word: str) -> Token:
     lowered = unicodedata.normalize("NFC", word.lower().replace("i\u0307", "i")).replace("’", "'")
     if "'" in lowered:  # l'économie → économie
         lowered = lowered.rsplit("'", 1)[1]
+    # Quebec's place names abbreviate saint: Baie-St-Paul is Baie-Saint-Paul
+    lowered = _ABBREVIATED.get(lowered, lowered)
     stemmed = str(_stemmer().stemWord(lowered)) if not lowered.isdigit() else lowered
     if stemmed.endswith("ric") and len(stemmed) > 5:  # directrice → directeur
         stemmed = stemmed[:-3] + "eur"
