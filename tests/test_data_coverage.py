@@ -136,7 +136,7 @@ def test_cqcm_history_programmes_and_figures(kb: dict[str, Any]) -> None:
 def test_roadmaps_2020_and_june_2022_with_their_levers(kb: dict[str, Any]) -> None:
     relance = _get(kb, "feuille-de-route-relance-2020")
     assert relance["date"] == "2020-10" and len(relance["levers"]) == 4
-    assert any("5 000" in a for lever in relance["levers"] for a in lever["actions"])
+    assert any("5\u00a0000" in a for lever in relance["levers"] for a in lever["actions"])
     roadmap = _get(kb, "feuille-de-route-2022")
     assert roadmap["date"] == "2022-06" and len(roadmap["levers"]) == 5
 
@@ -368,7 +368,7 @@ def test_facts_fixed_by_the_audit(kb: dict[str, Any]) -> None:
     assert "premier essor" in kb["council"]["founding_context"]
     relance = _get(kb, "feuille-de-route-relance-2020")
     description = relance["description"]
-    assert description.index("9 octobre") < description.index("11-17 octobre")
+    assert description.index("9 octobre") < description.index("du 11 au 17 octobre")
     assert len(relance["levers"]) == 4 and relance["levers"][1]["name"].startswith("Soutien au")
     gsef = _get(kb, "gsef-2018")
     assert gsef["country"] is None and gsef["locality"] == "Bilbao" and gsef["date_note"]

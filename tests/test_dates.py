@@ -14,12 +14,12 @@ FRENCH = [
     (("2016-04", "2018-08"), "d'avril 2016 à août 2018"),
     (("2016-09", "2018-09"), "de septembre 2016 à septembre 2018"),
     (("2012", "2014"), "de 2012 à 2014"),
-    (("2017-10-04", "2017-10-11"), "du 4 au 11 octobre 2017"),
-    (("2017-10-01", "2017-10-11"), "du 1er au 11 octobre 2017"),
-    (("2017-05-08", "2017-06-02"), "du 8 mai au 2 juin 2017"),
-    (("2016-09-05", "2018"), "du 5 septembre 2016 à 2018"),
-    (("2016-09", "2018-09-02"), "de septembre 2016 au 2 septembre 2018"),
-    ((None, "2014-03-27"), "jusqu'au 27 mars 2014"),
+    (("2017-10-04", "2017-10-11"), "du 4 au 11\u00a0octobre 2017"),
+    (("2017-10-01", "2017-10-11"), "du 1er au 11\u00a0octobre 2017"),
+    (("2017-05-08", "2017-06-02"), "du 8\u00a0mai au 2\u00a0juin 2017"),
+    (("2016-09-05", "2018"), "du 5\u00a0septembre 2016 à 2018"),
+    (("2016-09", "2018-09-02"), "de septembre 2016 au 2\u00a0septembre 2018"),
+    ((None, "2014-03-27"), "jusqu'au 27\u00a0mars 2014"),
     ((None, "2025"), "jusqu'en 2025"),
     ((None, "2025-05"), "jusqu'en mai 2025"),
     (("2017", None), "2017"),
@@ -47,6 +47,6 @@ def test_english_periods(period: tuple[str | None, str | None], expected: str) -
 
 def test_the_first_of_the_month_is_1er_in_french_only() -> None:
     with in_language("fr"):
-        assert human_date("2017-10-01") == "1er octobre 2017"
+        assert human_date("2017-10-01") == "1er\u00a0octobre 2017"
     with in_language("en"):
         assert human_date("2017-10-01") == "1 October 2017"

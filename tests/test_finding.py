@@ -332,8 +332,12 @@ def test_french_names_are_accepted_where_users_type_names(lang: str, cli: Cli) -
 
 
 def test_values_titles_name_the_field_in_french(cli: Cli) -> None:
-    assert cli("--lang", "fr", "values", "region").stdout.startswith("Valeurs de région")
-    assert cli("--lang", "fr", "values", "kind").stdout.startswith("Valeurs de catégorie juridique")
+    assert cli("--lang", "fr", "values", "region").stdout.startswith(
+        "Valeurs du champ «\u00a0région\u00a0»"
+    )
+    assert cli("--lang", "fr", "values", "kind").stdout.startswith(
+        "Valeurs du champ «\u00a0catégorie juridique\u00a0»"
+    )
 
 
 @pytest.mark.parametrize("lang", ["fr", "en"])

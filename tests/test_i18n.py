@@ -133,7 +133,7 @@ def test_every_command_answers_in_both_languages(command: tuple[str, ...], cli: 
             "unknown region 'Estri' (did you mean 'Estrie'?)",
             "région inconnue «\u00a0Estri\u00a0» (vouliez-vous dire «\u00a0Estrie\u00a0»?)",
         ),
-        (("show", "mission-2"), "8–12 May 2017", "du 8 au 12 mai 2017"),
+        (("show", "mission-2"), "8–12 May 2017", "du 8 au 12\u00a0mai 2017"),
         (("--help",), "Usage:", "Utilisation\u00a0:"),
         (
             ("list", "--nope"),
@@ -236,11 +236,11 @@ def test_an_export_that_would_replace_files_says_so_in_french(tmp_path: Path, cl
     csv_again = cli("--lang", "fr", "export", "csv", str(folder))
     assert csv_again.code == 1
     assert f"Erreur\u00a0: {folder} contient déjà records.csv" in csv_again.stderr
-    assert "(--overwrite pour les remplacer)" in csv_again.stderr
+    assert "(ajoutez --overwrite pour les remplacer)" in csv_again.stderr
     sqlite_again = cli("--lang", "fr", "export", "sqlite", str(database))
     assert sqlite_again.code == 1
     assert (
-        f"Erreur\u00a0: {database} existe déjà (--overwrite pour le remplacer)"
+        f"Erreur\u00a0: {database} existe déjà (ajoutez --overwrite pour le remplacer)"
         in sqlite_again.stderr
     )
 

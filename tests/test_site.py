@@ -208,7 +208,7 @@ def test_a_record_page_shows_its_facts_links_and_sources(fixture_site: Path) -> 
     assert "<h1>1re mission</h1>" in text
     assert 'href="../../personnes/noemie-escortell/"' in text  # the delegation, linked
     assert 'href="../../organisations/polecn/"' in text  # the visits, linked
-    assert "du 5 au 10 septembre 2016" in text
+    assert "du 5 au 10\u00a0septembre 2016" in text
     assert 'href="../../sources/source-test/"' in text
     back = (fixture_site / "organisations" / "polecn" / "index.html").read_text("utf-8")
     assert 'href="../../missions/mission-1/"' in back  # linked both ways

@@ -240,9 +240,9 @@ def test_a_year_option_filters_as_before(cli: Cli) -> None:
 
 
 def test_years_are_shown_as_year_in_english_and_annee_in_french(cli: Cli) -> None:
-    assert "--from YEAR" in cli("timeline", "--help").stdout
+    assert "--from <year>" in cli("timeline", "--help").stdout
     french = cli("--lang", "fr", "timeline", "--help").stdout
-    assert "--from ANNÉE" in french
+    assert "--from <année>" in french
     assert "YEAR" not in french
 
 

@@ -253,7 +253,7 @@ def test_text_findings_name_their_severity_in_the_readers_language(tmp_path: Pat
 @pytest.mark.parametrize(
     ("edit", "where", "french"),
     [
-        (("destination: Québec", 'destination: "Québec'), ":40:18:", "jamais fermé"),
+        (("destination: Québec", 'destination: "Québec'), ":40:18:", "non fermé"),
         (("visits: [polecn]", "visits: [polecn"), ":44:13:", "crochet «\u00a0[\u00a0»"),
         (("destination: Québec", "destination:Québec"), ":40:16:", "il faut une espace"),
         (("destination: Québec", "destination: Québec: ville"), ":40:24:", "entre guillemets"),
@@ -343,7 +343,7 @@ def test_an_mrc_outside_the_list_is_refused_with_the_list_named(
     else:
         assert f"(did you mean '{hint}'?)" in line
     french = run_coopkb("--lang", "fr", "--data-dir", str(data), "validate")
-    assert "n'est pas dans la Liste des MRC" in french.stdout
+    assert "ne figure pas dans la liste officielle «\u00a0Liste des MRC" in french.stdout
 
 
 @pytest.mark.parametrize(

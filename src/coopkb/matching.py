@@ -107,7 +107,15 @@ def did_you_mean(value: str, choices: Iterable[str]) -> str:
     found = suggest(value, choices)
     if not found:
         return ""
-    return _(" (did you mean {choices}?)").format(choices=_(" or ").join(quote(f) for f in found))
+    return _(" (did you mean {choices}?)").format(choices=either(quote(f) for f in found))
+
+
+def either(choices: Iterable[str]) -> str:
+    """« A », « B » ou « C »: commas between all but the last two (not « A ou B ou C »)."""
+    items = list(choices)
+    if len(items) <= 2:
+        return _(" or ").join(items)
+    return ", ".join(items[:-1]) + _(" or ") + items[-1]
 
 
 def neutral(text: str) -> str:

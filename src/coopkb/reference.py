@@ -403,21 +403,21 @@ class OfficialList(NamedTuple):
 OFFICIAL_LISTS: dict[str, OfficialList] = {
     "repertoire-municipalites": OfficialList(
         "Répertoire des municipalités du Québec",
-        "ministère des Affaires municipales et de l'Habitation (MAMH)",
+        "ministère des Affaires municipales et de l'Habitation, MAMH",
         "2026-11",
         ("municipality", "mrc", "region", "country"),
         "Canada",
     ),
     "regions-quebec": OfficialList(
         "Régions administratives du Québec",
-        "Institut de la statistique du Québec (ISQ); décret D-11, r. 1",
+        "Institut de la statistique du Québec, ISQ; décret D-11, r. 1",
         "2026-11",
         ("region", "country"),
         "Canada",
     ),
     "mrc-quebec": OfficialList(
         "Liste des MRC et territoires équivalents",
-        "Institut de la statistique du Québec (ISQ)",
+        "Institut de la statistique du Québec, ISQ",
         "2026-11",
         ("mrc", "region", "country"),
         "Canada",

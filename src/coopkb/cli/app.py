@@ -192,14 +192,14 @@ class _NamedCommands:
 def _french_hint(typed: str, shown: list[str]) -> str:
     """« cherche » is near the French word « chercher »: the hint names the command it leads
     to (« search »)."""
-    from ..matching import fold, quote, suggest
+    from ..matching import either, fold, quote, suggest
     from .aliases import FRENCH_COMMANDS
 
     words = [w for w, command in FRENCH_COMMANDS.items() if command in shown]
     found = list(dict.fromkeys(FRENCH_COMMANDS[w] for w in suggest(fold(typed), words)))
     if not found:
         return ""
-    return _(" (did you mean {choices}?)").format(choices=_(" or ").join(quote(f) for f in found))
+    return _(" (did you mean {choices}?)").format(choices=either(quote(f) for f in found))
 
 
 class CoopkbCommand(_PlainConversions, _TranslatedHelp, typer.core.TyperCommand):

@@ -34,13 +34,13 @@ def show_click_error(err: _errors.ClickException) -> None:
 
 def _click_message(err: _errors.ClickException) -> str:
     """Click's message, rebuilt in the interface's language from the exception's data."""
-    from ..matching import quote
+    from ..matching import either, quote
 
     if isinstance(err, _errors.NoSuchOption):
         message = _("No such option: {name}").format(name=err.option_name)
         if err.possibilities:
             message += _(" (did you mean {choices}?)").format(
-                choices=_(" or ").join(quote(p) for p in sorted(err.possibilities))
+                choices=either(quote(p) for p in sorted(err.possibilities))
             )
         return message
     if isinstance(err, _errors.MissingParameter) and err.param is not None:

@@ -28,6 +28,6 @@ def human_date(date: str | None) -> str:
     if len(parts) == 2:
         return f"{month} {parts[0]}"
     day = int(parts[2])
-    if language() == "fr":
-        return f"{'1er' if day == 1 else day} {month} {parts[0]}"
+    if language() == "fr":  # a day is never split from its month (« 27 / mars »)
+        return f"{'1er' if day == 1 else day}\u00a0{month} {parts[0]}"
     return f"{day} {month} {parts[0]}"

@@ -49,9 +49,13 @@ def claim_text(kind: str, claim: dict[str, Any]) -> str:
     covered = ", ".join(path_label(str(p), kind) for p in claim.get("of") or [])
     if claim.get("official"):
         return f"{covered} ← {claim['official']}"
-    return (
-        f"{covered} ← {claim.get('source')}, {claim.get('at')} — «\u00a0{claim.get('says')}\u00a0»"
-    )
+    # a claim missing its place or words (an editor's slip) shows what it has, never "None"
+    line = f"{covered} ← {claim.get('source') or '?'}"
+    if claim.get("at"):
+        line += f", {claim['at']}"
+    if claim.get("says"):
+        line += f" — «\u00a0{claim['says']}\u00a0»"
+    return line
 
 
 def _values(change: Any) -> tuple[str, str]:

@@ -16,7 +16,7 @@ from ..graph import Reference, walk_path
 from ..i18n import _
 from ..labels import kind_label
 from ..layout import LIST_SECTIONS, SINGLE_SECTIONS
-from ..matching import did_you_mean, quote
+from ..matching import did_you_mean, either, quote
 from ..placeholders import is_placeholder
 from ..problems import Problem
 from .graph import derived_references
@@ -283,7 +283,7 @@ def _check_references(
                     + did_you_mean(value, candidates),
                 )
             elif target is not None and target.kind not in ref.targets:
-                wanted = _(" or ").join(kind_label(k) for k in ref.targets)
+                wanted = either(kind_label(k) for k in ref.targets)
                 yield record.at(
                     loc,
                     "wrong-reference",

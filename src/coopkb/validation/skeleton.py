@@ -41,7 +41,9 @@ def skeleton(kind: str, slug: str | None = None, name: str | None = None) -> str
     section = _SECTION_OF.get(kind, kind)
     single = kind in SINGLE_SECTIONS.values()
     key = "id" if kind == "source" else "slug"
-    written_slug = slug or f"{kind}-a-completer"
+    # the slug to replace, named by the kind in the reader's language (« personne-a-completer »,
+    # not « person-a-completer »)
+    written_slug = slug or f"{_slug_word(kind_label(kind))}-a-completer"
     if single:
         head = _("The {kind}: paste at the top level of its data file, fill it in, then run")
         first, indent = f"  {key}", "  "
@@ -130,3 +132,12 @@ def _yaml_text(text: str) -> str:
     import json
 
     return json.dumps(text, ensure_ascii=False)
+
+
+def _slug_word(label: str) -> str:
+    """A kind's label as a slug's words: « feuille de route » → ``feuille-de-route``."""
+    import re
+
+    from ..matching import fold
+
+    return re.sub(r"[^a-z0-9]+", "-", fold(label).lower()).strip("-")
