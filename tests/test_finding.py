@@ -464,3 +464,36 @@ def test_the_sources_words_find_the_record_and_show_ours(lang: str) -> None:
 @pytest.mark.parametrize("typed", ["Baie-St-Paul", "baie st paul", "Baie-Saint-Paul"])
 def test_saint_abbreviated_finds_the_place(typed: str, cli: Cli) -> None:
     assert "ville-baie-saint-paul" in _slugs(cli, "search", typed)
+
+
+@pytest.mark.parametrize(
+    ("typed", "slug"),
+    [
+        ("pole des entreprises d'economie sociale de la capitale-nationale", "polecn"),
+        ("maison cooperation quebec", "maison-de-la-cooperation"),
+    ],
+)
+def test_show_finds_a_name_typed_with_words_left_out(typed: str, slug: str, cli: Cli) -> None:
+    shown = cli("show", typed, "-f", "json")
+    assert shown.code == 0 and json.loads(shown.stdout)["slug"] == slug, shown.stderr
+
+
+@pytest.mark.parametrize("lang", ["fr", "en"])
+def test_show_fields_takes_the_period_it_prints(lang: str) -> None:
+    word = "période" if lang == "fr" else "period"
+    shown = run_coopkb("--lang", lang, "show", "mission-3", "--fields", word, "-f", "json")
+    payload = json.loads(shown.stdout)
+    assert payload["start"] == "2017-10-04" and payload["end"] == "2017-10-11", shown.stderr
+
+
+def test_a_hit_found_by_its_name_says_what_tells_the_record(cli: Cli) -> None:
+    """« nom : Miel » repeated the name: the hit shows who refers to it instead (the mission
+    that met it), and a source's quote listing several records finds none by one word."""
+    hits = json.loads(cli("--lang", "fr", "search", "miel", "-f", "json").stdout)
+    assert [h["slug"] for h in hits] == ["miel"]
+    assert hits[0]["field"] != "name" and "2e mission" in hits[0]["match"]
+
+
+def test_a_category_only_the_source_words_shows_in_the_listing(cli: Cli) -> None:
+    shown = cli("--lang", "fr", "list", env={"COLUMNS": "80"}).stdout
+    assert "coop de travailleurs" in shown and "(selon la source)" in shown

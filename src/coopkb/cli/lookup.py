@@ -86,9 +86,16 @@ def show(
             for k in [*record, "sources"]
             if k != "slug"  # the name is asked for as any field (« --fields nom »)
         }
+        from ..kinds import KIND
+
+        described = KIND.get(kind)
+        spans = [f for f in (described.start, described.end) if f] if described else []
+        if any(f in record for f in spans):  # « période », as show prints start and end
+            known["period"] = field_spellings("period")
         shown = {k: field_label(k, kind) for k in known}
         with answers():
             chosen = [resolve("field", f, known, shown) for f in chosen]
+        chosen = [f for c in chosen for f in (spans if c == "period" else [c])]
     if evidence:
         from ..output.evidence import render_evidence
         from ..query.evidence import evidence_rows

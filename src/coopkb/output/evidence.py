@@ -139,7 +139,7 @@ def _panel(
     from .tables import _wrap
 
     out = Text(no_wrap=True, overflow="ignore")
-    out.append(safe(record["name"]) + "\n", style="bold")
+    out.append("\n".join(_wrap(safe(record["name"]), width)) + "\n", style="bold")
     out.append(f"{kind_label(kind)} · ", style="dim")
     out.append(record["slug"] + "\n")
     for row in rows:

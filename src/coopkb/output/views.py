@@ -27,7 +27,20 @@ def cooperatives_view(found: list[Row]) -> TableView:
             "place": "\n".join(
                 p for p in (c.get("municipality"), c.get("mrc"), c.get("region")) if p
             ),
-            "kind_model": "\n".join(p for p in (c.get("legal_category"), c.get("model")) if p),
+            # a category the source gives only in its words (« coop de travailleurs ») says so
+            "kind_model": "\n".join(
+                p
+                for p in (
+                    c.get("legal_category")
+                    or (
+                        _("{kind} (as the source words it)").format(kind=c["source_kind"])
+                        if c.get("source_kind")
+                        else None
+                    ),
+                    c.get("model"),
+                )
+                if p
+            ),
         }
         for c in found
     ]

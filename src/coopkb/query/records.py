@@ -111,6 +111,19 @@ def find_record(
             return matches[0]
         if matches:
             raise Ambiguous(wanted, matches)
+    # a name typed with words left out (« pôle des entreprises d'économie sociale de la
+    # Capitale-Nationale », the record saying « … de la région de la … »): every word typed
+    # is in one of its names
+    words = set(key.split())
+    within = [
+        (kind, record)
+        for kind, record in iter_with_sources(kb)
+        if any(words <= set(lookup_key(n).split()) for n in names_of(record))
+    ]
+    if len(within) == 1:
+        return within[0]
+    if within:
+        raise Ambiguous(wanted, within)
     raise UnknownValue("record", wanted, [r["slug"] for _, r in iter_with_sources(kb)])
 
 

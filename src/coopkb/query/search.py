@@ -172,7 +172,44 @@ def search(
         )
         if hit is not None:
             hits.append(hit)
-    return sorted(hits, key=lambda h: (-h.score, fold(h.name)))
+    return _with_context(kb, sorted(hits, key=lambda h: (-h.score, fold(h.name))))
+
+
+# Of a hit found by its name only, what is shown in place of the name it repeats.
+_CONTEXT_OF_MOST = 30
+
+
+def _with_context(kb: KB, hits: list[Hit]) -> list[Hit]:
+    """A hit found by its name alone (« nom : Miel ») shows what tells the record instead: its
+    description, else where it stands, else who refers to it (« rencontres (missions) :
+    2e mission de coopération »). For the first hits only: the rest read as they are."""
+    named = [i for i, h in enumerate(hits[:_CONTEXT_OF_MOST]) if h.field in _NAME_FIELDS]
+    if not named:
+        return hits
+    from .links import all_links
+    from .records import place_of
+
+    records = {r["slug"]: r for _k, r in iter_with_sources(kb)}
+    by_slug: dict[str, Any] | None = None
+    out = list(hits)
+    for index in named:
+        hit = hits[index]
+        record = records.get(hit.slug, {})
+        if isinstance(record.get("description"), str):
+            text = snippet(record["description"], [], width=EXCERPT_WIDTH)
+            out[index] = hit._replace(field="description", snippet=text)
+            continue
+        if by_slug is None:
+            by_slug = all_links(kb)[0]
+        linked = by_slug.get(hit.slug) or {}
+        pieces = [place_of(record)] if place_of(record) else []
+        told = [(label, "; ".join(r["name"] for _k, r in items)) for label, items in linked.items()]
+        if told:
+            label, names = told[0]
+            out[index] = hit._replace(field=label, snippet=" — ".join([*pieces, names]))
+        elif pieces:
+            out[index] = hit._replace(field="place", snippet=pieces[0])
+    return out
 
 
 def _forms(wanted: Wanted) -> tuple[str, ...]:
@@ -267,6 +304,10 @@ def _word_hit(
         top = path.split("[")[0].split(".")[0]
         field_tokens = tokens(value)
         here = {w for w in wanted if any(matches(t, w) for t in field_tokens)}
+        if top == "evidence" and len(here) < 2:
+            # a quote often lists several records (« Miel, Cigales… »): it finds one only
+            # through two words or more of the query, as a phrase of the source would
+            continue
         by_label = {w for w in wanted if any(matches(t, w) for t in labels.get(top, ()))}
         if not here and not by_label:
             continue
