@@ -497,3 +497,15 @@ def test_a_hit_found_by_its_name_says_what_tells_the_record(cli: Cli) -> None:
 def test_a_category_only_the_source_words_shows_in_the_listing(cli: Cli) -> None:
     shown = cli("--lang", "fr", "list", env={"COLUMNS": "80"}).stdout
     assert "coop de travailleurs" in shown and "(selon la source)" in shown
+
+
+@pytest.mark.parametrize("lang", ["fr", "en"])
+def test_a_delegation_the_source_does_not_name_says_so(lang: str) -> None:
+    result = run_coopkb("--lang", lang, "people", "--mission", "2")
+    assert result.returncode == 0 and result.stdout == ""
+    said = (
+        "ne nomme aucun membre de la délégation de la mission 2"
+        if lang == "fr"
+        else ("names no member of the delegation of mission 2")
+    )
+    assert said in result.stderr and "POLECN" in result.stderr, result.stderr

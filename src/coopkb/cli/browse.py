@@ -91,7 +91,16 @@ def people(
         found = find_people(kb, organisation, mission)
     went = {p["slug"]: missions_of_person(kb, p["slug"]) for p in found}
     view = people_view(found, names_by_slug(kb), went)
-    show_listing(state, view, output_format.value, _("No people match these filters."), kb)
+    empty = _("No people match these filters.")
+    if mission is not None and organisation is None:  # say why a delegation lists no one
+        held = next((m for m in kb.get("missions") or [] if m.get("number") == mission), {})
+        note = held.get("delegation_note")
+        empty = (
+            _("The source names no member of the delegation of mission {number} ({note}).")
+            if note
+            else _("The source names no member of the delegation of mission {number}.")
+        ).format(number=mission, note=note)
+    show_listing(state, view, output_format.value, empty, kb)
 
 
 def organisations(
