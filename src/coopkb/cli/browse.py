@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 
@@ -93,7 +93,8 @@ def people(
     view = people_view(found, names_by_slug(kb), went)
     empty = _("No people match these filters.")
     if mission is not None and organisation is None:  # say why a delegation lists no one
-        held = next((m for m in kb.get("missions") or [] if m.get("number") == mission), {})
+        missions: list[dict[str, Any]] = kb.get("missions") or []
+        held = next((m for m in missions if m.get("number") == mission), {})
         note = held.get("delegation_note")
         empty = (
             _("The source names no member of the delegation of mission {number} ({note}).")
