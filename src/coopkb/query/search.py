@@ -159,6 +159,7 @@ def search(
     records = list(iter_with_sources(kb))
     usable = blobs is not None and len(blobs) == len(records) and period is None
     hits: list[Hit] = []
+    held: dict[str, Record] = {}  # the records hit, for their context
     for index, (kind, record) in enumerate(records):
         if kinds and kind not in kinds:
             continue
@@ -172,14 +173,15 @@ def search(
         )
         if hit is not None:
             hits.append(hit)
-    return _with_context(kb, sorted(hits, key=lambda h: (-h.score, fold(h.name))))
+            held[record["slug"]] = record
+    return _with_context(kb, sorted(hits, key=lambda h: (-h.score, fold(h.name))), held)
 
 
 # Of a hit found by its name only, what is shown in place of the name it repeats.
 _CONTEXT_OF_MOST = 30
 
 
-def _with_context(kb: KB, hits: list[Hit]) -> list[Hit]:
+def _with_context(kb: KB, hits: list[Hit], records: dict[str, Record]) -> list[Hit]:
     """A hit found by its name alone (« nom : Miel ») shows what tells the record instead: its
     description, else where it stands, else who refers to it (« rencontres (missions) :
     2e mission de coopération »). For the first hits only: the rest read as they are."""
@@ -189,7 +191,6 @@ def _with_context(kb: KB, hits: list[Hit]) -> list[Hit]:
     from .links import all_links
     from .records import place_of
 
-    records = {r["slug"]: r for _k, r in iter_with_sources(kb)}
     by_slug: dict[str, Any] | None = None
     out = list(hits)
     for index in named:
