@@ -477,3 +477,12 @@ def test_a_slug_taken_in_two_files_is_reported_at_both(base_copy: Path) -> None:
     out = result.stdout + result.stderr
     assert f"{coops}:{line}:11: error: slug 'polecn' is also used by the organisation at " in out
     assert "missions.yaml:" in out and "is already used by the cooperative at" in out
+
+
+def test_the_summary_counts_the_warnings_it_printed(base_copy: Path) -> None:
+    coops = base_copy / "cooperatives.yaml"
+    text = coops.read_text("utf-8").replace("    name: La Brunante", '    name: "« La Brunante »"')
+    coops.write_text(text.replace("region: Estrie", "region: Estri", 1), "utf-8")
+    result = run_coopkb("--lang", "fr", "--data-dir", str(base_copy), "validate")
+    assert result.returncode == 1
+    assert "1 problème et 1 avertissement dans 1 fichier" in result.stdout, result.stdout

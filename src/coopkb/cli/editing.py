@@ -123,12 +123,22 @@ def validate(
         if not errors:
             raise typer.Exit(EXIT_DATA)
     if errors:
-        files = len({p.file for p in errors})
-        counted = ngettext("{count} problem", "{count} problems", len(errors))
+        warnings = [p for p in problems if p.severity != "error"]
+        files = len({p.file for p in problems})
+        counted = ngettext("{count} problem", "{count} problems", len(errors)).format(
+            count=len(errors)
+        )
+        if warnings:  # every finding printed is counted (« 3 problems » under 4 lines misled)
+            counted = _("{problems} and {warnings}").format(
+                problems=counted,
+                warnings=ngettext("{count} warning", "{count} warnings", len(warnings)).format(
+                    count=len(warnings)
+                ),
+            )
         in_files = ngettext("in {count} file", "in {count} files", files)
         summary_to(
             _("{problems} {in_files} of {where}").format(
-                problems=counted.format(count=len(errors)),
+                problems=counted,
                 in_files=in_files.format(count=files),
                 where=location.describe(),
             )
