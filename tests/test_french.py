@@ -208,3 +208,15 @@ def test_the_excel_csv_reads_as_french_for_people_in_a_french_excel() -> None:
     assert "chiffre d'affaires\u00a0: 960\u202f000\u00a0€ (2016)" in co_actions["chiffres"]
     plain = run_coopkb("--lang", "fr", "list", "--kind", "CAE", "-f", "csv").stdout
     assert plain.startswith("slug,name,") and "2007: Étude" in plain
+
+
+@pytest.mark.parametrize("lang", ["fr", "en"])
+def test_the_command_list_wraps_each_summary_rather_than_cut_it(lang: str) -> None:
+    from conftest import run_coopkb
+
+    shown = run_coopkb("--lang", lang, "--help", env={"COLUMNS": "80"}).stdout
+    commands = shown.split("\n\n", 3)[-1]  # after the usage, the summary and the options
+    assert "…\n" not in commands and not commands.rstrip().endswith("…"), commands
+    assert all(len(line) <= 80 for line in shown.splitlines())
+    if lang == "fr":
+        assert "par région puis\n                 par nom." in shown

@@ -147,9 +147,11 @@ class _TranslatedHelp:
         return [translated_piece(piece) for piece in pieces]
 
     def get_short_help_str(self, limit: int = 45) -> str:
+        """The help's first paragraph, whole: the list of commands wraps it rather than cut it
+        mid-phrase (« triées par… »)."""
+        del limit  # Click's room for it: the list wraps the text instead
         text = _translated(self.help) or ""
-        first = text.split("\n\n", 1)[0].replace("\n", " ")
-        return first if len(first) <= limit else first[: limit - 1].rsplit(" ", 1)[0] + "…"
+        return text.split("\n\n", 1)[0].replace("\n", " ")
 
 
 class _PlainConversions:
