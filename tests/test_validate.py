@@ -42,7 +42,11 @@ def test_negative_fixture_reports_exact_place_and_message(
     found = [line for line in result.stdout.splitlines() if ": error: " in line]
     assert found == [f"{base_copy}/{target}:{at}: error: {message}" for at, _, message in expected]
     count = len(expected)
-    assert f"{count} problem{'s' if count > 1 else ''} in 1 file of" in result.stdout
+    warned = sum(": warning: " in line for line in result.stdout.splitlines())
+    counted = f"{count} problem{'s' if count > 1 else ''}"
+    if warned:  # the summary counts every finding it printed
+        counted += f" and {warned} warning{'s' if warned > 1 else ''}"
+    assert f"{counted} in 1 file of" in result.stdout
     as_json = json.loads(cli("validate", "--data-dir", str(base_copy), "-f", "json").stdout)
     errors = [p["code"] for p in as_json if p["severity"] == "error"]
     assert errors == [code for _, code, _ in expected]
