@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 
@@ -126,12 +126,22 @@ def show(
         sources,
         output_format.value,
         # read by people, a link says where its record stands; a CSV keeps names as they are
-        names_by_slug(kb, placed=output_format.value in ("table", "markdown")),
+        names_by_slug(kb, placed=_referred(kind, record, output_format.value)),
         chosen,
         terminal_width(),
         derived_fields(kb, record["slug"]),
     )
     emit(output, state.pager)
+
+
+def _referred(kind: str, record: dict[str, Any], output_format: str) -> set[str]:
+    """The slugs a record refers to, whose names say where they stand when people read it (a
+    table, Markdown); a CSV keeps names as they are."""
+    if output_format not in ("table", "markdown"):
+        return set()
+    from ..graph import references_in
+
+    return {slug for _ref, _loc, slug in references_in(kind, record)}
 
 
 def search(

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Collection
+
 from ..graph import REFERENCES, references_in, walk_path
 from . import KB, Record
 from .records import iter_records, place_of
@@ -45,17 +47,16 @@ def all_links(kb: KB) -> tuple[dict[str, Links], dict[str, Links]]:
     return by_slug, by_source
 
 
-def names_by_slug(kb: KB, placed: bool = False) -> dict[str, str]:
-    """Each record's name by its slug; ``placed`` adds where it stands, for people reading a
-    record's links (« Cap Solidaire (Sud-Gironde, Nouvelle-Aquitaine, France) »)."""
-    if not placed:
-        return {record["slug"]: record["name"] for _, record in iter_records(kb)}
-    return {
-        record["slug"]: f"{record['name']} ({where})"
-        if (where := place_of(record))
-        else record["name"]
-        for _, record in iter_records(kb)
-    }
+def names_by_slug(kb: KB, placed: Collection[str] = ()) -> dict[str, str]:
+    """Each record's name by its slug; the slugs in ``placed`` add where their record stands,
+    for people reading a record's links (« Cap Solidaire (Sud-Gironde, Nouvelle-Aquitaine,
+    France) »): only those a record refers to, not every record of the base."""
+    names: dict[str, str] = {}
+    for _kind, record in iter_records(kb):
+        slug, name = record["slug"], record["name"]
+        where = place_of(record) if slug in placed else ""
+        names[slug] = f"{name} ({where})" if where else name
+    return names
 
 
 def through(kind: str, record: Record, link: str, slug: str) -> list[tuple[Record, str]]:

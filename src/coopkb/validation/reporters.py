@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from collections.abc import Callable, Sequence
 
 from .. import __version__
@@ -27,10 +26,14 @@ def _text(problems: Sequence[Problem]) -> str:
 
 
 def _json(problems: Sequence[Problem]) -> str:
+    import json  # only the machine formats need it: text, the default, starts without it
+
     return json.dumps([p.as_dict() for p in problems], ensure_ascii=False, indent=2)
 
 
 def _sarif_text(problems: Sequence[Problem]) -> str:
+    import json
+
     return json.dumps(_sarif(problems), ensure_ascii=False, indent=2)
 
 
