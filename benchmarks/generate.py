@@ -151,19 +151,21 @@ def documents_of(out: Path) -> Path:
     return out.with_name(out.name + "-documents")
 
 
-def generate(count: int, out: Path, seed: int = 2026) -> Path:
+def generate(count: int, out: Path, seed: int = 2026, base: Path = DATA) -> Path:
+    """``count`` synthetic cooperatives added to the records of ``base`` (the shipped data; the
+    tests pass their own frozen base, so that an edit of data/ changes none of their counts)."""
     rng = random.Random(seed)
     out.mkdir(parents=True, exist_ok=True)
     for name in ("federations.yaml", "missions.yaml"):
-        shutil.copyfile(DATA / name, out / name)
-        evidence = DATA / name.replace(".yaml", ".evidence.yaml")
+        shutil.copyfile(base / name, out / name)
+        evidence = base / name.replace(".yaml", ".evidence.yaml")
         if evidence.is_file():
             shutil.copyfile(evidence, out / evidence.name)
     made = [cooperative(i, rng) for i in range(count)]
-    shipped = (DATA / "cooperatives.yaml").read_text(encoding="utf-8").rstrip("\n")
+    shipped = (base / "cooperatives.yaml").read_text(encoding="utf-8").rstrip("\n")
     body = "\n".join(record for record, _, _ in made)
     (out / "cooperatives.yaml").write_text(f"{shipped}\n\n{body}\n", encoding="utf-8")
-    shipped_evidence = DATA / "cooperatives.evidence.yaml"
+    shipped_evidence = base / "cooperatives.evidence.yaml"
     head = (
         shipped_evidence.read_text(encoding="utf-8").rstrip("\n")
         if shipped_evidence.is_file()

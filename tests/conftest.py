@@ -15,14 +15,19 @@ from typer.testing import CliRunner
 from coopkb.cli import app
 
 ROOT = Path(__file__).resolve().parent.parent
-DATA = ROOT / "data"
+SHIPPED = ROOT / "data"  # read by the data tests only (tests/test_data_coverage.py)
+KB_ROOT = Path(__file__).resolve().parent / "kb"
+DATA = KB_ROOT / "data"  # the code tests' knowledge base: a frozen copy, see tests/kb/README.md
 EXAMPLES = Path(__file__).resolve().parent / "example-files"
 SHARED = ROOT.parent / "shared"
 
 
 @pytest.fixture(autouse=True)
 def _isolated_env(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    """Every test gets its own cache, a fixed 80-column terminal and no colour by default."""
+    """Every test gets its own cache, a fixed 80-column terminal and no colour by default, and runs
+    from tests/kb, so that the data a command finds from here (./data) is the tests' own base, not
+    the shipped data an editor may have just changed."""
+    monkeypatch.chdir(KB_ROOT)
     monkeypatch.setenv("COOPKB_CACHE_DIR", str(tmp_path / "cache"))
     monkeypatch.setenv("COLUMNS", "80")
     monkeypatch.setenv("TERM", "dumb")

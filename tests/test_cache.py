@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from conftest import DATA
 from coopkb.storage import cache
 from coopkb.storage import knowledge as store
 
@@ -230,7 +231,7 @@ def test_benchmark_generator_writes_valid_data(tmp_path: Path) -> None:
     sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "benchmarks"))
     from generate import generate
 
-    data = generate(300, tmp_path / "synthetic")
+    data = generate(300, tmp_path / "synthetic", base=DATA)
     kb, _ = _load(data, tmp_path / "c")
     slugs = [c["slug"] for c in kb["cooperatives"]]  # type: ignore[attr-defined]
     assert len(slugs) == len(set(slugs)) == 320

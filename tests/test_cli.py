@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from conftest import Cli
+from conftest import DATA, Cli
 
 GOLDEN = Path(__file__).resolve().parent / "golden"
 UPDATE = os.environ.get("COOPKB_UPDATE_GOLDEN") == "1"
@@ -386,7 +386,7 @@ def test_long_listing_uses_the_light_layout_and_stays_in_80_columns(
     sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "benchmarks"))
     from generate import generate
 
-    data = generate(600, tmp_path / "big")
+    data = generate(600, tmp_path / "big", base=DATA)
     result = cli("--data-dir", str(data), "list")
     assert result.code == 0, result
     lines = result.stdout.splitlines()

@@ -9,7 +9,8 @@ from typing import Any
 
 import pytest
 
-from conftest import DATA, SHARED
+from conftest import SHARED
+from conftest import SHIPPED as DATA
 from coopkb.query import records
 from coopkb.storage import knowledge as store
 from coopkb.validation.loader import load_file

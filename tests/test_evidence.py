@@ -18,7 +18,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from conftest import DATA, EXAMPLES, run_coopkb
+from conftest import DATA, EXAMPLES, SHIPPED, run_coopkb
 from coopkb.evidence_paths import parse_path, written_path
 from coopkb.validation.documents import Document, phrase, states, words
 
@@ -382,7 +382,7 @@ def test_a_text_states_itself(text: str) -> None:
 
 @pytest.mark.skipif(not SEEDS.is_dir(), reason="the sources are not beside the repository")
 def test_shipped_evidence_is_green_against_the_sources() -> None:
-    result = run_coopkb("--data-dir", str(DATA), "validate", "--documents", str(SEEDS))
+    result = run_coopkb("--data-dir", str(SHIPPED), "validate", "--documents", str(SEEDS))
     assert result.returncode == 0, result.stdout[-3000:]
 
 
@@ -390,7 +390,7 @@ def test_shipped_evidence_is_green_against_the_sources() -> None:
 def test_shipped_data_has_an_evidence_file_for_every_data_file() -> None:
     from coopkb.layout import EVIDENCE_FILES
 
-    assert all((DATA / name).is_file() for name in EVIDENCE_FILES.values())
+    assert all((SHIPPED / name).is_file() for name in EVIDENCE_FILES.values())
 
 
 def test_show_evidence_covers_every_value_of_a_record_of_every_kind() -> None:
@@ -398,13 +398,13 @@ def test_show_evidence_covers_every_value_of_a_record_of_every_kind() -> None:
     from coopkb.graph import walk_records
     from coopkb.storage import knowledge as store
 
-    kb = store.load(store.DataLocation(DATA, "test"), None, None, True).knowledge_base
+    kb = store.load(store.DataLocation(SHIPPED, "test"), None, None, True).knowledge_base
     first: dict[str, str] = {}
     for found in walk_records(kb):
         first.setdefault(found.kind, found.record["slug"])
     assert len(first) == 10  # every kind with records (sources are cited, not claimed)
     for kind, slug in first.items():
-        result = run_coopkb("--data-dir", str(DATA), "show", slug, "--evidence", "-f", "json")
+        result = run_coopkb("--data-dir", str(SHIPPED), "show", slug, "--evidence", "-f", "json")
         assert result.returncode == 0, (kind, result.stderr)
         rows = json.loads(result.stdout)["evidence"]
         assert rows, kind

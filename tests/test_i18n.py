@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import DATA, EXAMPLES, Cli, run_coopkb
+from conftest import EXAMPLES, SHIPPED, Cli, run_coopkb
 from coopkb.i18n import choose_language
 
 FRENCH = {"LANG": "fr_CA.UTF-8"}
@@ -328,7 +328,7 @@ def test_our_own_words_in_the_data_follow_the_same_convention() -> None:
 
     wrong = [
         (path.name, text)
-        for path in sorted(DATA.glob("*.yaml"))
+        for path in sorted(SHIPPED.glob("*.yaml"))
         if not path.name.endswith(".evidence.yaml")
         for text in strings(yaml.safe_load(path.read_text(encoding="utf-8")))
         if faults(text)

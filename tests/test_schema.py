@@ -6,7 +6,7 @@ import json
 from pathlib import Path
 from typing import Any
 
-from conftest import DATA, ROOT, Cli
+from conftest import ROOT, SHIPPED, Cli
 from coopkb.validation.schema import json_schemas
 
 
@@ -48,7 +48,7 @@ def test_every_data_file_points_editors_at_its_schema() -> None:
     from coopkb.layout import DATA_FILES, EVIDENCE_FILES
 
     for name in (*DATA_FILES, *EVIDENCE_FILES.values()):
-        first = (DATA / name).read_text(encoding="utf-8").splitlines()[0]
+        first = (SHIPPED / name).read_text(encoding="utf-8").splitlines()[0]
         schema = "evidence" if name.endswith(".evidence.yaml") else name.removesuffix(".yaml")
         assert first == f"# yaml-language-server: $schema=../schemas/{schema}.schema.json"
 

@@ -46,10 +46,18 @@ def test_installed_copy_is_used_outside_a_checkout(tmp_path: Path) -> None:
         cwd=tmp_path,
         env={"COOPKB_CACHE_DIR": str(tmp_path / "c")},
     )
-    assert [r["slug"] for r in json.loads(listed.stdout)] == [
-        "developpement-local-racine",
-        "la-brunante",
-    ]
+    from_checkout = run_coopkb(
+        "list",
+        "--region",
+        "estrie",
+        "--format",
+        "json",
+        cwd=ROOT,
+        env={"COOPKB_CACHE_DIR": str(tmp_path / "c")},
+    )
+    bundled = [r["slug"] for r in json.loads(listed.stdout)]
+    assert "la-brunante" in bundled
+    assert bundled == [r["slug"] for r in json.loads(from_checkout.stdout)]
 
 
 def test_errors_are_one_line_without_traceback(tmp_path: Path) -> None:

@@ -60,7 +60,7 @@ def test_positive_fixture_is_valid(fixture: Path, base_copy: Path, cli: Cli) -> 
     assert result.stdout.startswith("valid: 3 files")
 
 
-def test_shipped_data_is_valid_and_summary_counts_records(cli: Cli) -> None:
+def test_a_valid_base_is_reported_with_its_records_counted_per_kind(cli: Cli) -> None:
     result = cli("validate")
     assert result.code == 0, result
     assert result.stdout.startswith("valid: 3 files in data (from ./data): ")
