@@ -407,6 +407,9 @@ def test_readable_at_360_px_without_sideways_scrolling(
 
 def _results(page: Any) -> list[str]:
     page.wait_for_selector(".pagefind-ui__result-link", timeout=15_000)
+    # Pagefind shows each result as its fragment arrives: on a loaded machine the first link was
+    # read before the one a test looks for had come (a home-page search for « jeunes »).
+    page.wait_for_load_state("networkidle", timeout=15_000)
     titles: list[str] = page.eval_on_selector_all(
         ".pagefind-ui__result-link", "links => links.map(link => link.textContent)"
     )
