@@ -509,3 +509,56 @@ def test_a_delegation_the_source_does_not_name_says_so(lang: str) -> None:
         else ("names no member of the delegation of mission 2")
     )
     assert said in result.stderr and "POLECN" in result.stderr, result.stderr
+
+
+@pytest.mark.parametrize("typed", ["coworking", "Coworking", "cotravail"])
+def test_a_word_finds_its_synonym_and_the_part_of_a_name_in_capitals(typed: str, cli: Cli) -> None:
+    """« coworking » found nothing: the data says « cotravail » (the French term), and the one
+    name holding the word writes it inside another (BoomCoworking)."""
+    found = set(_slugs(cli, "--lang", "fr", "search", typed))
+    assert {"boomcoworking", "la-ruche-bordeaux", "l-arret-minute"} <= found
+    assert "la-brunante" not in found
+
+
+def test_a_name_in_capitals_is_found_by_its_parts_only_where_a_capital_starts_one(
+    cli: Cli,
+) -> None:
+    assert "boomcoworking" in _slugs(cli, "search", "boom")
+    assert "boomcoworking" not in _slugs(cli, "search", "oomco")  # a part starts at a capital
+
+
+@pytest.mark.parametrize(
+    ("lang", "said"),
+    [
+        ("fr", "Aucun événement en 2013. La chronologie compte 4 faits datés de 2013"),
+        ("en", "No events in 2013. The timeline holds 4 dated facts of 2013"),
+    ],
+)
+def test_an_empty_year_of_one_kind_leads_to_that_years_timeline(lang: str, said: str) -> None:
+    result = run_coopkb("--lang", lang, "events", "--year", "2013", env={"COLUMNS": "80"})
+    assert result.returncode == 0 and result.stdout == ""
+    assert said in result.stderr, result.stderr
+    assert "`coopkb timeline --year 2013`" in result.stderr
+    quiet = run_coopkb("--lang", lang, "events", "--year", "1800")
+    assert "1800" in quiet.stderr and "timeline" not in quiet.stderr
+
+
+@pytest.mark.parametrize("lang", ["fr", "en"])
+def test_the_timeline_puts_each_slug_under_its_text_at_80_columns(lang: str) -> None:
+    """A slug column of its own (36 characters) left the text 27 at 80 columns."""
+    shown = run_coopkb("--lang", lang, "timeline", "--year", "2013", env={"COLUMNS": "80"}).stdout
+    lines = shown.splitlines()
+    assert all(len(line) <= 80 for line in lines)
+    slug = next(i for i, line in enumerate(lines) if "recherche-action-proximite-2012-2014" in line)
+    assert lines[slug].strip() == "recherche-action-proximite-2012-2014"
+    assert "Projet de recherche-action sur la proximité et les coopératives" in lines[slug - 2]
+
+
+@pytest.mark.parametrize("lang", ["fr", "en"])
+def test_member_groups_stand_apart_from_members_without_colour(lang: str) -> None:
+    shown = run_coopkb("--lang", lang, "federations", env={"COLUMNS": "80"}).stdout
+    lines = shown.splitlines()
+    heading = "  Services financiers (4)"
+    at = lines.index(heading)
+    consumers = next(i for i, line in enumerate(lines) if line.startswith("  Consommateurs ("))
+    assert lines[consumers - 1] == "" and consumers > at

@@ -6,7 +6,7 @@ from typing import Annotated, Any
 
 import typer
 
-from ..i18n import N_, _
+from ..i18n import N_, _, ngettext
 from .options import CountryOption, FormatOption, OutputFormat, RegionOption, YearOption
 from .session import knowledge_base, show_listing, state_of
 from .terminal import answers
@@ -148,10 +148,31 @@ def _dated_listing(ctx: typer.Context, kind: str, year: int | None, output_forma
         "roadmap": views.roadmaps_view,
     }[kind](found)
     if year is not None:
-        empty = _("nothing of this kind in {year}").format(year=year)
+        empty = {
+            "event": _("No events in {year}."),
+            "programme": _("No programmes in {year}."),
+            "roadmap": _("No roadmaps in {year}."),
+        }[kind].format(year=year) + _elsewhere_in(kb, year)
     else:
         empty = _("Nothing of this kind.")
     show_listing(state, view, output_format, empty, kb)
+
+
+def _elsewhere_in(kb: dict[str, Any], year: int) -> str:
+    """Where a year with nothing of one kind has dated facts: a reader asking for the events of
+    2013 wants what happened then, which the timeline holds."""
+    from ..query.timeline import timeline
+
+    count = len(timeline(kb, year, year))
+    if not count:
+        return ""
+    return " " + ngettext(
+        "The timeline holds {count} dated fact of {year}: "
+        "run `coopkb timeline --year {year}` to see it.",
+        "The timeline holds {count} dated facts of {year}: "
+        "run `coopkb timeline --year {year}` to see them.",
+        count,
+    ).format(count=count, year=year)
 
 
 def events(

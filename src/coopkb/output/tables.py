@@ -63,11 +63,21 @@ def render_view(
     return machine(view.records, output_format, names, excel, view.kind)
 
 
-def _display_columns(view: TableView) -> tuple[bool, list[tuple[str, str]]]:
-    """Whether the slug goes under the name (it does when both are shown), and the columns left."""
+# The columns a slug goes under, in order of preference: the record's name, else the text that
+# stands for it (a timeline's « what happened »: a slug column of its own squeezed the text to
+# 27 characters at 80 columns).
+_SLUG_UNDER = ("name", "what")
+
+
+def _display_columns(view: TableView) -> tuple[str, list[tuple[str, str]]]:
+    """The column the slug goes under (none when no slug is shown), and the columns left."""
     keys = [key for key, _h in view.columns]
-    merged = "slug" in keys and "name" in keys
-    return merged, [(k, h) for k, h in view.columns if not (merged and k == "slug")]
+    under = next((k for k in _SLUG_UNDER if k in keys), "") if "slug" in keys else ""
+    return under, [(k, h) for k, h in view.columns if not (under and k == "slug")]
+
+
+def _merged_header(key: str, header: str) -> str:
+    return _("name · slug") if key == "name" else f"{header} · {_('slug')}"
 
 
 def _laid_out(view: TableView, width: int) -> list[tuple[str, str]]:
@@ -79,8 +89,9 @@ def _laid_out(view: TableView, width: int) -> list[tuple[str, str]]:
     """
     from rich.cells import cell_len
 
-    merged, columns = _display_columns(view)
-    headers = [_("name · slug") if merged and k == "name" else h for k, h in columns]
+    under, columns = _display_columns(view)
+    merged = bool(under)
+    headers = [_merged_header(k, h) if merged and k == under else h for k, h in columns]
     groups = view.groups or [("", view.rows)]
     all_rows = [r for _g, rows in groups for r in rows]
 
@@ -98,19 +109,19 @@ def _laid_out(view: TableView, width: int) -> list[tuple[str, str]]:
     floors = []  # the last resort: only the header's words kept whole
     for index, (key, _h) in enumerate(columns):
         lines = [line for row in all_rows for line in cell_lines(row, key)]
-        if merged and key == "name":
+        if merged and key == under:
             before = columns[:index]
             slug_free = all(k in _NO_WRAP for k, _h in before) and (
                 2 + sum(widths) + 3 * index + slug_width <= width
             )
-        if merged and key == "name" and not slug_free:
+        if merged and key == under and not slug_free:
             lines += [safe(r.get("slug")) for r in all_rows]
         widths.append(max([cell_len(headers[index]), *(cell_len(x) for x in lines)]))
         longest_word = max((cell_len(w) for w in _words(headers[index])), default=1)
         longest_in_cells = max(
             (cell_len(w) for x in [headers[index], *lines] for w in _words(x)), default=1
         )
-        if key == "slug" or (merged and key == "name" and not slug_free):
+        if key == "slug" or (merged and key == under and not slug_free):
             floors.append(max(slug_width, 4))
             word_floors.append(max(slug_width, 4, min(longest_in_cells, 24)))
         elif key in _PERIODS:  # a short period stays whole; a long one breaks at its arrow
@@ -138,7 +149,7 @@ def _laid_out(view: TableView, width: int) -> list[tuple[str, str]]:
     gaps = separator * len(columns)
     between = " " * separator
 
-    name_index = next((i for i, (k, _h) in enumerate(columns) if k == "name"), 0)
+    name_index = next((i for i, (k, _h) in enumerate(columns) if k == under), 0)
     name_at = 2 + sum(widths[:name_index]) + separator * name_index  # where the slug line starts
 
     def row_lines(cells: list[list[str]], style: str) -> list[tuple[str, str]]:
@@ -156,9 +167,13 @@ def _laid_out(view: TableView, width: int) -> list[tuple[str, str]]:
     out: list[tuple[str, str]] = [(safe(view.title), "bold"), ("", "")] if view.title else []
     out += row_lines([[h] for h in headers], "bold")
     out.append((" " + "─" * (sum(widths) + gaps - 1), ""))
-    for title, rows in groups:
+    for number, (title, rows) in enumerate(groups):
         if title:
-            out.append(("  " + safe(title), "bold"))
+            # Without colour a group's title read as a member with no kind: a blank line before
+            # it and its count after it set it apart.
+            if number:
+                out.append(("", ""))
+            out.append((f"  {safe(title)} ({len(rows)})", "bold"))
         for row in rows:
             cells = [cell_lines(row, k) for k, _h in columns]
             out += row_lines(cells, "")

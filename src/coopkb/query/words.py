@@ -109,10 +109,23 @@ def stem(word: str) -> Token:
     return Token(fold(stemmed), stemmed)
 
 
+# A name written as one word of several (BoomCoworking, LaRuche): each part is a word too, so
+# « coworking » finds BoomCoworking. Only a capital after a small letter starts a part.
+_PART = re.compile(r"(?<=[^\W\d_])(?=[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ])")
+
+
 def tokens(text: str) -> list[Token]:
-    """The stems of ``text``'s words, with grouped numbers joined (3 000 → 3000)."""
+    """The stems of ``text``'s words, with grouped numbers joined (3 000 → 3000), and the parts
+    of a word written in several capitals (BoomCoworking: also boom, coworking)."""
     joined = _GROUPED.sub(lambda m: re.sub(r"\D", "", m.group()), _composed(text))
-    return [stem(w) for w in _WORD.findall(joined)]
+    found: list[Token] = []
+    for word in _WORD.findall(joined):
+        found.append(stem(word))
+        if not word.islower() and not word.isupper():
+            parts = _PART.split(word)
+            if len(parts) > 1:
+                found.extend(stem(part) for part in parts)
+    return found
 
 
 def _composed(text: str) -> str:
@@ -129,11 +142,19 @@ def _query_words(text: str) -> list[str]:
     return _WORD.findall(_GROUPED.sub(lambda m: re.sub(r"\D", "", m.group()), _composed(text)))
 
 
+# Words a Quebec reader types for another the data writes: the English word in use beside the
+# French term (coworking, the Office québécois de la langue française's « cotravail »). Each side
+# finds the other; a word has one such synonym at most.
+SYNONYMS = {"coworking": "cotravail", "cotravail": "coworking"}
+
+
 def _wanted(word: str) -> Wanted:
     token = stem(word)
     accented = not word.isascii()
     lowered = word.lower()
     also = NUMBER_WORDS.get(lowered) or _DIGITS_TO_WORD.get(lowered, "")
+    if not also and token.folded in SYNONYMS:
+        also = stem(SYNONYMS[token.folded]).folded
     return Wanted(token.accented if accented else token.folded, accented, also)
 
 
