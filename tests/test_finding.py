@@ -562,3 +562,71 @@ def test_member_groups_stand_apart_from_members_without_colour(lang: str) -> Non
     at = lines.index(heading)
     consumers = next(i for i, line in enumerate(lines) if line.startswith("  Consommateurs ("))
     assert lines[consumers - 1] == "" and consumers > at
+
+
+@pytest.mark.parametrize(
+    ("lang", "said"),
+    [
+        (
+            "fr",
+            "Aucune fiche ne contient «\u00a0koalla\u00a0»\u00a0: "
+            "recherche faite avec «\u00a0koala\u00a0».",
+        ),
+        ("en", "No record holds 'koalla': searched for 'koala' instead."),
+    ],
+)
+def test_a_typo_in_a_search_is_read_as_the_bases_closest_word(lang: str, said: str) -> None:
+    result = run_coopkb("--lang", lang, "search", "koalla", env={"COLUMNS": "80"})
+    assert "espace-koala" in result.stdout
+    assert said in " ".join(result.stdout.split("\n")).replace("  ", " "), result.stdout
+
+
+def test_a_typo_beside_words_the_base_holds_is_corrected_first(cli: Cli) -> None:
+    """« monaies complementaires Aquitaine » found nothing, not even the records with the
+    other words; the typo read as « monnaie », the complementary currencies are found."""
+    found = _slugs(cli, "search", "monaies complementaires")
+    assert {"miel", "cigales"} <= set(found)
+    assert _slugs(cli, "search", "Espace Koalla")[0] == "espace-koala"
+    assert _slugs(cli, "search", "zzzqqq") == []  # nothing near: nothing read instead
+
+
+def test_question_words_are_never_corrected() -> None:
+    from conftest import DATA
+    from coopkb.query.search import corrections
+    from coopkb.storage import knowledge as store
+
+    kb, _ = store.load_knowledge_base(store.DataLocation(DATA, "test"), None)
+    assert corrections(kb, "quelles sont les coopératives") == {}
+    assert corrections(kb, "monaies") == {"monaies": "monnaie"}
+
+
+@pytest.mark.parametrize("lang", ["fr", "en"])
+def test_show_suggests_the_name_a_typo_stands_for(lang: str) -> None:
+    result = run_coopkb("--lang", lang, "show", "koalla")
+    assert result.returncode == 1
+    assert "Espace Koala" in result.stderr and result.stderr.count("\n") == 1, result.stderr
+
+
+def test_about_so_many_finds_the_figure(cli: Cli) -> None:
+    """« quarantaine » is about 40: the 40 promoters met by the proximity study."""
+    assert "recherche-action-proximite-2012-2014" in _slugs(cli, "search", "quarantaine")
+
+
+def test_a_project_filter_reads_the_projects_cooperatives_take_part_in_first(cli: Cli) -> None:
+    assert len(_slugs(cli, "list", "--project", "proximite")) == 12
+    # a programme no cooperative takes part in is still a valid project: none listed
+    result = cli("list", "--project", "guide-services-proximite-2008")
+    assert result.code == 0 and "No cooperatives" in result.stderr
+
+
+@pytest.mark.parametrize(
+    ("args", "ends"),
+    [
+        (("show", "nope-nope"), "« nope-nope »."),
+        (("timeline", "--from", "2020", "--to", "2010"), "(2010)."),
+    ],
+)
+def test_a_one_line_error_ends_as_a_sentence(args: tuple[str, ...], ends: str) -> None:
+    result = run_coopkb("--lang", "fr", *args)
+    assert result.returncode != 0
+    assert result.stderr.rstrip("\n").replace("\u00a0", " ").endswith(ends), result.stderr

@@ -218,7 +218,9 @@ def schema(
     output_folder: Annotated[
         str | None,
         typer.Option(
-            "--output-dir", help=N_("Write <file>.schema.json files here instead of printing.")
+            "--output-dir",
+            help=N_("Write <file>.schema.json files here instead of printing."),
+            metavar=N_("<folder>"),
         ),
     ] = None,
 ) -> None:

@@ -13,7 +13,7 @@ from typer._click import exceptions as _errors
 
 from ..files import os_reason
 from ..i18n import N_, _
-from .terminal import EXIT_INTERNAL
+from .terminal import EXIT_INTERNAL, as_sentence
 
 
 def show_click_error(err: _errors.ClickException) -> None:
@@ -21,11 +21,9 @@ def show_click_error(err: _errors.ClickException) -> None:
     from ..output.text import safe
 
     ctx = getattr(err, "ctx", None)
-    line = _("Error: {message}").format(message=safe(_click_message(err)))
+    line = _("Error: {message}").format(message=as_sentence(safe(_click_message(err))))
     if isinstance(err, _errors.UsageError) and ctx is not None:
         option = ctx.help_option_names[0] if ctx.help_option_names else "--help"
-        if not line.rstrip().endswith((".", "?", "!")):
-            line = line.rstrip() + "."
         line += " " + _("Try '{command} {option}' for help.").format(
             command=ctx.command_path, option=option
         )

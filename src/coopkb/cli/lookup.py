@@ -179,14 +179,22 @@ def search(
     blobs = derived(state, f"search-q-{catalog_version()}", lambda: index_blobs(kb, quotes))
     hits = run_search(kb, text, kinds, blobs, quotes)
     partial = None
-    if not hits:  # a question typed whole: the records holding most of its telling words
-        from ..query.search import closest
+    fixed: dict[str, str] = {}
+    if not hits:
+        from ..query.search import closest, corrected_text, corrections
 
-        partial = closest(kb, text, kinds, quotes=quotes)
-        hits = partial.hits
+        # a typo first (« koalla » → « koala »): a word no record holds would leave only the
+        # records holding the others
+        fixed = corrections(kb, text, blobs)
+        query = corrected_text(text, fixed) if fixed else text
+        if fixed:
+            hits = run_search(kb, query, kinds, blobs, quotes)
+        if not hits:  # a question typed whole: the records holding most of its telling words
+            partial = closest(kb, query, kinds, quotes=quotes)
+            hits = partial.hits
     show_listing(
         state,
-        search_view(hits, text, partial),
+        search_view(hits, text, partial, fixed),
         output_format.value,
         _("Nothing matches {text}.").format(text=quote(text)),
     )

@@ -63,6 +63,7 @@ def export_sqlite(
         typer.Option(
             "--metadata",
             help=N_("Where to write Datasette's metadata (default: PATH with .metadata.json)."),
+            metavar=N_("<file>"),
             show_default=False,
         ),
     ] = None,

@@ -80,8 +80,18 @@ def fail(message: str, code: int = EXIT_DATA) -> NoReturn:
     """One ``Error: …`` message on stderr, never wrapped, never styled, then exit."""
     from ..output.text import safe
 
-    write_err(_("Error: {message}").format(message=safe(message)) + "\n")
+    write_err(_("Error: {message}").format(message=as_sentence(safe(message))) + "\n")
     raise typer.Exit(code)
+
+
+def as_sentence(message: str) -> str:
+    """A one-line message ends as a sentence does: every error reads the same (some ended with
+    a period, others not). A message that leads into lines under it, or already ends a
+    sentence, is kept as it is."""
+    stripped = message.rstrip()
+    if "\n" in stripped or stripped.endswith((".", "?", "!", ":", "…")):
+        return message
+    return stripped + "."
 
 
 def write_err(text: str) -> None:

@@ -215,9 +215,12 @@ def roadmaps_view(found: list[Row]) -> TableView:
     return TableView(_("Roadmaps"), columns, rows, found, footer, kind="roadmap")
 
 
-def search_view(hits: Sequence[Any], text: str, partial: Any = None) -> TableView:
+def search_view(
+    hits: Sequence[Any], text: str, partial: Any = None, fixed: dict[str, str] | None = None
+) -> TableView:
     """The hits of a search; ``partial`` (a ``query.search.Closest``) when no record held every
-    word typed and these hold the most of the words that tell what is asked."""
+    word typed and these hold the most of the words that tell what is asked; ``fixed`` when
+    words no record holds were read as the base's words closest to them."""
     records = [h.as_dict() for h in hits]
     rows = [
         {
@@ -248,6 +251,16 @@ def search_view(hits: Sequence[Any], text: str, partial: Any = None) -> TableVie
             'No record holds every word of "{words}"; {count} hold {found} of them.',
             len(hits),
         ).format(count=len(hits), found=partial.found, words=partial.telling)
+    if fixed and hits:
+        from ..matching import quote
+
+        said = " ".join(
+            _("No record holds {typed}: searched for {word} instead.").format(
+                typed=quote(typed), word=quote(word)
+            )
+            for typed, word in fixed.items()
+        )
+        footer = said + (" " + footer if footer else "")
     return TableView(_("Search: {text}").format(text=text), columns, rows, records, footer)
 
 

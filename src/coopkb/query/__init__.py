@@ -7,11 +7,11 @@ unknown value raises :class:`UnknownValue` with the closest valid ones.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from typing import Any
 
 from ..i18n import N_, _
-from ..matching import did_you_mean, quote, suggest
+from ..matching import did_you_mean, either, quote, suggest
 
 Record = dict[str, Any]
 KB = dict[str, Any]
@@ -42,13 +42,19 @@ class UnknownValue(Exception):
     """A slug, region, sector, kind… that matches nothing; carries the closest valid values
     (or, when nothing is close and the values are few, all of them)."""
 
-    def __init__(self, what: str, value: str, choices: Iterable[str]) -> None:
+    def __init__(
+        self, what: str, value: str, choices: Iterable[str], close: Sequence[str] = ()
+    ) -> None:
+        """``close``: the suggestions, when the caller knows them better than a comparison of
+        the whole value with each choice (a name typed with a typo in one of its words)."""
         self.what, self.value = what, value
         every = list(dict.fromkeys(choices))
-        self.suggestions = suggest(value, every)
+        self.suggestions = list(close) or suggest(value, every)
         self.valid = every if not self.suggestions and len(every) <= LIST_ALL.get(what, 12) else []
         hint = ""
-        if self.suggestions:
+        if close:
+            hint = _(" (did you mean {choices}?)").format(choices=either(quote(c) for c in close))
+        elif self.suggestions:
             hint = did_you_mean(value, every)
         elif self.valid:
             hint = _("; valid values: {values}").format(values=", ".join(self.valid))

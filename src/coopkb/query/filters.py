@@ -105,8 +105,11 @@ def resolve_in_data(what: str, text: str, records: list[Record], key: str) -> st
     return resolve(what, text, {value: [] for value in values})
 
 
-def resolve_slug_of(kb: KB, kinds: tuple[str, ...], what: str, text: str) -> str:
-    """The slug of the record of one of ``kinds`` that ``text`` names (slug, name or alias)."""
+def resolve_slug_of(
+    kb: KB, kinds: tuple[str, ...], what: str, text: str, among: set[str] | None = None
+) -> str:
+    """The slug of the record of one of ``kinds`` that ``text`` names (slug, name or alias),
+    among the slugs ``among`` only when it is given."""
     choices = {
         r["slug"]: [
             r["name"],
@@ -114,12 +117,15 @@ def resolve_slug_of(kb: KB, kinds: tuple[str, ...], what: str, text: str) -> str
             *([r["acronym"]] if r.get("acronym") else []),
         ]
         for k, r in iter_records(kb)
-        if k in kinds
+        if k in kinds and (among is None or r["slug"] in among)
     }
     return resolve(what, text, choices)
 
 
 # --- cooperatives ---------------------------------------------------------------------------
+
+
+_PROJECTS = ("programme", "cooperation")  # the kinds a cooperative's project is one of
 
 
 class CooperativeFilter(NamedTuple):
@@ -155,7 +161,13 @@ def find_cooperatives(kb: KB, wanted: CooperativeFilter) -> list[Record]:
     if wanted.country is not None:
         tests.append(("country", resolve_country(wanted.country)))
     if wanted.project is not None:
-        project = resolve_slug_of(kb, ("programme", "cooperation"), "project", wanted.project)
+        # the projects cooperatives take part in first: « proximité » is the proximity study
+        # of the 12 cooperatives, though two other programmes have the word in their names
+        in_use = {c["project"] for c in coops if c.get("project")}
+        try:
+            project = resolve_slug_of(kb, _PROJECTS, "project", wanted.project, in_use)
+        except UnknownValue:
+            project = resolve_slug_of(kb, _PROJECTS, "project", wanted.project)
         tests.append(("project", project))
     if wanted.sector is not None:
         tests.append(("sector", resolve_in_data("sector", wanted.sector, coops, "sector")))

@@ -124,7 +124,28 @@ def find_record(
         return within[0]
     if within:
         raise Ambiguous(wanted, within)
-    raise UnknownValue("record", wanted, [r["slug"] for _, r in iter_with_sources(kb)])
+    raise UnknownValue(
+        "record", wanted, [r["slug"] for _, r in iter_with_sources(kb)], _typed_close(kb, words)
+    )
+
+
+def _typed_close(kb: KB, words: set[str]) -> list[str]:
+    """The names a name typed with a typo stands for (« koalla » → Espace Koala): each word
+    typed read as the closest word of the records' names, then every word in one name."""
+    import difflib
+
+    names = [
+        (record, lookup_key(n)) for _k, record in iter_with_sources(kb) for n in names_of(record)
+    ]
+    vocabulary = sorted({w for _r, key in names for w in key.split() if len(w) > 2})
+    read = set()
+    for word in words:
+        close = difflib.get_close_matches(word, vocabulary, n=1, cutoff=0.8)
+        if not close and len(word) > 3:
+            return []
+        read.add(close[0] if close else word)
+    found = [record["name"] for record, key in names if read <= set(key.split())]
+    return list(dict.fromkeys(found))[:3]
 
 
 def _only_record_of_kind(kb: KB, key: str) -> tuple[str, Record] | None:

@@ -16,7 +16,16 @@ from ..matching import fold
 from ..parts import FIELDS_OF, fields_of_part, part_of
 from . import KB, Record
 from .records import iter_with_sources
-from .words import Wanted, matches, snippet, telling_words, tokens, wanted_words
+from .words import (
+    QUESTION_WORDS,
+    Wanted,
+    matches,
+    query_words,
+    snippet,
+    telling_words,
+    tokens,
+    wanted_words,
+)
 
 _NAME_FIELDS = {"name": 100, "acronym": 95, "slug": 90, "aliases": 85}
 _BODY = 40
@@ -261,6 +270,49 @@ def closest(
     best = scored[0][0] if scored else 0
     kept = [hit for count, hit in scored if count == best][:most]
     return Closest(kept, len(wanted), best, telling)
+
+
+def corrections(kb: KB, text: str, blobs: Sequence[str] | None = None) -> dict[str, str]:
+    """For each word of ``text`` no record holds, the word of the base it is closest to, when
+    one is close (« koalla » → « Koala », « monaies » → « monnaies »): a typo found nothing at
+    all, not even the records holding the other words. Computed only when a search finds
+    nothing, so the whole base's words are read only then."""
+    import difflib
+
+    held = set(" ".join(blobs if blobs is not None else index_blobs(kb)).split())
+    missing = [
+        word
+        for word in query_words(text)
+        if fold(word) not in QUESTION_WORDS and not any(_known(w, held) for w in wanted_words(word))
+    ]
+    if not missing:
+        return {}
+    words: dict[str, str] = {}  # folded → the word as the base writes it
+    for kind, record in iter_with_sources(kb):
+        for _p, value, _f in _texts(kind, record):
+            for word in query_words(value):
+                if len(word) > 2 and not word.isdigit():
+                    words.setdefault(fold(word), word)
+    fixed = {}
+    for word in missing:
+        close = difflib.get_close_matches(fold(word), list(words), n=1, cutoff=0.8)
+        if close and len(word) > 3:
+            fixed[word] = words[close[0]]
+    return fixed
+
+
+def _known(wanted: Wanted, held: set[str]) -> bool:
+    stem = fold(wanted.stem)  # the index holds folded stems
+    if stem in held or (wanted.also and wanted.also in held):
+        return True
+    return len(stem) >= 4 and any(token.startswith(stem) for token in held)
+
+
+def corrected_text(text: str, fixed: dict[str, str]) -> str:
+    """``text`` with each mistyped word replaced by the base's word it stands for."""
+    for typed, word in fixed.items():
+        text = re.sub(rf"(?<![^\W_]){re.escape(typed)}(?![^\W_])", word, text)
+    return text
 
 
 def _telling_text(text: str) -> list[str]:

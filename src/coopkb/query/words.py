@@ -70,6 +70,18 @@ NUMBER_WORDS = {
     )
     for word in words
 } | {"vingt": "20", "twenty": "20", "trente": "30", "quarante": "40", "cinquante": "50"}
+# about so many (« une quarantaine de membres ») finds the figure (« environ 40 »); the figure
+# still finds its own word first (40 → quarante)
+NUMBER_WORDS |= {
+    "dizaine": "10",
+    "douzaine": "12",
+    "quinzaine": "15",
+    "vingtaine": "20",
+    "trentaine": "30",
+    "quarantaine": "40",
+    "cinquantaine": "50",
+    "centaine": "100",
+}
 # and the ranks the sources write « 2e mission », « 1re rencontre »
 NUMBER_WORDS |= {
     "premier": "1er",
@@ -135,10 +147,10 @@ def _composed(text: str) -> str:
 
 def wanted_words(text: str) -> list[Wanted]:
     """The words of a query, each compared with or without accents as the user typed it."""
-    return list(dict.fromkeys(_wanted(word) for word in _query_words(text)))
+    return list(dict.fromkeys(_wanted(word) for word in query_words(text)))
 
 
-def _query_words(text: str) -> list[str]:
+def query_words(text: str) -> list[str]:
     return _WORD.findall(_GROUPED.sub(lambda m: re.sub(r"\D", "", m.group()), _composed(text)))
 
 
@@ -187,7 +199,7 @@ def telling_words(text: str) -> list[Wanted]:
     no question word (« quelles », « sont », « en », « l' »)."""
     kept = [
         word
-        for word in _query_words(text)
+        for word in query_words(text)
         if fold(word.replace("’", "'").rsplit("'", 1)[-1]) not in QUESTION_WORDS
     ]
     return list(dict.fromkeys(_wanted(word) for word in kept))
