@@ -630,3 +630,12 @@ def test_a_one_line_error_ends_as_a_sentence(args: tuple[str, ...], ends: str) -
     result = run_coopkb("--lang", "fr", *args)
     assert result.returncode != 0
     assert result.stderr.rstrip("\n").replace("\u00a0", " ").endswith(ends), result.stderr
+
+
+@pytest.mark.parametrize("lang", ["fr", "en"])
+def test_a_hit_found_by_its_place_also_says_what_the_record_is(lang: str) -> None:
+    """Seven hits of « municipalité : Baie-Saint-Paul » told where, not what."""
+    hits = json.loads(run_coopkb("--lang", lang, "search", "Baie-Saint-Paul", "-f", "json").stdout)
+    mother = next(h for h in hits if h["slug"] == "maison-mere")
+    assert mother["field"] == "municipality"
+    assert "Tiers-lieu" in mother["match"] and mother["match"].startswith("Baie-Saint-Paul — ")

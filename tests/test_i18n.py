@@ -212,7 +212,7 @@ def test_an_unknown_language_is_a_usage_error(cli: Cli) -> None:
     # a French user is told in French, whatever language they asked for
     french = run_coopkb("--lang", "de", "list", env={"LANG": "fr_CA.UTF-8", "LC_ALL": ""})
     assert french.returncode == 2
-    assert french.stderr == "Erreur\u00a0: langue inconnue «\u00a0de\u00a0»; choisissez fr ou en\n"
+    assert french.stderr == "Erreur\u00a0: langue inconnue «\u00a0de\u00a0»; choisissez fr ou en.\n"
 
 
 @pytest.mark.slow

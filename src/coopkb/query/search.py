@@ -397,6 +397,12 @@ def _word_hit(
     when = _date_of_item(record, path)
     if when:  # a step or milestone says when (« 1990-2000 — Coopératives de services … »)
         excerpt = f"{when} — {excerpt}"
+    told = record.get("description")
+    if _field_name(path) in _BARE_FIELDS and isinstance(told, str) and told not in excerpt:
+        # « municipalité : Baie-Saint-Paul » seven times said where, not what: the record's
+        # description follows the place or date that matched
+        room = max(60, EXCERPT_WIDTH - len(excerpt))
+        excerpt = f"{excerpt} — {snippet(told, sorted(here), width=room)}"
     hit = Hit(score, kind, record["slug"], record["name"], _field_name(path), excerpt)
     return hit if needed is None else (len(found), hit)
 
@@ -425,6 +431,11 @@ def _date_of_item(record: Record, path: str) -> str:
     start, end = str(item["date"]), item.get("end")
     return f"{start}→{end}" if end else start
 
+
+# Fields that say where or when, not what: a hit found there shows the description too.
+_BARE_FIELDS = frozenset(
+    ("municipality", "mrc", "region", "country", "locality", "destination", "start", "end", "date")
+)
 
 # Long enough to hold the answer of a sentence (« … à partir de sommes inutilisées du PARC »),
 # which a 70-character window cut off.
