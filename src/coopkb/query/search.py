@@ -22,6 +22,7 @@ from .words import (
     matches,
     query_words,
     snippet,
+    stem,
     telling_words,
     tokens,
     wanted_words,
@@ -353,6 +354,7 @@ def _word_hit(
     # programme found by its name shows the figure or sentence that also holds the words.
     told: tuple[tuple[int, int], str, str, set[Wanted]] | None = None
     name = tokens(record["name"])
+    telling = {w for w in wanted if w.stem not in _QUESTION_STEMS}
     for path, value, _is_figure in fields:
         top = path.split("[")[0].split(".")[0]
         field_tokens = tokens(value)
@@ -367,8 +369,14 @@ def _word_hit(
         found |= here | by_label
         weight = _NAME_FIELDS.get(top, _QUOTED if top == "evidence" else _BODY)
         # the field's own words count more than its label's
-        score = weight + 10 * len(here) + 5 * len(by_label - here)
-        score += 15 if len(here | by_label) == len(wanted) else 0
+        # scored on the words that tell what is asked: « dans » in a description said
+        # nothing of it, and outranked the field whose label is the question
+        score = weight + 10 * len(here & telling) + 5 * len((by_label - here) & telling)
+        score += 15 if (here | by_label) >= telling else 0
+        # every telling word typed names the field (« innover en action collective »): the
+        # reader asked for that field by its name, which ranks it with the records' names (a
+        # programme's name holding two of the words came first)
+        score += 60 if len(telling) > 1 and by_label >= telling else 0
         if best is None or score > best[0]:
             best = (score, path, value, here | by_label)
         # the excerpt holding most words the name does not already show (a field found by
@@ -431,6 +439,10 @@ def _date_of_item(record: Record, path: str) -> str:
     start, end = str(item["date"]), item.get("end")
     return f"{start}→{end}" if end else start
 
+
+# The stems of the question words (« dans », « les »): a field's label holding every other
+# word typed is the field asked for.
+_QUESTION_STEMS = frozenset(stem(word).folded for word in QUESTION_WORDS)
 
 # Fields that say where or when, not what: a hit found there shows the description too.
 _BARE_FIELDS = frozenset(
