@@ -201,7 +201,7 @@ def test_missions_year_keeps_overlapping_missions_in_date_order(cli: Cli) -> Non
 def test_missions_in_a_year_without_any_says_so(cli: Cli) -> None:
     result = cli("missions", "--year", "2019")
     assert result.code == 0
-    assert "no missions in 2019" in result.stderr
+    assert "No missions in 2019." in result.stderr
 
 
 def test_mission_dates_stay_as_precise_as_the_source(cli: Cli) -> None:

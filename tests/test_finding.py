@@ -639,3 +639,12 @@ def test_a_hit_found_by_its_place_also_says_what_the_record_is(lang: str) -> Non
     mother = next(h for h in hits if h["slug"] == "maison-mere")
     assert mother["field"] == "municipality"
     assert "Tiers-lieu" in mother["match"] and mother["match"].startswith("Baie-Saint-Paul — ")
+
+
+def test_a_field_named_by_every_telling_word_ranks_first(cli: Cli) -> None:
+    """« innover dans l'action collective »: the CQCM's field of that name came third, below a
+    programme whose name holds two of the words and a description holding « dans »."""
+    hits = json.loads(
+        cli("--lang", "fr", "search", "innover dans l'action collective", "-f", "json").stdout
+    )
+    assert (hits[0]["slug"], hits[0]["field"]) == ("cqcm", "innovating_in_collective_action")

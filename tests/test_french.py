@@ -205,7 +205,7 @@ def test_the_excel_csv_reads_as_french_for_people_in_a_french_excel() -> None:
     co_actions = next(r for r in rows if r["identifiant"] == "co-actions")
     assert co_actions["région"] == "Nouvelle-Aquitaine" and co_actions["projet (nom)"]
     assert co_actions["chronologie"].startswith("2007\u00a0: Étude")
-    assert "chiffre d'affaires\u00a0: 960\u202f000\u00a0€ (2016)" in co_actions["chiffres"]
+    assert "chiffre d'affaires\u00a0: 960\u00a0000\u00a0€ (2016)" in co_actions["chiffres"]
     plain = run_coopkb("--lang", "fr", "list", "--kind", "CAE", "-f", "csv").stdout
     assert plain.startswith("slug,name,") and "2007: Étude" in plain
 
@@ -220,3 +220,34 @@ def test_the_command_list_wraps_each_summary_rather_than_cut_it(lang: str) -> No
     assert all(len(line) <= 80 for line in shown.splitlines())
     if lang == "fr":
         assert "par région puis\n                 par nom." in shown
+
+
+@pytest.mark.parametrize(
+    ("args", "header"),
+    [
+        (("stats",), "rubrique;libellé;valeur"),
+        (("show", "la-brunante"), "identifiant;nom;autres noms"),
+        (("search", "brunante"), "type;identifiant;nom;champ\u00a0: extrait"),
+        (("timeline", "--year", "2013"), "date;ce qui s'est passé;identifiant"),
+        (("values", "région"), "valeur;fiches"),
+    ],
+)
+def test_excel_csv_is_french_for_every_command(args: tuple[str, ...], header: str) -> None:
+    """`show` and `stats` ignored --excel; search, timeline and values kept English keys."""
+    result = run_coopkb("--lang", "fr", "--excel", *args, "-f", "csv")
+    assert result.returncode == 0, result.stderr
+    first = result.stdout.split("\r\n", 1)[0]
+    assert first.startswith("\ufeff" + header), first
+    assert ",cooperative" not in result.stdout and ";cooperative" not in result.stdout
+    assert ";council;" not in result.stdout
+
+
+@pytest.mark.parametrize("value", ["de", "xx", "français"])
+def test_a_coopkb_lang_we_do_not_speak_keeps_the_users_locale(value: str) -> None:
+    result = run_coopkb(
+        "missions",
+        "--year",
+        "2019",
+        env={"LANG": "fr_CA.UTF-8", "LC_ALL": "", "COOPKB_LANG": value},
+    )
+    assert result.stderr.strip() == "Aucune mission en 2019."

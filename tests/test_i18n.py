@@ -127,7 +127,7 @@ def test_every_command_answers_in_both_languages(command: tuple[str, ...], cli: 
     ("command", "english", "french"),
     [
         (("list", "--region", "Estrie"), "2 cooperatives", "2 coopératives"),
-        (("missions", "--year", "2019"), "no missions in 2019", "Aucune mission en 2019."),
+        (("missions", "--year", "2019"), "No missions in 2019.", "Aucune mission en 2019."),
         (
             ("list", "--region", "Estri"),
             "unknown region 'Estri' (did you mean 'Estrie'?)",
@@ -169,7 +169,7 @@ def test_a_decimal_comma_and_narrow_spaces_in_french() -> None:
     try:
         set_language("fr")
         assert number_text(19.5) == "19,5"
-        assert number_text(3000) == "3\u202f000"
+        assert number_text(3000) == "3\u00a0000"
     finally:
         set_language("en")
     assert number_text(19.5) == "19.5"

@@ -258,4 +258,4 @@ def test_diff_reads_a_change_of_the_step_partner(
     subprocess.run([*git, "commit", "-qm", "base"], cwd=data, check=True)
     _edit(data / "cooperatives.yaml", "partner: polecn", "partner: co-actions")
     result = _run(dry_run, "--data-dir", str(data), "diff", "HEAD", cwd=data)
-    assert "la-brunante.timeline[0].partner: polecn → co-actions" in _ok(result)
+    assert "la-brunante.timeline (1) › partner: polecn → co-actions" in _ok(result)

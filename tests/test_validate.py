@@ -257,7 +257,7 @@ def test_text_findings_name_their_severity_in_the_readers_language(tmp_path: Pat
 @pytest.mark.parametrize(
     ("edit", "where", "french"),
     [
-        (("destination: Québec", 'destination: "Québec'), ":40:18:", "non fermé"),
+        (("destination: Québec", 'destination: "Québec'), ":40:18:", "jamais fermé"),
         (("visits: [polecn]", "visits: [polecn"), ":44:13:", "crochet «\u00a0[\u00a0»"),
         (("destination: Québec", "destination:Québec"), ":40:16:", "il faut une espace"),
         (("destination: Québec", "destination: Québec: ville"), ":40:24:", "entre guillemets"),

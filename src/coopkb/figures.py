@@ -9,14 +9,15 @@ from .i18n import language
 
 
 def number_text(value: int | float) -> str:
-    """French groups thousands with a narrow no-break space and writes a decimal comma;
-    English uses a comma and a point. Whole floats lose their ``.0``."""
+    """French groups thousands with a no-break space (U+00A0, as the data and CONTRIBUTING.md
+    write them) and writes a decimal comma; English uses a comma and a point. Whole floats lose
+    their ``.0``."""
     if isinstance(value, float) and value.is_integer():
         value = int(value)
     french = language() == "fr"
     if isinstance(value, int):
         grouped = f"{value:,}"
-        return grouped.replace(",", "\u202f") if french else grouped
+        return grouped.replace(",", "\u00a0") if french else grouped
     shown = repr(value)
     return shown.replace(".", ",") if french else shown
 

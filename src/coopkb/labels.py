@@ -141,6 +141,19 @@ def field_label(name: str, kind: str | None = None) -> str:
     return _(own or FIELD_LABELS.get(name, name.replace("_", " ")))
 
 
+def labelled_key(key: str, kind: str | None = None) -> str:
+    """A YAML key quoted as the editor typed it, followed by its label when the interface
+    speaks another language than the keys (« name » (nom)): a French editor read
+    « champ obligatoire manquant : « name » » with no French word for it."""
+    from .i18n import language
+    from .matching import fold, quote
+
+    label = field_label(key, kind)
+    if language() == "en" or fold(label) == fold(key.replace("_", " ")):
+        return quote(key)  # English, or a key with no label of its own
+    return f"{quote(key)} ({label})"
+
+
 def path_label(written: str, kind: str) -> str:
     """A value's path as a reader says it: « chronologie (2) › date » for ``timeline.2.date``
     (each item by its number, each field by its label in the interface's language)."""

@@ -229,7 +229,7 @@ def missions(
     with answers():
         found = find_missions(kb, year, country)
     if year is not None:
-        empty = _("no missions in {year}").format(year=year)
+        empty = _("No missions in {year}.").format(year=year)
     else:
         empty = _("No missions match these filters.")
     show_listing(state, missions_view(found), output_format.value, empty, kb)

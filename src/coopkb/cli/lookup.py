@@ -130,6 +130,7 @@ def show(
         chosen,
         terminal_width(),
         derived_fields(kb, record["slug"]),
+        state.excel,
     )
     emit(output, state.pager)
 
@@ -299,4 +300,4 @@ def stats(
             official = resolve_region(region) if region is not None else None
             wanted = CooperativeFilter(official, kind=kind, country=country, project=project)
             kept = find_cooperatives(kb, wanted)
-    emit(render_stats(summarise(kb, kept), output_format.value), state.pager)
+    emit(render_stats(summarise(kb, kept), output_format.value, state.excel), state.pager)

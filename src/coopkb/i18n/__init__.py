@@ -26,9 +26,13 @@ _version = "en"
 def choose_language(option: str | None, env: Mapping[str, str]) -> str:
     """--lang, else $COOPKB_LANG, else the first of LANGUAGE, LC_ALL, LC_MESSAGES, LANG that is
     set (``fr_CA.UTF-8``, ``fr_FR``, ``fr`` → French), else English. No system locale needed."""
-    for value in (option, env.get("COOPKB_LANG")):
-        if value:
-            return _language_of(value) or "en"
+    if option:
+        return _language_of(option) or "en"
+    # A $COOPKB_LANG we do not speak (« de », a typo) is no reason to leave the user's own
+    # locale: a French system stayed French for --lang es, but turned English for it.
+    chosen = _language_of(env.get("COOPKB_LANG") or "")
+    if chosen:
+        return chosen
     for name in ("LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG"):
         value = env.get(name)
         if value:
@@ -41,8 +45,13 @@ def choose_language(option: str | None, env: Mapping[str, str]) -> str:
     return "en"
 
 
+# The languages by their names, as a user may set them (COOPKB_LANG=français).
+_NAMED = {"français": "fr", "francais": "fr", "french": "fr", "anglais": "en", "english": "en"}
+
+
 def _language_of(value: str) -> str | None:
     code = re.split(r"[_.@-]", value.strip().lower(), maxsplit=1)[0]
+    code = _NAMED.get(code, code)
     return code if code in LANGUAGES else None
 
 

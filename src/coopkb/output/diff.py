@@ -4,6 +4,7 @@ comment or GitHub's job summary) and JSON (a list of {slug, kind, change, field,
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any
 
@@ -38,6 +39,10 @@ def value_text(value: Any, shape: str = "") -> str:
         return "; ".join(value_text(v, shape) for v in value) or "∅"  # empty is empty
     if isinstance(value, str):  # « La Barberie → La Barberie » says what changed
         return value + spaces_named(value)
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        from ..figures import number_text
+
+        return number_text(value)  # « 960 000 », as show writes it
     return str(value)
 
 
@@ -135,16 +140,19 @@ def _what(change: Any) -> str:
 
 
 def field_text(change: Any) -> str:
-    """The changed field by its label (« étapes[2].date »), in the interface's language."""
-    from ..labels import field_label
+    """The changed field by its labels (« chronologie (3) › date »), in the interface's
+    language."""
+    from ..labels import path_label
 
     field = change.field or ""
     if change.change == "shifted":  # a claim's path: « autres noms (2) »
-        from ..labels import path_label
-
         return path_label(field, change.kind)
-    top = field.split(".")[0].split("[")[0]
-    return field_label(top, change.kind) + field[len(top) :] if top else ""
+    if not field:
+        return ""
+    # each item by its number from 1, as `show --evidence` counts (« chiffres (3) › valeur »;
+    # « chiffres[2].value » was a Python index and an English key)
+    counted = re.sub(r"\[(\d+)\]", lambda m: f".{int(m.group(1)) + 1}", field)
+    return path_label(counted, change.kind)
 
 
 def _line(change: Any) -> str:

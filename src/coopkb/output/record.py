@@ -40,9 +40,11 @@ def render_record(
     fields: list[str] | None = None,
     width: int = 80,
     derived: dict[str, str] | None = None,
+    excel: bool = False,
 ) -> RenderableType | str:
     """One record; ``fields`` keeps only those fields (in that order). ``derived`` names the
-    fields taken from an official list (field -> the list's id): they say so."""
+    fields taken from an official list (field -> the list's id): they say so. ``excel``: a
+    CSV for a French-locale Excel, as the listings write it."""
     derived = derived or {}
     if fields:
         record = {
@@ -67,7 +69,8 @@ def render_record(
             }
         return machine(payload, output_format)
     if output_format == "csv":
-        return to_csv([{**record, "type": kind}], names, kind=kind)
+        shown_kind = kind_label(kind) if excel else kind  # the people's word in Excel
+        return to_csv([{**record, "type": shown_kind}], names, excel, kind=kind)
     # A value taken from an official list says so by a mark (« Canada ¹ »), and each list is
     # named once, under the facts: the same long note on the country, region and MRC of every
     # record drowned what they hold.

@@ -45,9 +45,13 @@ def _row_label(section: str, label: str) -> str:
     return _(label) if section == "evidence_coverage" else label
 
 
-def render_stats(summary: dict[str, Any], output_format: str) -> RenderableType | str:
+def render_stats(
+    summary: dict[str, Any], output_format: str, excel: bool = False
+) -> RenderableType | str:
     if output_format in ("json", "yaml"):
         return machine(summary, output_format)
+    if output_format == "csv" and excel:
+        return _excel_csv(summary)
     rows = [
         {"section": section, "label": label, "value": value}
         for section, counts in summary.items()
@@ -107,3 +111,20 @@ def render_stats(summary: dict[str, Any], output_format: str) -> RenderableType 
         figure_table.add_row(text(f["programme"]), text(figure_text(f)))
     parts.append(figure_table)
     return Group(*parts)
+
+
+def _excel_csv(summary: dict[str, Any]) -> str:
+    """The summary for a French-locale Excel: what the table shows, in the interface's words,
+    figures with their units (« financement sur 3 ans », 8 M$), as the listings' --excel does."""
+    section, label, value = _("section"), _("label"), _("value")
+    rows: list[dict[str, Any]] = [
+        {section: _title(name), label: _row_label(name, key), value: count}
+        for name, counts in summary.items()
+        if isinstance(counts, dict)
+        for key, count in counts.items()
+    ]
+    rows += [
+        {section: _title("council_figures"), label: f["programme"], value: figure_text(f)}
+        for f in summary.get("council_figures", [])
+    ]
+    return to_csv(rows, excel=True)

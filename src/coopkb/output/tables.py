@@ -60,6 +60,13 @@ def render_view(
         if view.footer:
             lines += ["", md_cell(view.footer)]
         return "\n".join(lines)
+    if output_format == "csv" and excel and view.kind is None:
+        # rows that are no records (search hits, a timeline, counts): what the table shows,
+        # under its headers, for the people who open it in Excel
+        from .machine import csv_text
+
+        shown = [{header: row.get(key) for key, header in view.columns} for row in view.rows]
+        return csv_text(shown, excel=True)
     return machine(view.records, output_format, names, excel, view.kind)
 
 

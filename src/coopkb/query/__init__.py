@@ -24,6 +24,7 @@ UNKNOWN: dict[str, str] = {
     "legal category": N_("unknown legal category {value}"),
     "model": N_("unknown model {value}"),
     "sector": N_("unknown sector {value}"),
+    "sector group": N_("unknown sector group {value}"),
     "MRC": N_("unknown MRC {value}"),
     "municipality": N_("unknown municipality {value}"),
     "project": N_("unknown project {value}"),

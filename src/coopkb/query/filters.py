@@ -52,7 +52,17 @@ def resolve(
         ]
         if len(inside) == 1:
             return inside[0]
+        # a plural typed for a singular or the reverse (« travailleurs actionnaires » for the
+        # official « travailleurs actionnaire »)
+        singular = _singular(wanted)
+        plural = [v for v, names in spellings.items() if singular in map(_singular, names)]
+        if len(plural) == 1:
+            return plural[0]
     raise UnknownValue(what, text, [(shown or {}).get(c, c) for c in choices])
+
+
+def _singular(folded: str) -> str:
+    return " ".join(w[:-1] if len(w) > 3 and w[-1] in "sx" else w for w in folded.split())
 
 
 # --- the values of each filter --------------------------------------------------------------
@@ -84,7 +94,7 @@ def resolve_model(text: str) -> str:
 
 
 def resolve_sector(text: str) -> str:
-    return resolve("sector", text, {group: [] for group in reference.SECTOR_GROUPS})
+    return resolve("sector group", text, {group: [] for group in reference.SECTOR_GROUPS})
 
 
 def resolve_mrc(text: str, records: list[Record]) -> str:

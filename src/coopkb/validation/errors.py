@@ -9,6 +9,7 @@ from __future__ import annotations
 from typing import Any
 
 from ..i18n import N_, _
+from ..labels import labelled_key
 from ..matching import did_you_mean, quote
 from ..placeholders import is_placeholder, placeholder_message
 from ..problems import Problem
@@ -36,8 +37,15 @@ _LIMITS = ("min_length", "max_length", "ge")
 def fields_at(loc: tuple[Any, ...]) -> list[str]:
     """The fields the record or sub-record at ``loc`` may hold (a suggestion for a mistyped
     field comes from its own kind: `courriel` on a cooperative is never "council")."""
+    from ..parts import FIELDS_OF
+
+    return [p.field for p in FIELDS_OF.get(owner_at(loc) or "", ())] or sorted(KNOWN_FIELDS)
+
+
+def owner_at(loc: tuple[Any, ...]) -> str | None:
+    """The kind or sub-record shape that holds the last field of ``loc``."""
     from ..layout import LIST_SECTIONS, NESTED_SECTIONS, SINGLE_SECTIONS
-    from ..parts import FIELDS_OF, part_of
+    from ..parts import part_of
 
     sections = {**LIST_SECTIONS, **SINGLE_SECTIONS, **NESTED_SECTIONS}
     owner = None
@@ -54,7 +62,7 @@ def fields_at(loc: tuple[Any, ...]) -> list[str]:
                 owner = sections.get(step, owner)
     if owner is None and loc and loc[0] == "sources":
         owner = "source"
-    return [p.field for p in FIELDS_OF.get(owner or "", ())] or sorted(KNOWN_FIELDS)
+    return owner
 
 
 def _message(error_type: str, field_name: str, error: dict[str, Any]) -> str:
@@ -80,7 +88,10 @@ def translate(loaded: LoadedFile, errors: list[Any], file_name: str) -> list[Pro
         number_union = error["type"] in ("int_type", "float_type", "finite_number")
         kind = "number" if len(loc) < len(error["loc"]) and number_union else error["type"]
         key = next((str(s) for s in reversed(loc) if isinstance(s, str)), "")
-        field_name = quote(key)
+        # an unknown field has no label; a known one is named by its key and its label
+        field_name = (
+            quote(key) if error["type"] == "extra_forbidden" else labelled_key(key, owner_at(loc))
+        )
         error = {**error, "key": key}
         if not loc and error["type"] == "model_type":
             expected = ", ".join(FILE_MODELS[file_name].model_fields)

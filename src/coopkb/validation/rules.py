@@ -14,7 +14,7 @@ from typing import Any
 
 from ..graph import Reference, walk_path
 from ..i18n import _
-from ..labels import kind_label
+from ..labels import kind_label, labelled_key
 from ..layout import LIST_SECTIONS, SINGLE_SECTIONS
 from ..matching import did_you_mean, either, quote
 from ..placeholders import is_placeholder
@@ -271,7 +271,8 @@ def _check_references(
             continue
         for loc, value in walk_path(record.data, ref.path):
             target = by_slug.get(value)
-            field_name = quote(next(str(s) for s in reversed(loc) if isinstance(s, str)))
+            key = next(str(s) for s in reversed(loc) if isinstance(s, str))
+            field_name = labelled_key(key, record.kind if len(loc) == 1 else None)
             if target is None and complete and not is_placeholder(value):
                 candidates = [slug for slug, r in by_slug.items() if r.kind in ref.targets]
                 yield record.at(
