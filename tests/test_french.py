@@ -251,3 +251,19 @@ def test_a_coopkb_lang_we_do_not_speak_keeps_the_users_locale(value: str) -> Non
         env={"LANG": "fr_CA.UTF-8", "LC_ALL": "", "COOPKB_LANG": value},
     )
     assert result.stderr.strip() == "Aucune mission en 2019."
+
+
+def test_usage_lines_write_an_ellipsis_in_french() -> None:
+    french = run_coopkb("--lang", "fr", "validate", "--help").stdout.splitlines()[0]
+    english = run_coopkb("--lang", "en", "validate", "--help").stdout.splitlines()[0]
+    assert french.endswith("[FICHIER]…") and english.endswith("[FILE]...")
+
+
+def test_export_messages_group_thousands_and_read_as_sentences(tmp_path: Path) -> None:
+    sqlite = run_coopkb("--lang", "fr", "export", "sqlite", str(tmp_path / "kb.db"))
+    assert sqlite.returncode == 0, sqlite.stderr
+    rows = re.search(r"(\d[\d\u00a0]*) lignes", sqlite.stderr)
+    assert rows is not None and "\u00a0" in rows.group(1), sqlite.stderr  # 1 713, not 1713
+    package = run_coopkb("--lang", "fr", "export", "datapackage", str(tmp_path / "paquet"))
+    assert package.stderr.startswith("Paquet de données écrit dans "), package.stderr
+    assert package.stderr.rstrip().endswith(" tables)"), package.stderr

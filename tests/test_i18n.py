@@ -138,7 +138,7 @@ def test_every_command_answers_in_both_languages(command: tuple[str, ...], cli: 
         (
             ("list", "--nope"),
             "No such option: --nope",
-            "option inconnue\u00a0: «\u00a0--nope\u00a0»",
+            "option inconnue «\u00a0--nope\u00a0»",
         ),
         (("stats",), "Cooperatives per region", "Coopératives par région"),
     ],

@@ -169,4 +169,4 @@ def translated_piece(piece: str) -> str:
     opening, word, closing, more = match.group("open", "word", "close", "more")
     if (opening, closing) == ("{", "}"):  # Typer 0.29's required argument: braces read as an
         opening = closing = ""  # unfilled placeholder; Click writes it bare (``NAME``)
-    return opening + _(word) + closing + (more or "")
+    return opening + _(word) + closing + (_("...") if more else "")  # French writes « … »

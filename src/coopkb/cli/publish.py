@@ -92,12 +92,14 @@ def export_sqlite(
         fail(str(err))
     except OSError as err:  # a name too long, a folder that vanished…
         fail(_("cannot write {path}: {reason}").format(path=shown(path), reason=os_reason(err)))
+    from ..figures import number_text
+
     rows = sum(t.count for t in tables.tables.values())
     write_err(
         _("wrote {path}: {tables} tables, {rows} rows; metadata in {metadata}").format(
             path=shown(path),
             tables=len([t for t in tables.tables.values() if t.rows]),
-            rows=rows,
+            rows=number_text(rows),  # « 1 713 lignes », as the figures group thousands
             metadata=shown(target),
         )
         + "\n"
