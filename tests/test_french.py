@@ -256,7 +256,10 @@ def test_a_coopkb_lang_we_do_not_speak_keeps_the_users_locale(value: str) -> Non
 def test_usage_lines_write_an_ellipsis_in_french() -> None:
     french = run_coopkb("--lang", "fr", "validate", "--help").stdout.splitlines()[0]
     english = run_coopkb("--lang", "en", "validate", "--help").stdout.splitlines()[0]
-    assert french.endswith("[FICHIER]…") and english.endswith("[FILE]...")
+    assert "..." not in french
+    # older Click writes no ellipsis after an argument that takes several values
+    if english.endswith("[FILE]..."):
+        assert french.endswith("[FICHIER]…"), french
 
 
 def test_export_messages_group_thousands_and_read_as_sentences(tmp_path: Path) -> None:
