@@ -37,27 +37,15 @@ def test_installed_copy_is_used_outside_a_checkout(tmp_path: Path) -> None:
     result = run_coopkb("validate", cwd=tmp_path, env={"COOPKB_CACHE_DIR": str(tmp_path / "c")})
     assert result.returncode == 0, result.stderr
     assert "(from bundled)" in result.stdout
-    listed = run_coopkb(
-        "list",
-        "--region",
-        "estrie",
-        "--format",
-        "json",
-        cwd=tmp_path,
-        env={"COOPKB_CACHE_DIR": str(tmp_path / "c")},
-    )
-    from_checkout = run_coopkb(
-        "list",
-        "--region",
-        "estrie",
-        "--format",
-        "json",
-        cwd=ROOT,
-        env={"COOPKB_CACHE_DIR": str(tmp_path / "c")},
-    )
-    bundled = [r["slug"] for r in json.loads(listed.stdout)]
+    env = {"COOPKB_CACHE_DIR": str(tmp_path / "c")}
+
+    def estrie(cwd: Path) -> list[str]:
+        listed = run_coopkb("list", "--region", "estrie", "--format", "json", cwd=cwd, env=env)
+        return [r["slug"] for r in json.loads(listed.stdout)]
+
+    bundled = estrie(tmp_path)
     assert "la-brunante" in bundled
-    assert bundled == [r["slug"] for r in json.loads(from_checkout.stdout)]
+    assert bundled == estrie(ROOT)
 
 
 def test_errors_are_one_line_without_traceback(tmp_path: Path) -> None:

@@ -7,6 +7,20 @@ from typing import Any
 
 from .i18n import language
 
+# Approximate numbers written as words: « une quarantaine d'organisations » states 40, and a
+# search for « quarantaine » finds « environ 40 ». Read by evidence matching and by search.
+ABOUT_NUMBERS = {
+    "dizaine": "10",
+    "douzaine": "12",
+    "quinzaine": "15",
+    "vingtaine": "20",
+    "trentaine": "30",
+    "quarantaine": "40",
+    "cinquantaine": "50",
+    "soixantaine": "60",
+    "centaine": "100",
+}
+
 
 def number_text(value: int | float) -> str:
     """French groups thousands with a no-break space (U+00A0, as the data and CONTRIBUTING.md

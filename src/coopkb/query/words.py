@@ -14,6 +14,7 @@ import unicodedata
 from functools import lru_cache
 from typing import Any, NamedTuple
 
+from ..figures import ABOUT_NUMBERS
 from ..matching import fold
 
 _WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
@@ -72,16 +73,7 @@ NUMBER_WORDS = {
 } | {"vingt": "20", "twenty": "20", "trente": "30", "quarante": "40", "cinquante": "50"}
 # about so many (« une quarantaine de membres ») finds the figure (« environ 40 »); the figure
 # still finds its own word first (40 → quarante)
-NUMBER_WORDS |= {
-    "dizaine": "10",
-    "douzaine": "12",
-    "quinzaine": "15",
-    "vingtaine": "20",
-    "trentaine": "30",
-    "quarantaine": "40",
-    "cinquantaine": "50",
-    "centaine": "100",
-}
+NUMBER_WORDS |= ABOUT_NUMBERS
 # and the ranks the sources write « 2e mission », « 1re rencontre »
 NUMBER_WORDS |= {
     "premier": "1er",

@@ -20,6 +20,8 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
+from ..figures import ABOUT_NUMBERS
+
 # A number whose thousands are separated by a space (normal, no-break or narrow no-break).
 _GROUPED = re.compile(r"(?<![\d,.])(\d{1,3})((?:[ \u00a0\u202f\u2009]\d{3})+)(?![\d])")
 _MAYBE_GROUPED = re.compile("\\d[ \u00a0\u202f\u2009]\\d")
@@ -36,18 +38,6 @@ _ORDINAL_FORMS = frozenset(_ORDINALS | {w[:-1] for w in _ORDINALS if len(w) > 3}
 # Words ending in s that are no plural, and whose s a month depends on (« mars »; « mais » is
 # not « mai »).
 _NOT_PLURALS = frozenset({"mars", "mais"})
-# Approximate numbers written as words: « une quarantaine d'organisations » states 40.
-_ABOUT = {
-    "dizaine": "10",
-    "douzaine": "12",
-    "quinzaine": "15",
-    "vingtaine": "20",
-    "trentaine": "30",
-    "quarantaine": "40",
-    "cinquantaine": "50",
-    "soixantaine": "60",
-    "centaine": "100",
-}
 
 
 class _Folding(dict[int, str]):
@@ -86,8 +76,8 @@ def _normal(word: str) -> str:
     an approximate number's figure, a plural's singular."""
     if word.isdigit():
         form = word.lstrip("0") or "0"
-    elif word.rstrip("s") in _ABOUT:
-        form = _ABOUT[word.rstrip("s")]
+    elif word.rstrip("s") in ABOUT_NUMBERS:
+        form = ABOUT_NUMBERS[word.rstrip("s")]
     elif len(word) > 3 and word[-1] in "sx" and word not in _NOT_PLURALS:
         form = word[:-1]  # one form for the singular and the plural
     else:
