@@ -648,3 +648,10 @@ def test_a_field_named_by_every_telling_word_ranks_first(cli: Cli) -> None:
         cli("--lang", "fr", "search", "innover dans l'action collective", "-f", "json").stdout
     )
     assert (hits[0]["slug"], hits[0]["field"]) == ("cqcm", "innovating_in_collective_action")
+
+
+def test_a_name_the_base_lacks_beside_words_it_holds_is_no_typo(cli: Cli) -> None:
+    """« Montreal » read as « montrer » (0.8 alike) turned a partial match into a wrong one:
+    the words as typed keep their partial hits, and nothing is said to be read otherwise."""
+    shown = cli("search", "forum mondial economie sociale Montreal").stdout
+    assert "gsef" in shown and "searched for" not in shown and "montrer" not in shown

@@ -185,13 +185,18 @@ def search(
         from ..query.search import closest, corrected_text, corrections
 
         # a typo first (« koalla » → « koala »): a word no record holds would leave only the
-        # records holding the others
-        fixed = corrections(kb, text, blobs)
-        query = corrected_text(text, fixed) if fixed else text
-        if fixed:
-            hits = run_search(kb, query, kinds, blobs, quotes)
+        # records holding the others. The reading is kept when it finds every word, or when
+        # the words as typed find nothing at all: a name the base lacks (« Montreal ») beside
+        # words it holds is no typo of « montrer »
+        read_as = corrections(kb, text, blobs)
+        if read_as:
+            hits = run_search(kb, corrected_text(text, read_as), kinds, blobs, quotes)
+            fixed = read_as if hits else {}
         if not hits:  # a question typed whole: the records holding most of its telling words
-            partial = closest(kb, query, kinds, quotes=quotes)
+            partial = closest(kb, text, kinds, quotes=quotes)
+            if not partial.hits and read_as:
+                partial = closest(kb, corrected_text(text, read_as), kinds, quotes=quotes)
+                fixed = read_as if partial.hits else {}
             hits = partial.hits
     show_listing(
         state,

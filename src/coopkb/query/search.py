@@ -296,7 +296,9 @@ def corrections(kb: KB, text: str, blobs: Sequence[str] | None = None) -> dict[s
                     words.setdefault(fold(word), word)
     fixed = {}
     for word in missing:
-        close = difflib.get_close_matches(fold(word), list(words), n=1, cutoff=0.8)
+        # 0.85: « koalla » → koala (0.91), « monaies » → monnaie (0.86); « montreal » is
+        # no « montrer » (0.8)
+        close = difflib.get_close_matches(fold(word), list(words), n=1, cutoff=0.85)
         if close and len(word) > 3:
             fixed[word] = words[close[0]]
     return fixed
