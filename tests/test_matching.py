@@ -121,3 +121,19 @@ def test_typographic_no_break_spaces_are_not_named() -> None:
     assert spaces_named("«\u00a0La Brunante\u00a0», Historique\u00a0: 3\u00a0000 membres") == ""
     assert "U+00A0" in spaces_named("La\u00a0Barberie")
     assert "U+202F" in spaces_named("name\u202f")
+
+
+@given(st.text(alphabet="abcdeéèêilnorstuxîç", min_size=1, max_size=14))
+def test_inflections_keep_the_word_and_share_its_stem(word: str) -> None:
+    from coopkb.query.words import inflections, stem
+
+    forms = inflections(word)
+    assert word in forms
+    assert {stem(form).accented for form in forms} == {stem(word).accented}
+
+
+def test_inflections_give_the_plural_and_feminine_french_forms() -> None:
+    from coopkb.query.words import inflections
+
+    assert {"aîné", "aînée", "aînées", "aînés"} <= inflections("aînés")
+    assert "jeunes" in inflections("jeune")

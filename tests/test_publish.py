@@ -196,6 +196,46 @@ def test_datasette_serves_filters_search_links_and_metadata(exported: Path) -> N
     assert served["title"].startswith("coopkb")
 
 
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("query", "wanted", "unwanted"),
+    [
+        ("jeunes", "jeune-coop", None),  # the base writes « Jeune COOP » and « jeunes »
+        ("aînées", "la-brunante", None),  # written « aînés »: a French inflection of it
+        ("aines", "feuille-de-route-relance-2020", "aina-rakotoarinivo"),  # no accents; not Aina
+        ("3000", "cqcm", None),
+        ("cooperatives estrie", "la-brunante", "lac-edouard"),  # every word, any kind
+    ],
+)
+def test_datasette_search_table_finds_french_word_forms(
+    exported: Path, query: str, wanted: str, unwanted: str | None
+) -> None:
+    pytest.importorskip("datasette")
+    from urllib.parse import quote
+
+    rows = _datasette(exported, f"/kb/search.json?_search={quote(query)}&_shape=array")
+    found = {r["slug"]: r for r in rows}
+    assert wanted in found, sorted(found)
+    assert unwanted not in found
+    kinds = {r["kind"] for r in rows}
+    assert kinds <= {"coopérative", "programme", "conseil", "feuille de route", "personne",
+                     "organisation", "événement", "source", "mission", "coopération",
+                     "membre"}, kinds  # fmt: skip
+
+
+def test_search_table_is_described_in_french(exported: Path) -> None:
+    metadata = json.loads(exported.with_name("kb.metadata.json").read_text("utf-8"))
+    search = metadata["databases"]["kb"]["tables"]["search"]
+    assert search["title"] == "recherche dans toute la base"
+    assert set(search["columns"]) == {"slug", "kind", "name", "forms"}
+    import sqlite3
+
+    with sqlite3.connect(exported) as db:
+        count = db.execute("select count(*) from search").fetchone()[0]
+        records = db.execute("select count(*) from records").fetchone()[0]
+    assert count == records  # every record of every kind, and every source, once
+
+
 def test_excel_csv_reads_back_as_the_json_says(tmp_path: Path, cli: Cli) -> None:
     raw = cli("list", "--format", "csv", "--excel").stdout
     assert raw.startswith("\ufeff")

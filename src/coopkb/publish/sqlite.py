@@ -3,7 +3,9 @@
 Written to a temporary file beside the target, renamed with its metadata as one set (writing.py):
 a failed export leaves no half file and replaces nothing.
 Full-text search is the sqlite-utils way (``enable_fts``) with the FTS5 ``unicode61
-remove_diacritics 2`` tokenizer, so « edouard » finds « Édouard ».
+remove_diacritics 2`` tokenizer, so « edouard » finds « Édouard ». FTS5 knows no French word forms,
+so the ``search`` table gives it, for every record of every kind, the forms the base writes of
+its words' stems (query/search.py): « jeunes » finds Jeune COOP in Datasette's search box.
 """
 
 from __future__ import annotations
@@ -21,6 +23,7 @@ from .tables import RECORDS, Tables, relational_parts, table_description
 
 FTS_TOKENIZER = "unicode61 remove_diacritics 2"
 _SEARCHABLE = ("name", "acronym", "aliases", "description", "purpose", "title")
+SEARCH = "search"  # one row per record of every kind: its word forms, searched in French
 
 
 ExportError = WriteError  # the name the CLI catches: nothing was written, the message says why
@@ -64,6 +67,7 @@ def export_sqlite(kb: dict[str, Any], target: Path, files: FileSet) -> Tables:
             columns = [c for c in _SEARCHABLE if table.rows and c in table.rows[0]]
             if table.pk == "slug" and table.name != RECORDS and columns:
                 db[table.name].enable_fts(columns, tokenize=FTS_TOKENIZER)  # type: ignore[union-attr]
+        _search_table(db, kb)
         db.conn.close()
     except OSError as err:
         raise ExportError(
@@ -74,6 +78,29 @@ def export_sqlite(kb: dict[str, Any], target: Path, files: FileSet) -> Tables:
             _("cannot write {path}: {reason}").format(path=target, reason=err)
         ) from None
     return tables
+
+
+def _search_table(db: Any, kb: dict[str, Any]) -> None:
+    """The ``search`` table: each record's kind (its French label), slug and name, and the
+    French forms of its words; full-text searched on the name and the forms."""
+    from ..i18n import in_language
+    from ..labels import kind_label
+    from ..query.search import shared_word_forms
+
+    with in_language("fr"):
+        rows = [
+            {
+                "slug": record["slug"],
+                "kind": kind_label(kind),
+                "name": record.get("name") or "",
+                "forms": forms,
+            }  # fmt: skip
+            for kind, record, forms in shared_word_forms(kb)
+        ]
+    if rows:
+        with db.conn:
+            db[SEARCH].insert_all(rows, pk="slug", batch_size=1000)
+        db[SEARCH].enable_fts(["name", "forms"], tokenize=FTS_TOKENIZER)
 
 
 def _creation_order(tables: Tables) -> list[Any]:
@@ -117,6 +144,20 @@ def metadata(tables: Tables, database: str, sources: list[dict[str, Any]]) -> di
                 **({"hidden": True} if table.field else {}),
             }
             for table in tables.tables.values()
+        }
+        described[SEARCH] = {
+            "title": _("search in the whole base"),
+            "description": _(
+                "One row per record of every kind, to search them all at once: the search "
+                "box finds the forms of a word (jeunes finds Jeune COOP) with or without "
+                "accents."
+            ),
+            "columns": {
+                "slug": _("The record's identifier, in the table of its kind."),
+                "kind": _("The kind of record."),
+                "name": _("The record's name."),
+                "forms": _("Every form the base writes of the record's words."),
+            },
         }
     return {
         "title": TITLE,

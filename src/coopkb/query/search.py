@@ -19,6 +19,7 @@ from .records import iter_with_sources
 from .words import (
     QUESTION_WORDS,
     Wanted,
+    inflections,
     matches,
     query_words,
     snippet,
@@ -26,6 +27,7 @@ from .words import (
     telling_words,
     tokens,
     wanted_words,
+    word_forms,
 )
 
 _NAME_FIELDS = {"name": 100, "acronym": 95, "slug": 90, "aliases": 85}
@@ -87,6 +89,31 @@ def index_blobs(kb: KB, quotes: Quotes | None = None) -> list[str]:
         )
         + " "
         for kind, record in iter_with_sources(kb)
+    ]
+
+
+def shared_word_forms(kb: KB) -> list[tuple[str, Record, str]]:
+    """Per record and source (in ``iter_with_sources`` order): its kind, itself, and every form
+    the base writes of the stems of its words, space-separated. SQLite's full-text search (what
+    Datasette's search box runs) knows no French: given these forms, « jeunes » finds Jeune
+    COOP (the base writes both), « aînées » the roadmap that writes « aînés » (a form French
+    inflection gives), and « aines » no Aina: stems are compared as written."""
+    stems_of: list[tuple[str, Record, set[str]]] = []
+    written_as: dict[str, set[str]] = {}
+    for kind, record in iter_with_sources(kb):
+        stems: set[str] = set()
+        for _path, value, _figure in _texts(kind, record):
+            for written, stemmed in word_forms(value):
+                written_as.setdefault(stemmed, set()).add(written)
+                stems.add(stemmed)
+        stems_of.append((kind, record, stems))
+    return [
+        (
+            kind,
+            record,
+            " ".join(sorted({f for s in stems for w in written_as[s] for f in inflections(w)})),
+        )
+        for kind, record, stems in stems_of
     ]
 
 

@@ -132,6 +132,27 @@ def tokens(text: str) -> list[Token]:
     return found
 
 
+def word_forms(text: str) -> list[tuple[str, str]]:
+    """Each word of ``text`` as written (lower case, elision dropped: l'économie → économie),
+    with its stem as written: what a full-text index that knows no French needs to be given."""
+    joined = _GROUPED.sub(lambda m: re.sub(r"\D", "", m.group()), _composed(text))
+    found: list[tuple[str, str]] = []
+    for word in _WORD.findall(joined):
+        written = word.lower().replace("’", "'").rsplit("'", 1)[-1]
+        found.append((written, stem(word).accented))
+    return found
+
+
+@lru_cache(maxsize=65536)
+def inflections(written: str) -> frozenset[str]:
+    """The plural and feminine forms of a word written in lower case that French stems as it
+    (aînés: aîné, aînée, aînées), so that an index given them finds the form a reader types."""
+    base = written[:-1] if written.endswith(("s", "x")) and len(written) > 3 else written
+    own = stem(written).accented
+    candidates = {written, base, base + "s", base + "e", base + "es", base + "x"}
+    return frozenset(c for c in candidates if c == written or stem(c).accented == own)
+
+
 def _composed(text: str) -> str:
     """NFC: a decomposed accent (e + U+0301) would split the word in two."""
     return text if text.isascii() else unicodedata.normalize("NFC", text.replace("i\u0307", "i"))
