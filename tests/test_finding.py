@@ -655,3 +655,36 @@ def test_a_name_the_base_lacks_beside_words_it_holds_is_no_typo(cli: Cli) -> Non
     the words as typed keep their partial hits, and nothing is said to be read otherwise."""
     shown = cli("search", "forum mondial economie sociale Montreal").stdout
     assert "gsef" in shown and "searched for" not in shown and "montrer" not in shown
+
+
+@pytest.mark.parametrize(
+    ("lang", "query", "answers"),
+    [
+        # the words held only as the labels of fields ask for those fields
+        ("fr", "Maison Mere Baie-Saint-Paul site web", ["maisonmere.ca"]),
+        ("en", "Maison Mere Baie-Saint-Paul website", ["maisonmere.ca"]),
+        ("fr", "coop sante beauceville MRC region", ["Robert-Cliche", "Chaudière-Appalaches"]),
+        ("en", "coop sante beauceville MRC region", ["Robert-Cliche", "Chaudière-Appalaches"]),
+    ],
+)
+def test_a_field_named_in_the_query_is_the_excerpt(
+    lang: str, query: str, answers: list[str]
+) -> None:
+    result = run_coopkb("--lang", lang, "search", query, env={"COLUMNS": "80"})
+    assert result.returncode == 0, result.stderr
+    shown = " ".join(result.stdout.split())
+    for answer in answers:
+        assert answer in shown, result.stdout
+    assert all(len(line) <= 80 for line in result.stdout.splitlines())
+
+
+@pytest.mark.parametrize("lang", ["fr", "en"])
+def test_two_people_named_with_one_more_word_are_both_offered(lang: str) -> None:
+    """Each person holds two of the five words: under half, yet what was asked."""
+    query = "Delphine Empio Juliette Giraud spécialités"
+    result = run_coopkb("--lang", lang, "search", query, env={"COLUMNS": "80"})
+    assert result.returncode == 0, result.stderr
+    assert "delphine-empio" in result.stdout and "juliette-giraud" in result.stdout
+    # found by their names, they show what tells them: not their names again
+    assert "Consultante en innovation" in " ".join(result.stdout.split())
+    assert all(len(line) <= 80 for line in result.stdout.splitlines())

@@ -10,6 +10,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from typing import Any, NamedTuple, overload
 
 from ..figures import figure_text
+from ..i18n import _
 from ..kinds import KIND
 from ..labels import field_label
 from ..matching import fold
@@ -18,6 +19,7 @@ from . import KB, Record
 from .records import iter_with_sources
 from .words import (
     QUESTION_WORDS,
+    Token,
     Wanted,
     inflections,
     matches,
@@ -274,9 +276,9 @@ def closest(
     most: int = 10,
     quotes: Quotes | None = None,
 ) -> Closest:
-    """The records holding the most telling words of ``text`` (at least half of them, and at
-    least one), best first; empty when ``text`` has under two such words and is one already
-    searched whole."""
+    """The records holding the most telling words of ``text`` (at least half of them, or two
+    when no record holds half; at least one), best first; empty when ``text`` has under two
+    such words and is one already searched whole."""
     wanted = telling_words(text)
     if not wanted or (len(wanted) < 2 and wanted == wanted_words(text)):
         return Closest([], len(wanted), 0)
@@ -286,6 +288,24 @@ def closest(
         if strict:
             return Closest(strict[:most], len(wanted), len(wanted), telling)
     needed = max(1, (len(wanted) + 1) // 2)
+    scored = _holding(kb, wanted, needed, kinds, quotes)
+    if not scored and needed > 2:
+        # two people named in one query (« Delphine Empio Juliette Giraud spécialités »): each
+        # holds two words of five, and that is what was asked
+        scored = _holding(kb, wanted, 2, kinds, quotes)
+    scored.sort(key=lambda pair: (-pair[0], -pair[1].score, fold(pair[1].name)))
+    best = scored[0][0] if scored else 0
+    kept = [hit for count, hit in scored if count == best][:most]
+    # found by their names, they show what tells them, as a whole search's hits do
+    slugs = {hit.slug for hit in kept}
+    records = {r["slug"]: r for _k, r in iter_with_sources(kb) if r["slug"] in slugs}
+    return Closest(_with_context(kb, kept, records), len(wanted), best, telling)
+
+
+def _holding(
+    kb: KB, wanted: list[Wanted], needed: int, kinds: tuple[str, ...], quotes: Quotes | None
+) -> list[tuple[int, Hit]]:
+    """Each record holding at least ``needed`` of ``wanted``, with how many it holds."""
     scored: list[tuple[int, Hit]] = []
     for kind, record in iter_with_sources(kb):
         if kinds and kind not in kinds:
@@ -294,10 +314,7 @@ def closest(
         found = _word_hit(kind, record, wanted, needed, quoted=quoted)
         if found is not None:
             scored.append(found)
-    scored.sort(key=lambda pair: (-pair[0], -pair[1].score, fold(pair[1].name)))
-    best = scored[0][0] if scored else 0
-    kept = [hit for count, hit in scored if count == best][:most]
-    return Closest(kept, len(wanted), best, telling)
+    return scored
 
 
 def corrections(kb: KB, text: str, blobs: Sequence[str] | None = None) -> dict[str, str]:
@@ -378,6 +395,7 @@ def _word_hit(
     fields = [*_texts(kind, record), *_quoted(quoted)]
     labels = {key: tokens(label) for key, label, _f in _labels(kind, record)}
     found: set[Wanted] = set()
+    in_text: set[Wanted] = set()  # words the record's own text holds (not only a label)
     best: tuple[int, str, str, set[Wanted]] | None = None
     # The excerpt a reader needs is the text beyond the name (the name is its own column): a
     # programme found by its name shows the figure or sentence that also holds the words.
@@ -396,6 +414,7 @@ def _word_hit(
         if not here and not by_label:
             continue
         found |= here | by_label
+        in_text |= here
         weight = _NAME_FIELDS.get(top, _QUOTED if top == "evidence" else _BODY)
         # the field's own words count more than its label's
         # scored on the words that tell what is asked: « dans » in a description said
@@ -422,6 +441,16 @@ def _word_hit(
         return None
     score = best[0]
     _rank, path, value, here = told if told is not None else best
+    asked = _asked_fields(record, labels, telling - in_text - set(_name_words(name, wanted)))
+    if asked and path.split("[")[0].split(".")[0] not in asked:
+        # words the record holds only as the labels of its fields (« … MRC région », « … site
+        # web ») ask for those fields: the excerpt shows them, not the text the rest matched
+        path, value, here = asked[0], _plain(record[asked[0]]), set()
+        for key in asked[1:]:
+            more = _("{where}: {match}").format(
+                where=field_label(key, kind), match=_plain(record[key])
+            )
+            value = f"{value} · {more}"
     listed = _whole_list(record, path) if not here else None
     if listed is not None:  # found by its label: the list itself, not its first item
         path, value = listed
@@ -442,6 +471,33 @@ def _word_hit(
         excerpt = f"{excerpt} — {snippet(told, sorted(here), width=room)}"
     hit = Hit(score, kind, record["slug"], record["name"], _field_name(path), excerpt)
     return hit if needed is None else (len(found), hit)
+
+
+def _name_words(name: list[Token], wanted: list[Wanted]) -> list[Wanted]:
+    return [w for w in wanted if any(matches(t, w) for t in name)]
+
+
+def _asked_fields(record: Record, labels: dict[str, list[Token]], words: set[Wanted]) -> list[str]:
+    """The fields, in the record's order, whose labels hold one of ``words`` and whose value
+    reads as one line (a text, a number, a list of texts)."""
+    if not words:
+        return []
+    return [
+        key
+        for key, label in labels.items()
+        if _plain(record.get(key)) and any(matches(t, w) for t in label for w in words)
+    ]
+
+
+def _plain(value: Any) -> str:
+    """A text, number or list of texts as one line; "" for anything else."""
+    if isinstance(value, bool):
+        return ""
+    if isinstance(value, str | int | float):
+        return str(value)
+    if isinstance(value, list) and value and all(isinstance(i, str) for i in value):
+        return " • ".join(value)
+    return ""
 
 
 def _whole_list(record: Record, path: str) -> tuple[str, str] | None:
