@@ -55,6 +55,7 @@ def cross_checks(records: list[RecordAt], files: list[LoadedFile]) -> Iterator[P
         yield from check_aliases(record)
         yield from check_name_spacing(record)
         yield from _check_references(record, by_slug, complete)
+        yield from _repeated_references(record)
     yield from _check_cycles(records, by_slug)
     yield from _unique_mission_numbers(records)
     for record in records:
@@ -293,6 +294,33 @@ def _check_references(
                         value=quote(value),
                         kind=kind_label(target.kind),
                         wanted=wanted,
+                    ),
+                )
+
+
+def _repeated_references(record: RecordAt) -> Iterator[Problem]:
+    """A list of references names each record once: a visit listed twice is counted twice (the
+    mission's visits, the organisations met)."""
+    for ref in REFERENCES:
+        if ref.kind != record.kind:
+            continue
+        first: dict[tuple[tuple[Any, ...], str], int] = {}
+        for loc, value in walk_path(record.data, ref.path):
+            if not loc or not isinstance(loc[-1], int) or not isinstance(value, str):
+                continue
+            seen = first.setdefault((tuple(loc[:-1]), value), loc[-1])
+            if seen != loc[-1]:
+                key = next(str(s) for s in reversed(loc) if isinstance(s, str))
+                yield record.at(
+                    loc,
+                    "repeated-reference",
+                    _(
+                        "{field} names {value} twice (items {first} and {again}): keep it once"
+                    ).format(
+                        field=labelled_key(key, record.kind if len(loc) == 2 else None),
+                        value=quote(value),
+                        first=seen + 1,
+                        again=loc[-1] + 1,
                     ),
                 )
 
