@@ -453,13 +453,13 @@ def test_a_record_renamed_without_its_claims_is_two_problems_not_a_flood(base: P
     code, out = _validate(base)
     assert code == 1
     errors = [x for x in out.splitlines() if ": error: " in x]
-    assert errors == [
-        f"{base}/cooperatives.evidence.yaml:3:3: error: no record 'la-brunante' in "
-        "cooperatives.yaml; 'la-brunante-racine' has no claim: if these are its claims (a "
-        "renamed record, a typo), write 'la-brunante-racine' here",
+    assert errors == [  # the data file's problem first, then its evidence's
         f"{base}/cooperatives.yaml:{line}:11: error: no evidence for any value of "
         "'la-brunante-racine': claims in cooperatives.evidence.yaml stand under a slug no "
         "record has (renamed?)",
+        f"{base}/cooperatives.evidence.yaml:3:3: error: no record 'la-brunante' in "
+        "cooperatives.yaml; 'la-brunante-racine' has no claim: if these are its claims (a "
+        "renamed record, a typo), write 'la-brunante-racine' here",
     ], out
     one = run_coopkb("--data-dir", str(base), "validate", str(base / "cooperatives.yaml"))
     assert "cooperatives.evidence.yaml:3:3:" in one.stdout + one.stderr

@@ -490,3 +490,19 @@ def test_the_summary_counts_the_warnings_it_printed(base_copy: Path) -> None:
     result = run_coopkb("--lang", "fr", "--data-dir", str(base_copy), "validate")
     assert result.returncode == 1
     assert "1 problème et 1 avertissement dans 1 fichier" in result.stdout, result.stdout
+
+
+def test_a_data_files_problem_is_read_before_what_it_causes_in_its_evidence(
+    data_copy: Path, cli: Cli
+) -> None:
+    """A misspelled key leaves its claims without a field: the key comes first, for the
+    evidence file sorts before the data file by name."""
+    coops = data_copy / "cooperatives.yaml"
+    coops.write_text(coops.read_text().replace("    municipality:", "    municipalty:", 1))
+    result = cli("validate", "--data-dir", str(data_copy))
+    assert result.code == 1
+    errors = [line for line in result.stdout.splitlines() if ": error: " in line]
+    files = [line.split(":", 1)[0].rsplit("/", 1)[-1] for line in errors]
+    assert "cooperatives.evidence.yaml" in files, errors  # what follows from it is reported too
+    assert files[0] == "cooperatives.yaml" and "municipalty" in errors[0], errors
+    assert files == sorted(files, key=lambda name: name.replace(".evidence", "~"))

@@ -29,11 +29,20 @@ class Problem(NamedTuple):
         }
 
 
+def reading_order(problem: Problem) -> tuple[str, bool, int, int, str, str]:
+    """Files by name, each data file's evidence right after it, then by place: a field
+    misspelled in cooperatives.yaml is read before the claims it leaves without a field in
+    cooperatives.evidence.yaml (the cause before what follows from it)."""
+    evidence = problem.file.endswith((".evidence.yaml", ".evidence.yml"))
+    base = problem.file.replace(".evidence.y", ".y") if evidence else problem.file
+    return (base, evidence, problem.line, problem.column, problem.code, problem.message)
+
+
 class DataError(Exception):
     """The knowledge base could not be loaded; carries every problem found."""
 
     def __init__(self, problems: list[Problem]) -> None:
-        self.problems = sorted(problems)
+        self.problems = sorted(problems, key=reading_order)
         first = self.problems[0] if self.problems else None
         summary = f"{first.file}:{first.line}:{first.column}: {first.message}" if first else ""
         super().__init__(f"{len(self.problems)} problem(s) in the data; first: {summary}")

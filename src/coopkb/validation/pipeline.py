@@ -19,7 +19,7 @@ from ..gc_pause import gc_paused
 from ..graph import walk_records
 from ..i18n import _
 from ..layout import DATA_FILES, EVIDENCE_FILES, LIST_SECTIONS
-from ..problems import Problem
+from ..problems import Problem, reading_order
 from .errors import translate
 from .loader import LoadedFile, load_file
 from .models import FILE_MODELS
@@ -100,7 +100,9 @@ def _validate(
     problems.extend(cross_checks(records, loaded_files))
     progress("checking evidence")
     evidence = _evidence(data_dir, shown, raws, records, loaded_files, documents, problems)
-    outcome = Outcome(None, sorted(set(problems)), [f.path for f in loaded_files])
+    outcome = Outcome(
+        None, sorted(set(problems), key=reading_order), [f.path for f in loaded_files]
+    )
     outcome.read = {
         name: (loaded.data if loaded.root is not None else None)
         for name, loaded in zip(DATA_FILES, loaded_files, strict=True)
