@@ -25,7 +25,13 @@ def is_placeholder(value: object) -> bool:
     return len(value) <= 14 and fold(value).rstrip(".") == "a completer"
 
 
-def placeholder_message(value: str) -> str:
+def placeholder_message(value: str, required: bool = False) -> str:
+    """What to do with a placeholder left: a required field's line cannot be deleted."""
+    if required:
+        return _(
+            "{value} is the placeholder of `coopkb new`: write what the source says (this "
+            "field is required)"
+        ).format(value=quote(value))
     return _(
         "{value} is the placeholder of `coopkb new`: write what the source says, or delete the line"
     ).format(value=quote(value))

@@ -42,6 +42,14 @@ def fields_at(loc: tuple[Any, ...]) -> list[str]:
     return [p.field for p in FIELDS_OF.get(owner_at(loc) or "", ())] or sorted(KNOWN_FIELDS)
 
 
+def _required(loc: tuple[Any, ...], key: str) -> bool:
+    """Whether the field ``key`` at ``loc`` must be there (its line cannot be deleted)."""
+    from ..parts import part_of
+
+    part = part_of(owner_at(loc[: len(loc) - 1] if isinstance(loc[-1], int) else loc) or "", key)
+    return part is not None and part.required
+
+
 def owner_at(loc: tuple[Any, ...]) -> str | None:
     """The kind or sub-record shape that holds the last field of ``loc``."""
     from ..layout import LIST_SECTIONS, NESTED_SECTIONS, SINGLE_SECTIONS
@@ -99,7 +107,7 @@ def translate(loaded: LoadedFile, errors: list[Any], file_name: str) -> list[Pro
                 keys=expected
             )
         elif is_placeholder(error.get("input")) and error["type"] != "extra_forbidden":
-            message = placeholder_message(error["input"])
+            message = placeholder_message(error["input"], _required(loc, key))
             kind = "placeholder"
         elif kind == "number":
             message = _("{field} must be a finite number, got {got}").format(
