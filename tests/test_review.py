@@ -130,12 +130,17 @@ def test_a_fix_of_a_broken_base_diffs_and_exits_0(repo: Path, cli: Cli) -> None:
     assert [c["after"] for c in json.loads(result.stdout)] == ["Estrie"]
 
 
-def test_a_side_that_cannot_be_parsed_shows_no_change_for_that_file(repo: Path, cli: Cli) -> None:
+def test_a_side_that_cannot_be_parsed_shows_its_lines_and_the_other_files_records(
+    repo: Path, cli: Cli
+) -> None:
     _edit(repo / "data" / "cooperatives.yaml", "cooperatives:", "cooperatives: [")
     _edit(repo / "data" / "missions.yaml", "delegation_size: 1", "delegation_size: 3")
     result = cli("--data-dir", str(repo / "data"), "diff", "HEAD", "--format", "json")
     assert result.code == 1
-    assert [c["field"] for c in json.loads(result.stdout)] == ["delegation_size"]
+    changes = json.loads(result.stdout)
+    assert [c["field"] for c in changes if c["kind"] != "file"] == ["delegation_size"]
+    lines = [(c["change"], c["before"] or c["after"]) for c in changes if c["kind"] == "file"]
+    assert lines == [("removed", "cooperatives:"), ("added", "cooperatives: [")]
 
 
 def test_a_bad_revision_exits_2(repo: Path, cli: Cli) -> None:
@@ -516,17 +521,37 @@ def test_a_file_that_cannot_be_parsed_is_named_where_the_changes_are_read(
     repo: Path, cli: Cli, output_format: str
 ) -> None:
     """Not « no change »: the reader of the review (a pull-request comment) learns that a file
-    could not be read, not only the reader of stderr."""
+    could not be read, not only the reader of stderr, and reads its changed lines as text (a
+    change made in the same commit as the syntax error was hidden)."""
     _edit(repo / "data" / "cooperatives.yaml", "cooperatives:", "cooperatives: [")
+    _edit(repo / "data" / "cooperatives.yaml", "region: Estrie", "region: Mauricie")
     args = ("--data-dir", str(repo / "data"), "diff", "HEAD", "--format", output_format)
     result = cli(*args)
     assert result.code == 1
     assert "cooperatives.yaml could not be read at working tree" in result.stdout
-    assert "No change in the files that could be read" in result.stdout
-    assert "No change to the knowledge base" not in result.stdout
+    assert "its changed lines follow" in result.stdout
+    lines = result.stdout.splitlines()
+    assert any(x.strip().startswith("+ ") and "region: Mauricie" in x for x in lines), lines
+    assert any(x.strip().startswith("- ") and "region: Estrie" in x for x in lines), lines
+    assert any(x.strip().startswith("+ ") and x.endswith("cooperatives: [") for x in lines), lines
+    assert "4 lines changed in files that could not be read" in result.stdout
+    assert "No change" not in result.stdout
     french = cli("--lang", "fr", *args)
     assert "cooperatives.yaml n'a pas pu être lu dans l'arbre de travail" in french.stdout
-    assert "Aucun changement à la base" not in french.stdout
+    assert "Aucun changement" not in french.stdout
+
+
+def test_a_file_that_cannot_be_parsed_gives_its_lines_in_json(repo: Path, cli: Cli) -> None:
+    _edit(repo / "data" / "cooperatives.yaml", "region: Estrie", "region:Estrie")
+    result = cli("--data-dir", str(repo / "data"), "diff", "HEAD", "--format", "json")
+    assert result.code == 1
+    changes = json.loads(result.stdout)
+    assert [(c["kind"], c["change"], c["before"], c["after"]) for c in changes] == [
+        ("file", "removed", "    region: Estrie", None),
+        ("file", "added", None, "    region:Estrie"),
+    ]
+    assert changes[0]["field"] == changes[1]["field"]
+    assert changes[0]["field"].startswith("cooperatives.yaml:")
 
 
 @pytest.fixture

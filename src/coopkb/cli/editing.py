@@ -364,7 +364,7 @@ def diff(
     from ..interrupts import interrupts_deferred
     from ..layout import DATA_FILES
     from ..output.diff import render_diff
-    from ..review.changes import compare
+    from ..review.changes import compare, line_changes
     from ..review.git import RevisionError, contents_at, default_base, repository_of
     from ..storage.knowledge import read_data_files
     from ..storage.location import BUNDLED
@@ -435,7 +435,12 @@ def diff(
         )
         notes.append(note)
         write_err(note + "\n")
-    rendered = render_diff(compare(kbs[0], kbs[-1]), output_format.value, unread, notes)
+    # a file a side cannot parse hides its records' changes: its lines show them as text
+    lines_of = {
+        name: line_changes(sides[base_rev].get(name), sides[head_rev].get(name))
+        for name in dict.fromkeys(name for _revision, name in unread)
+    }
+    rendered = render_diff(compare(kbs[0], kbs[-1]), output_format.value, unread, notes, lines_of)
     emit(rendered, state.pager)
     if head_invalid:  # the change leaves the data invalid: the job says so
         raise typer.Exit(EXIT_DATA)

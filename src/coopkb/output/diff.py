@@ -5,13 +5,14 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
 from ..i18n import _, colon, ngettext
 from ..labels import kind_label
 from ..matching import spaces_named
 from ..parts import part_of
+from ..review.changes import MOST_LINE_CHANGES
 from .machine import sub_record_line
 from .tables import md_cell
 from .text import safe
@@ -88,13 +89,31 @@ def _groups(changes: Sequence[Any]) -> dict[str, list[Any]]:
     return groups
 
 
-def _summary(changes: Sequence[Any], unread: Sequence[tuple[str, str]] = ()) -> str:
+def _summary(
+    changes: Sequence[Any],
+    unread: Sequence[tuple[str, str]] = (),
+    lines_of: Mapping[str, Sequence[Any]] | None = None,
+) -> str:
     """« 1 fiche ajoutée, 1 fiche modifiée »: each record counted once, by what happened to it
-    (added, removed, renamed, else changed)."""
+    (added, removed, renamed, else changed); and the lines changed in files not read."""
+    count = sum(len(lines) for lines in (lines_of or {}).values())
+    in_text = (
+        ngettext(
+            "{count} line changed in a file that could not be read",
+            "{count} lines changed in files that could not be read",
+            count,
+        ).format(count=count)
+        if count
+        else ""
+    )
+    if not changes and in_text:
+        return in_text
     if not changes and unread:  # not "no change": a file that could not be read hides its own
         return _("No change in the files that could be read.")
     if not changes:
         return _("No change to the knowledge base.")
+    if in_text:
+        return f"{_summary(changes)}; {in_text}"
     fate: dict[tuple[str, str], str] = {}
     for c in changes:
         key = (c.kind, c.slug)
@@ -196,13 +215,36 @@ def _is_item(change: Any) -> bool:
     )
 
 
-def _unread_lines(unread: Sequence[tuple[str, str]]) -> list[str]:
-    return [
-        _("{file} could not be read at {revision}: its changes are not shown").format(
-            file=file, revision=revision
+def _unread_lines(
+    unread: Sequence[tuple[str, str]], lines_of: Mapping[str, Sequence[Any]] | None = None
+) -> list[tuple[str, list[Any]]]:
+    """Each file a side could not parse, said, with its changed lines (once per file)."""
+    shown: set[str] = set()
+    out: list[tuple[str, list[Any]]] = []
+    for revision, file in unread:
+        lines = list((lines_of or {}).get(file) or []) if file not in shown else []
+        shown.add(file)
+        said = (
+            _("{file} could not be read at {revision}: its changed lines follow, as text")
+            if lines
+            else _("{file} could not be read at {revision}: its changes are not shown")
         )
-        for revision, file in unread
-    ]
+        out.append((said.format(file=file, revision=revision), lines[:MOST_LINE_CHANGES]))
+        if len(lines) > MOST_LINE_CHANGES:
+            more = len(lines) - MOST_LINE_CHANGES
+            out[-1][1].append(
+                ngettext("… and {count} more line", "… and {count} more lines", more).format(
+                    count=more
+                )
+            )
+    return out
+
+
+def _line_text(line: Any) -> str:
+    """« - 12 : texte » for a changed line; the closing « … and N more lines » as it is."""
+    if isinstance(line, str):
+        return line
+    return f"{line.sign} {line.line}{colon()} {line.text}"
 
 
 def render_diff(
@@ -210,20 +252,34 @@ def render_diff(
     output_format: str,
     unread: Sequence[tuple[str, str]] = (),
     notes: Sequence[str] = (),
+    lines_of: Mapping[str, Sequence[Any]] | None = None,
 ) -> RenderableType | str:
     """The changes; ``unread`` (revision, file) names each data file a side could not parse,
-    compared as unchanged: said where the changes are read, not only in a note on stderr."""
+    its records compared as unchanged: said where the changes are read, not only in a note on
+    stderr, with its changed lines (``lines_of``: file → ``review.changes.LineChange``)."""
+    lines_of = lines_of or {}
     if output_format == "json":
-        return json.dumps([c.as_dict() for c in changes], ensure_ascii=False, indent=2)
+        as_lines = [
+            line.as_change(file).as_dict()
+            for file, lines in lines_of.items()
+            for line in lines[:MOST_LINE_CHANGES]
+        ]
+        return json.dumps(
+            [*(c.as_dict() for c in changes), *as_lines], ensure_ascii=False, indent=2
+        )
     groups = _groups(changes)
     facts = _added_facts(changes)
+    unread_said = _unread_lines(unread, lines_of)
     if output_format == "markdown":
-        lines = [
-            f"## {md_cell(_('Changes to the knowledge base'))}",
-            "",
-            *(f"> **{md_cell(line)}**\n" for line in _unread_lines(unread)),
+        lines = [f"## {md_cell(_('Changes to the knowledge base'))}", ""]
+        for said, changed in unread_said:
+            lines.append(f"> **{md_cell(said)}**\n")
+            if changed:
+                # four backticks: a data line may hold three
+                lines += ["````diff", *(_line_text(c) for c in changed), "````", ""]
+        lines += [
             *(f"> {md_cell(note)}\n" for note in notes),
-            md_cell(_summary(changes, unread)),
+            md_cell(_summary(changes, unread, lines_of)),
         ]
         for kind, items in groups.items():
             count = len({c.slug for c in items})
@@ -247,9 +303,15 @@ def render_diff(
 
     facts = _added_facts(changes)
     out = Text(no_wrap=True, overflow="ignore")  # one line per change, piped or not
-    for line in _unread_lines(unread):
+    for said, changed in unread_said:
         out.append("! ", style="bold red")
-        out.append(safe(line) + "\n\n", style="bold")
+        out.append(safe(said) + "\n", style="bold")
+        for line in changed:
+            style = (
+                "" if isinstance(line, str) else _STYLES["removed" if line.sign == "-" else "added"]
+            )
+            out.append(f"    {safe(_line_text(line))}\n", style=style)
+        out.append("\n")
     for kind, items in groups.items():
         count = len({c.slug for c in items})
         out.append(f"{kind_label(kind)} ({count})\n", style="bold")
@@ -261,5 +323,5 @@ def render_diff(
             out.append(f"  {_SIGNS[c.change]} ", style=_STYLES[c.change])
             out.append(safe(_line(c)) + "\n")
         out.append("\n")
-    out.append(_summary(changes, unread))
+    out.append(_summary(changes, unread, lines_of))
     return out

@@ -236,3 +236,50 @@ def _all_mappings(*lists: list[Any]) -> bool:
 
 def _key(value: Any) -> str:
     return json.dumps(value, sort_keys=True, ensure_ascii=False)
+
+
+class LineChange(NamedTuple):
+    """A line of a data file that a side could not parse, removed or added: what such a file's
+    change is, when its records cannot be compared."""
+
+    sign: str  # "-" (a line of the base) or "+" (a line of the head)
+    line: int  # its number in the side it belongs to
+    text: str
+
+    def as_change(self, file: str) -> Change:
+        """As a ``Change`` (the JSON's one shape): kind "file", field "file:line"."""
+        removed = self.sign == "-"
+        return Change(
+            "",
+            "file",
+            "removed" if removed else "added",
+            f"{file}:{self.line}",
+            self.text if removed else None,
+            None if removed else self.text,
+        )
+
+
+# A file wholly rewritten (or missing on a side) would list every line: the first ones say it.
+MOST_LINE_CHANGES = 200
+
+
+def line_changes(before: object, after: object) -> list[LineChange]:
+    """The lines removed and added between two sides of a file (bytes; anything else, such as
+    a missing file, has no lines), in the order a reviewer reads them."""
+    import difflib
+
+    old, new = _text_lines(before), _text_lines(after)
+    found: list[LineChange] = []
+    matcher = difflib.SequenceMatcher(None, old, new, autojunk=False)
+    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+        if tag == "equal":
+            continue
+        found += [LineChange("-", i + 1, old[i]) for i in range(i1, i2)]
+        found += [LineChange("+", j + 1, new[j]) for j in range(j1, j2)]
+    return found
+
+
+def _text_lines(content: object) -> list[str]:
+    if not isinstance(content, bytes):
+        return []
+    return content.decode("utf-8", errors="replace").splitlines()
