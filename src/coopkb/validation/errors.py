@@ -82,8 +82,31 @@ def _message(error_type: str, field_name: str, error: dict[str, Any]) -> str:
         field=field_name, got=_describe(error.get("input")), limit=limit
     )
     if error_type == "extra_forbidden":
-        text += did_you_mean(error["key"], fields_at(tuple(error.get("loc") or ())))
+        loc = tuple(error.get("loc") or ())
+        fields = fields_at(loc)
+        labelled = _key_of_label(error["key"], fields, owner_at(loc))
+        if labelled is not None:
+            # « fondation: » is how show and diff name the field; the file keeps its key
+            text += _(": a field's label, not its key; write {key}").format(key=quote(labelled))
+        else:
+            text += did_you_mean(error["key"], fields)
     return text
+
+
+def _key_of_label(typed: str, fields: list[str], owner: str | None) -> str | None:
+    """The key of the field whose label, French or English, is ``typed`` (« autres noms »,
+    « fondation »), case, accents and underscores aside."""
+    from ..i18n import in_language
+    from ..labels import field_label
+    from ..matching import fold
+
+    wanted = fold(typed.replace("_", " ").strip())
+    for language in ("fr", "en"):
+        with in_language(language):
+            for field in fields:
+                if fold(field_label(field, owner)) == wanted and field != typed:
+                    return field
+    return None
 
 
 def translate(loaded: LoadedFile, errors: list[Any], file_name: str) -> list[Problem]:
