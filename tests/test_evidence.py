@@ -134,6 +134,12 @@ def test_a_value_without_evidence_is_reported_at_its_line(base: Path) -> None:
             "has no value 'pays'",
         ),
         ("of: [timeline]", "of: [timeline.3]", "has no value 'timeline.3'"),
+        # past the end of a list: an item removed shifts every claim after it
+        (
+            "of: [timeline]",
+            "of: [timeline.3]",
+            "('timeline' has 2 items now: an item removed or moved shifts the claims after it",
+        ),
         ("of: [timeline]", "of: [timeline.0]", "is not a value's path"),
         (
             "  la-brunante:",

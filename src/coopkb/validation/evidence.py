@@ -356,15 +356,19 @@ def _check_claim(
     found: list[Problem] = []
     for number, (path, text) in enumerate(zip(claim.of, claim.written, strict=True)):
         if not exists(record.data, path):
-            found.append(
-                at(
-                    (index, "of", number),
-                    "evidence-no-value",
-                    _("{slug} has no value {path}").format(
-                        slug=quote(claim.record), path=quote(text)
-                    ),
-                )
+            message = _("{slug} has no value {path}").format(
+                slug=quote(claim.record), path=quote(text)
             )
+            items = value_at(record.data, path[:-1]) if isinstance(path[-1], int) else None
+            if isinstance(items, list):
+                # claims point at items by their place: one item removed, every claim after it
+                # points at the next item, and deleting this claim would hide that
+                message += _(
+                    " ({field} has {count} items now: an item removed or moved shifts the "
+                    "claims after it; check that each still states its item, which validate "
+                    "--documents does against the sources)"
+                ).format(field=quote(".".join(str(p) for p in path[:-1])), count=len(items))
+            found.append(at((index, "of", number), "evidence-no-value", message))
     if claim.official is not None:
         for number, (path, text) in enumerate(zip(claim.of, claim.written, strict=True)):
             value = value_at(record.data, path)
