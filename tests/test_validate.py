@@ -323,6 +323,8 @@ def test_every_mrc_and_region_of_the_official_lists_is_accepted(tmp_path: Path) 
         ("Le Val-Saint-Françoi", "Le Val-Saint-François"),  # typos of listed ones
         ("Les Basque", "Les Basques"),
         ("Charlevoix-Ouest", "Charlevoix-Est"),
+        ("Maskoutains", "Les Maskoutains"),  # without its article
+        ("Haute-Côte-Nord", "La Haute-Côte-Nord"),
         ("Nulle-Part-Ailleurs", None),  # far from every name: no suggestion
     ],
 )

@@ -245,7 +245,14 @@ def _mrc(value: str) -> str:
         publisher=listed.publisher,
         consulted=human_date(listed.consulted),
     )
-    near = [m for m in reference.MRCS if within_edits(fold(value), fold(m), 2)]
+    typed = fold(value)
+    near = [m for m in reference.MRCS if within_edits(typed, fold(m), 2)]
+    # the official name with its article (« Maskoutains » is Les Maskoutains)
+    near += [
+        m
+        for m in reference.MRCS
+        if any(fold(m) == article + typed for article in ("le ", "la ", "les ", "l'", "l’"))
+    ]
     raise fail("unknown-mrc", message + did_you_mean(value, near))
 
 
