@@ -508,3 +508,16 @@ def test_a_data_files_problem_is_read_before_what_it_causes_in_its_evidence(
     assert "cooperatives.evidence.yaml" in files, errors  # what follows from it is reported too
     assert files[0] == "cooperatives.yaml" and "municipalty" in errors[0], errors
     assert files == sorted(files, key=lambda name: name.replace(".evidence", "~"))
+
+
+def test_a_syntax_error_says_what_it_hides(data_copy: Path, cli: Cli) -> None:
+    """The other files' references to its records wait until it can be read: said, not silent."""
+    coops = data_copy / "cooperatives.yaml"
+    coops.write_text(coops.read_text().replace("region: Estrie", "region:Estrie", 1))
+    result = cli("validate", "--data-dir", str(data_copy))
+    assert result.code == 1
+    assert "A file that cannot be parsed hides its own records" in result.stdout
+    other = cli("validate", "--data-dir", str(data_copy), "--format", "json")
+    assert "hides its own records" not in other.stdout  # the JSON stays a list of findings
+    coops.write_text(coops.read_text().replace("region:Estrie", "region: Estri", 1))
+    assert "hides its own records" not in cli("validate", "--data-dir", str(data_copy)).stdout

@@ -144,6 +144,17 @@ def validate(
             )
             + "\n"
         )
+        if any(p.code == "yaml-syntax" for p in problems):
+            # a file that cannot be parsed hides its records: the references to them, and the
+            # rest of that file, are checked only once it can be read
+            summary_to(
+                _(
+                    "A file that cannot be parsed hides its own records: fix its syntax, then "
+                    "validate again to see the problems it hides and the references between "
+                    "files."
+                )
+                + "\n"
+            )
         raise typer.Exit(EXIT_DATA)
     from ..labels import KIND_PLURALS
     from ..output.views import count_line
