@@ -688,3 +688,16 @@ def test_two_people_named_with_one_more_word_are_both_offered(lang: str) -> None
     # found by their names, they show what tells them: not their names again
     assert "Consultante en innovation" in " ".join(result.stdout.split())
     assert all(len(line) <= 80 for line in result.stdout.splitlines())
+
+
+@pytest.mark.parametrize("lang", ["fr", "en"])
+def test_a_typo_is_read_as_the_bases_word_when_that_holds_more_of_the_words(lang: str) -> None:
+    """No record holds every word either way: read as « URSCOP », the union holds three of the
+    four words, typed it held two."""
+    result = run_coopkb(
+        "--lang", lang, "search", "URSCOOP union régionale tortue", env={"COLUMNS": "80"}
+    )
+    assert result.returncode == 0, result.stderr
+    shown = " ".join(result.stdout.split())
+    assert "urscop" in shown.lower()
+    assert "3" in shown.rsplit("urscop union régionale tortue", 1)[-1], shown

@@ -194,9 +194,12 @@ def search(
             fixed = read_as if hits else {}
         if not hits:  # a question typed whole: the records holding most of its telling words
             partial = closest(kb, text, kinds, quotes=quotes)
-            if not partial.hits and read_as:
-                partial = closest(kb, corrected_text(text, read_as), kinds, quotes=quotes)
-                fixed = read_as if partial.hits else {}
+            if read_as:
+                # the typo read as the base's word, when that finds more of the words (« URSCOOP
+                # CRESS … » found only the mission's date; as « URSCOP », the union itself)
+                mended = closest(kb, corrected_text(text, read_as), kinds, quotes=quotes)
+                if mended.hits and (not partial.hits or mended.found > partial.found):
+                    partial, fixed = mended, read_as
             hits = partial.hits
     show_listing(
         state,
