@@ -521,3 +521,38 @@ def test_a_syntax_error_says_what_it_hides(data_copy: Path, cli: Cli) -> None:
     assert "hides its own records" not in other.stdout  # the JSON stays a list of findings
     coops.write_text(coops.read_text().replace("region:Estrie", "region: Estri", 1))
     assert "hides its own records" not in cli("validate", "--data-dir", str(data_copy)).stdout
+
+
+def test_english_quotation_marks_in_a_name_are_a_warning(data_copy: Path, cli: Cli) -> None:
+    coops = data_copy / "cooperatives.yaml"
+    text = coops.read_text()
+    edited = text.replace(
+        "name: Coopérative de solidarité de Lac-Édouard", "name: Coopérative “Lac-Édouard”", 1
+    )
+    assert edited != text
+    coops.write_text(edited)
+    result = cli("validate", "--data-dir", str(data_copy))
+    assert result.code == 0, result
+    (line,) = [x for x in result.stdout.splitlines() if "English quotation" in x]
+    assert ": warning: " in line and "cooperatives.yaml:" in line
+    assert "French writes « »" in line
+
+
+def test_an_unfilled_skeleton_says_what_each_placeholder_needs(data_copy: Path, cli: Cli) -> None:
+    """A slug is written from the name, a required field cannot be deleted: neither is told
+    « write what the source says, or delete the line »."""
+    printed = cli("--data-dir", str(data_copy), "new", "cooperative").stdout
+    record = "".join(
+        line + "\n"
+        for line in printed.split("# Its evidence")[0].splitlines()
+        if not line.startswith("#")
+    )
+    coops = data_copy / "cooperatives.yaml"
+    coops.write_text(coops.read_text().replace("cooperatives:\n", "cooperatives:\n" + record, 1))
+    result = cli("validate", "--data-dir", str(data_copy))
+    assert result.code == 1
+    placeholders = [x for x in result.stdout.splitlines() if "placeholder of" in x]
+    assert len(placeholders) == 3, result.stdout
+    assert "write the record's identifier" in placeholders[0]
+    assert all("(this field is required)" in x for x in placeholders[1:])
+    assert "delete the line" not in result.stdout

@@ -25,8 +25,14 @@ def is_placeholder(value: object) -> bool:
     return len(value) <= 14 and fold(value).rstrip(".") == "a completer"
 
 
-def placeholder_message(value: str, required: bool = False) -> str:
-    """What to do with a placeholder left: a required field's line cannot be deleted."""
+def placeholder_message(value: str, required: bool = False, slug: bool = False) -> str:
+    """What to do with a placeholder left: a required field's line cannot be deleted, and a
+    slug is no source's words."""
+    if slug:
+        return _(
+            "{value} is the placeholder of `coopkb new`: write the record's identifier "
+            "(lower-case words joined by hyphens, from its name)"
+        ).format(value=quote(value))
     if required:
         return _(
             "{value} is the placeholder of `coopkb new`: write what the source says (this "

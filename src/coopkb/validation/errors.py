@@ -130,7 +130,7 @@ def translate(loaded: LoadedFile, errors: list[Any], file_name: str) -> list[Pro
                 keys=expected
             )
         elif is_placeholder(error.get("input")) and error["type"] != "extra_forbidden":
-            message = placeholder_message(error["input"], _required(loc, key))
+            message = placeholder_message(error["input"], _required(loc, key), key == "slug")
             kind = "placeholder"
         elif kind == "number":
             message = _("{field} must be a finite number, got {got}").format(

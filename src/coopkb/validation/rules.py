@@ -179,6 +179,15 @@ def check_name_spacing(record: RecordAt) -> Iterator[Problem]:
             text = _("{value} is wrapped in quotation marks: the name is what is inside")
             found = record.at(loc, "quoted-name", text.format(value=quote(value)))
             yield found._replace(severity="warning")
+        elif "“" in value or "”" in value:
+            # the data writes French quotation marks, one convention (the English ones would
+            # also keep a search for « L'Épicerie » apart from this name's words)
+            text = _(
+                "{value} holds English quotation marks (“ ”): French writes « » with no-break "
+                "spaces inside"
+            )
+            found = record.at(loc, "english-quotes", text.format(value=quote(value)))
+            yield found._replace(severity="warning")
 
 
 def _unique_slugs(records: list[RecordAt]) -> Generator[Problem, None, dict[str, RecordAt]]:
