@@ -85,35 +85,66 @@ def _check_delegation(record: RecordAt) -> Iterator[Problem]:
 _ORDERED = ("timeline",)
 
 
+def _dated_steps(steps: object) -> list[tuple[int, str]]:
+    """The steps that carry a date, as (index, ISO date text); undated steps may stand anywhere."""
+    dated: list[tuple[int, str]] = []
+    for index, step in enumerate(steps if isinstance(steps, list) else []):
+        date = step.get("date") if isinstance(step, dict) else None
+        if isinstance(date, int) and not isinstance(date, bool):
+            date = str(date)
+        if isinstance(date, str) and re.fullmatch(r"[0-9]{4}(-[0-9]{2}){0,2}", date):
+            dated.append((index, date))
+    return dated
+
+
+def _earlier(date: str, than: str) -> bool:
+    """Partial dates compare on their common precision: « 2017 » and « 2017-05 » are in either
+    order."""
+    size = min(len(date), len(than))
+    return date[:size] < than[:size]
+
+
 def _check_order(record: RecordAt) -> Iterator[Problem]:
-    """Dated steps in order (an undated step may stand anywhere); partial dates compare on their
-    common precision, so « 2017 » and « 2017-05 » are in either order."""
+    """Dated steps in order. An inversion is reported on the step that is out of place — the one
+    its other neighbour contradicts too — so the editor is sent to the step they edited; when
+    nothing tells which of the two it is, on the first, naming the other's line."""
     for field in _ORDERED:
-        steps = record.data.get(field)
-        previous: tuple[int, str] | None = None
-        for index, step in enumerate(steps if isinstance(steps, list) else []):
-            date = step.get("date") if isinstance(step, dict) else None
-            if isinstance(date, int) and not isinstance(date, bool):
-                date = str(date)
-            if not isinstance(date, str) or not re.fullmatch(r"[0-9]{4}(-[0-9]{2}){0,2}", date):
+        dated = _dated_steps(record.data.get(field))
+        for at in range(1, len(dated)):
+            (before, early), (after, late) = dated[at - 1], dated[at]
+            if not _earlier(late, early):
                 continue
-            if previous is not None:
-                size = min(len(date), len(previous[1]))
-                if date[:size] < previous[1][:size]:
-                    yield record.at(
-                        (field, index, "date"),
-                        "timeline-order",
-                        _(
-                            "step {number} ({date}) comes after step {before} ({earlier}): "
-                            "keep the steps in date order"
-                        ).format(
-                            number=index + 1,
-                            date=date,
-                            before=previous[0] + 1,
-                            earlier=previous[1],
-                        ),
-                    )
-            previous = (index, date)
+            later_is_odd = at >= 2 and _earlier(late, dated[at - 2][1])
+            earlier_is_odd = at + 1 < len(dated) and _earlier(dated[at + 1][1], early)
+            if later_is_odd and not earlier_is_odd:
+                yield record.at(
+                    (field, after, "date"),
+                    "timeline-order",
+                    _(
+                        "step {number} ({date}) comes after step {before} ({earlier}): move "
+                        "it up or correct its date, to keep the steps in date order"
+                    ).format(number=after + 1, date=late, before=before + 1, earlier=early),
+                )
+            elif earlier_is_odd and not later_is_odd:
+                yield record.at(
+                    (field, before, "date"),
+                    "timeline-order",
+                    _(
+                        "step {number} ({date}) comes before step {after} ({later}), which is "
+                        "earlier: move it down or correct its date, to keep the steps in date order"
+                    ).format(number=before + 1, date=early, after=after + 1, later=late),
+                )
+            else:
+                line, _column = record.file.position((*record.loc, field, after, "date"))
+                yield record.at(
+                    (field, before, "date"),
+                    "timeline-order",
+                    _(
+                        "step {number} ({date}) comes before step {after} ({later}, line "
+                        "{line}), which is earlier: correct one of the two dates or swap the "
+                        "steps, to keep them in date order"
+                    ).format(number=before + 1, date=early, after=after + 1, later=late, line=line),
+                )
 
 
 def _unused_sources(
