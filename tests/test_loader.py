@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -105,6 +106,23 @@ def test_position_of_a_missing_key_is_its_record() -> None:
     assert loaded.position(("items", 0, "region")) == (3, 13)
     assert loaded.position(("items", 0, "region"), at_key=True) == (3, 5)
     assert loaded.position(("items", 0, "name")) == (2, 5)
+
+
+@pytest.mark.parametrize(
+    ("text", "where"),
+    [
+        ("a: Écrire à x@y.org svp\n", (1, 13)),
+        ('a: "Écrire à x@y.org"\n', (1, 14)),
+        ("a: >-\n  Une ligne, puis\n  écrire à x@y.org.\n", (3, 12)),
+        ("a: |\n  un\n  deux x@y.org\n", (3, 8)),
+        ("b: x@y.org\na: >-\n  rien ici\n", (2, 4)),  # not in the value: the value's start
+    ],
+)
+def test_text_position_finds_the_part_where_it_is_written(
+    text: str, where: tuple[int, int]
+) -> None:
+    loaded = load_file(Path("x"), "x.yaml", text.encode())
+    assert loaded.text_position(("a",), "x@y.org") == where
 
 
 def test_loader_matches_pyyaml_on_the_shipped_data() -> None:

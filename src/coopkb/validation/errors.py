@@ -13,6 +13,7 @@ from ..labels import labelled_key
 from ..matching import did_you_mean, quote
 from ..placeholders import is_placeholder, placeholder_message
 from ..problems import Problem
+from .fields import personal_data_written
 from .loader import LoadedFile
 from .models import FILE_MODELS, KNOWN_FIELDS
 
@@ -132,6 +133,13 @@ def translate(loaded: LoadedFile, errors: list[Any], file_name: str) -> list[Pro
         elif is_placeholder(error.get("input")) and error["type"] != "extra_forbidden":
             message = placeholder_message(error["input"], _required(loc, key), key == "slug")
             kind = "placeholder"
+        elif error.get("input") is None and loc and isinstance(loc[-1], int) and key:
+            # « - » alone on its line: an item left empty, not a value of the wrong type
+            message = _(
+                "item {number} of {field} is empty: write its value after the dash, or delete "
+                "the line"
+            ).format(number=loc[-1] + 1, field=field_name)
+            kind = "empty-item"
         elif kind == "number":
             message = _("{field} must be a finite number, got {got}").format(
                 field=field_name, got=_describe(error["input"])
@@ -140,12 +148,15 @@ def translate(loaded: LoadedFile, errors: list[Any], file_name: str) -> list[Pro
             message = _message(error["type"], field_name, error)
         else:
             message = error["msg"]
-        line, column = loaded.position(loc, at_key=error["type"] == "extra_forbidden")
+        if error["type"] == "personal-data" and isinstance(error.get("input"), str):
+            line, column = loaded.text_position(loc, personal_data_written(error["input"]))
+        else:
+            line, column = loaded.position(loc, at_key=error["type"] == "extra_forbidden")
         code = (
             "not-a-number"
             if kind == "number"
             else kind
-            if kind == "placeholder"
+            if kind in ("placeholder", "empty-item")
             else error["type"].replace("_", "-")
         )
         problems.setdefault(

@@ -90,6 +90,16 @@ def _one_line(value: str) -> str:
     return value
 
 
+def personal_data_written(value: str) -> str:
+    """The address or number that makes ``value`` refused, as written, so the report points at it
+    (inside a long description, not at its first line); empty when there is none."""
+    for pattern in (_EMAIL, _SPELT_EMAIL, _PHONE):
+        found = pattern.search(value)
+        if found:
+            return found.group().strip()
+    return ""
+
+
 def personal_data(value: str) -> str | None:
     """Why ``value`` cannot be stored, when it holds an e-mail address or a phone number (in
     a record's text or in an evidence claim's anchor alike); None when it holds neither."""

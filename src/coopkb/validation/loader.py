@@ -61,9 +61,34 @@ class LoadedFile:
 
         A path that does not exist (a missing field) resolves to its closest existing parent.
         """
-        node = self.root
+        node, mark = self._node_at(loc, at_key=at_key)
         if node is None:
             return (1, 1)
+        return (mark.line + 1, mark.column + 1)
+
+    def text_position(self, loc: Sequence[str | int], found: str) -> tuple[int, int]:
+        """Where ``found`` (a part of the text value at ``loc``) is written: inside a block or
+        multi-line value, on its own line rather than on the ``>-`` that opens the value. The
+        value's start when it is not written as is (folded across a line break, escaped)."""
+        node, mark = self._node_at(loc)
+        if node is None:
+            return (1, 1)
+        written = self.text[mark.index : node.end_mark.index]
+        offset = written.find(found) if found else -1
+        if offset < 0:
+            return (mark.line + 1, mark.column + 1)
+        before = written[:offset]
+        line = mark.line + before.count("\n")
+        column = offset - before.rfind("\n") if "\n" in before else mark.column + offset + 1
+        return (line + 1, column)
+
+    def _node_at(
+        self, loc: Sequence[str | int], *, at_key: bool = False
+    ) -> tuple[yaml.Node | None, Any]:
+        """The node at ``loc`` (its closest existing parent) and the mark it starts at."""
+        node = self.root
+        if node is None:
+            return (None, None)
         mark = node.start_mark
         for step in loc:
             if isinstance(node, yaml.MappingNode):
@@ -81,7 +106,7 @@ class LoadedFile:
                 mark = node.start_mark
             else:
                 break
-        return (mark.line + 1, mark.column + 1)
+        return (node, mark)
 
     def character_position(
         self, loc: Sequence[str | int], character: str, occurrence: int = 0
