@@ -121,6 +121,16 @@ def test_readme_validate_example_is_what_validate_prints(data_copy: Path, cli: C
     assert line.split(":", 1)[1] == documented.split(":", 1)[1]
 
 
+def test_readme_new_example_is_what_new_prints(cli: Cli) -> None:
+    """The README's `new person` example is the skeleton as printed, whole (it had drifted: an
+    editor pasted an organisation and a source the command no longer fills in)."""
+    command = '$ coopkb new person --slug marie-tremblay --name "Marie Tremblay"\n'
+    documented = README.split(command, 1)[1].split("```", 1)[0]
+    result = cli("new", "person", "--slug", "marie-tremblay", "--name", "Marie Tremblay")
+    assert result.code == 0, result
+    assert result.stdout == documented
+
+
 def test_pre_commit_hook_manifest_names_the_documented_hook() -> None:
     import yaml
 

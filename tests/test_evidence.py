@@ -485,3 +485,12 @@ def test_a_record_without_any_claim_is_one_problem_at_its_slug(base: Path) -> No
         f"{base}/cooperatives.yaml:{line}:11: error: no evidence for 'coop-neuve' (2 values): "
         "add its claims to cooperatives.evidence.yaml (coopkb new prints a claim to fill)"
     ], out
+
+
+def test_validate_an_evidence_file_counts_its_claims(base: Path) -> None:
+    """`validate cooperatives.evidence.yaml` says how many claims that file holds, not the
+    records of the data files read beside it (nor an empty list after the colon)."""
+    claims = (base / "cooperatives.evidence.yaml").read_text(encoding="utf-8").count("- of:")
+    result = run_coopkb("--lang", "en", "validate", str(base / "cooperatives.evidence.yaml"))
+    assert result.returncode == 0, result.stdout
+    assert result.stdout.endswith(f"read for references): {claims} evidence claims\n")

@@ -51,14 +51,15 @@ def validate(
 ) -> None:
     """Check every data file and its evidence; report all problems with file:line:column.
 
-    Exit 0 when valid, 1 when not. Example: coopkb validate --documents ../shared/seeds
+    Named files are checked within the data set they belong to, and reported on alone.
+    Exit 0 when valid, 1 when not. Example: coopkb validate data/cooperatives.yaml
     """
     from ..interrupts import interrupts_deferred
     from ..storage.knowledge import read_data_files
     from ..storage.location import BUNDLED
 
     with interrupts_deferred():  # Pydantic builds the models on this first import
-        from ..validation.pipeline import STEPS, validate_contents
+        from ..validation.pipeline import CLAIM, STEPS, validate_contents
         from ..validation.reporters import report
 
     state = state_of(ctx)
@@ -159,8 +160,21 @@ def validate(
     from ..labels import KIND_PLURALS
     from ..output.views import count_line
 
-    counts = ", ".join(count_line(n, *KIND_PLURALS[kind]) for kind, n in outcome.counts.items())
-    others = len(outcome.files) - len(named or [])
+    tallied: dict[str, int] = outcome.counts
+    if named:  # the records of the files named, not of the files read beside them
+        wanted = {path.resolve() for path in named}
+        tallied = {}
+        for file, kinds in outcome.by_file.items():
+            if Path(file).resolve() in wanted:
+                for kind, n in kinds.items():
+                    tallied[kind] = tallied.get(kind, 0) + n
+    counts = ", ".join(
+        count_line(n, "{count} evidence claim", "{count} evidence claims")
+        if kind == CLAIM
+        else count_line(n, *KIND_PLURALS[kind])
+        for kind, n in tallied.items()
+    )
+    others = _files_beside(location.path, named or [])
     if named and not others:
         line = _("valid: {files}: {counts}").format(
             files=", ".join(str(path) for path in named), counts=counts
@@ -177,6 +191,15 @@ def validate(
             files=len(outcome.files), where=location.describe(), counts=counts
         )
     summary_to(line + "\n")
+
+
+def _files_beside(folder: Path, named: list[Path]) -> int:
+    """How many of the set's files (data and evidence) were read beside those named."""
+    from ..layout import DATA_FILES, EVIDENCE_FILES
+
+    wanted = {path.resolve() for path in named}
+    present = [folder / name for name in (*DATA_FILES, *EVIDENCE_FILES.values())]
+    return len([f for f in present if f.is_file() and f.resolve() not in wanted])
 
 
 def _location_of_files(named: list[Path], data_dir: Path | None) -> DataLocation:

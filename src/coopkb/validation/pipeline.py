@@ -36,7 +36,12 @@ class Outcome:
     # each file's data as read (None: it could not be parsed), even when it does not validate:
     # `diff` compares what can be read
     read: dict[str, Any] = field(default_factory=dict)
+    # the records of each file by kind (its displayed path): `validate FILE` counts that file's
+    by_file: dict[str, dict[str, int]] = field(default_factory=dict)
 
+
+# What ``Outcome.by_file`` counts for an evidence file: its claims.
+CLAIM = "claim"
 
 # The steps of a validation, for a progress display: parse and check each file, then the
 # rules across files.
@@ -126,6 +131,11 @@ def _validate(
         outcome.counts = dict.fromkeys((*LIST_SECTIONS.values(), "source"), 0)
         for record in records:
             outcome.counts[record.kind] = outcome.counts.get(record.kind, 0) + 1
+            in_file = outcome.by_file.setdefault(record.file.path, {})
+            in_file[record.kind] = in_file.get(record.kind, 0) + 1
+        for claim in evidence.claims:
+            in_file = outcome.by_file.setdefault(claim.file, {})
+            in_file[CLAIM] = in_file.get(CLAIM, 0) + 1
         outcome.counts["source"] = len(outcome.knowledge_base["sources"])
     return outcome
 
