@@ -4,6 +4,7 @@ the French catalog, and machine formats and findings do not depend on the langua
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -160,6 +161,18 @@ def test_french_help_of_every_command_is_french(cli: Cli) -> None:
         out = cli(name, "--help", env=FRENCH).stdout
         assert "Exemple\u00a0: coopkb" in out, name
         assert "Utilisation\u00a0: coopkb" in out, name
+
+
+@pytest.mark.parametrize(
+    "command", [("export", "sqlite"), ("export", "csv"), ("export", "site"), ("schema",)]
+)
+def test_file_and_folder_arguments_are_paths_in_help(command: tuple[str, ...], cli: Cli) -> None:
+    """« FICHIER <chemin> », not « FICHIER <texte> » (a copy editor's finding)."""
+    french = cli(*command, "--help", env=FRENCH).stdout
+    english = cli("--lang", "en", *command, "--help").stdout
+    assert re.search(r"(FICHIER|DOSSIER) <chemin>", french), french
+    assert "<texte>" not in french.split("Options")[0], french
+    assert re.search(r"(FILE|FOLDER) <path>", english), english
 
 
 def test_a_decimal_comma_and_narrow_spaces_in_french() -> None:

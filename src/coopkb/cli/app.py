@@ -77,12 +77,24 @@ class _Formatter(_click.HelpFormatter):
         """Options and arguments with their value's type in the interface's language."""
         translated = [
             (
-                _format_words(_TYPE_WORD.sub(lambda m: _(_TYPE_WORDS[m.group()]), first)),
+                _format_words(_TYPE_WORD.sub(lambda m: _(_TYPE_WORDS[m.group()]), _as_path(first))),
                 _format_words(second),
             )
             for first, second in rows
         ]
         super().write_dl(translated, col_max, col_spacing)
+
+
+# Arguments named FILE or FOLDER are paths, though declared as text (each is checked as a name
+# before it is a path): « FICHIER <chemin> », never « FICHIER <texte> ».
+_PATH_ARGUMENTS = (N_("FILE"), N_("FOLDER"))
+
+
+def _as_path(first: str) -> str:
+    name, _space, kind = first.partition(" ")
+    if kind == "<str>" and name in {_(word) for word in _PATH_ARGUMENTS}:
+        return f"{name} <path>"
+    return first
 
 
 _FORMAT_WORD = re.compile(r"(?<=[<[|])text(?=[|>\]])|(?<=:\s)text(?=\])")
