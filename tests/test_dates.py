@@ -50,3 +50,14 @@ def test_the_first_of_the_month_is_1er_in_french_only() -> None:
         assert human_date("2017-10-01") == "1er\u00a0octobre 2017"
     with in_language("en"):
         assert human_date("2017-10-01") == "1 October 2017"
+
+
+@pytest.mark.parametrize(("lang", "expected"), [("fr", "jusqu'en 2025"), ("en", "until 2025")])
+def test_an_end_alone_is_shown_as_the_period_it_closes(lang: str, expected: str) -> None:
+    """`show` wrote « fin 2025 » where the tables write « →2025 » and the period builder
+    « jusqu'en 2025 »: an end without a start is a period, in prose."""
+    from coopkb.output.record import readable_dates
+
+    with in_language(lang):
+        shown = readable_dates("programme", {"name": "Offensive", "end": "2025"})
+    assert shown == {"name": "Offensive", "period": expected}

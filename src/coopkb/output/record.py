@@ -224,6 +224,9 @@ def readable_dates(kind: str, record: dict[str, Any]) -> dict[str, Any]:
             shown["period"] = human_period(value, record.get(end) if end else None)
         elif key == end and start is not None and isinstance(record.get(start), str):
             continue
+        elif key == end and start is not None and isinstance(value, str):
+            # an end alone is a period too: « jusqu'en 2025 », as the tables' « →2025 »
+            shown["period"] = human_period(None, value)
         elif part is not None and part.type == "date" and isinstance(value, str):
             shown[key] = human_date(value)
         else:
