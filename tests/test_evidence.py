@@ -494,3 +494,19 @@ def test_validate_an_evidence_file_counts_its_claims(base: Path) -> None:
     result = run_coopkb("--lang", "en", "validate", str(base / "cooperatives.evidence.yaml"))
     assert result.returncode == 0, result.stdout
     assert result.stdout.endswith(f"read for references): {claims} evidence claims\n")
+
+
+def test_a_claim_missing_a_key_names_it_with_what_it_holds(base: Path) -> None:
+    """« il manque les clés says » (a plural for one, a bare English word) now names the key as
+    it is typed and what it holds, in the singular."""
+    claims = base / "cooperatives.evidence.yaml"
+    text = claims.read_text(encoding="utf-8")
+    says = next(line for line in text.splitlines() if line.strip().startswith("says:"))
+    claims.write_text(text.replace(says + "\n", "", 1), encoding="utf-8")
+    english = run_coopkb("--lang", "en", "--data-dir", str(base), "validate")
+    french = run_coopkb("--lang", "fr", "--data-dir", str(base), "validate")
+    assert "a claim needs the key 'says' (the source's own words)" in english.stdout
+    assert (
+        "il manque la clé «\u00a0says\u00a0» (les mots mêmes de la source) dans cette preuve"
+        in french.stdout
+    ), french.stdout

@@ -105,7 +105,8 @@ def cannot_write_output(err: OSError) -> int:
     quiet_broken_pipe()  # what is left in stdout's buffer must not fail again at exit
     if sys.stderr is not None:
         sys.stderr.write(
-            _("Error: cannot write the output: {reason}").format(reason=os_reason(err)) + "\n"
+            as_sentence(_("Error: cannot write the output: {reason}").format(reason=os_reason(err)))
+            + "\n"
         )
     return 1
 
@@ -115,7 +116,8 @@ def internal_error(err: Exception) -> NoReturn:
 
     sys.stderr.write(
         _(
-            "Error: internal error ({kind}: {detail}); please report it at the coopkb issue tracker"
+            "Error: internal error ({kind}: {detail}); please report it at the coopkb issue "
+            "tracker."
         ).format(kind=type(err).__name__, detail=neutral(str(err))[:300])
         + "\n"
     )

@@ -35,7 +35,7 @@ from typing import Any
 
 from .. import reference
 from ..evidence_paths import Path, exists, leaves, parse_path, value_at, written_path
-from ..i18n import _, ngettext
+from ..i18n import N_, _, ngettext
 from ..labels import path_label
 from ..layout import EVIDENCE_FILES
 from ..matching import did_you_mean, quote
@@ -48,6 +48,12 @@ from .loader import LoadedFile
 from .nodes import problem
 from .records import RecordAt
 
+# A claim's keys, glossed where a message names them (the key is what the editor types).
+_CLAIM_KEYS = {
+    "source": N_("the source's identifier"),
+    "at": N_("where in the source"),
+    "says": N_("the source's own words"),
+}
 MAX_ANCHOR_WORDS = 9  # the copy checker's limit is 10 words in a row
 # Text fields whose whole value is a fact (a name, a place, a role): the passage must state it.
 _TERMS = frozenset(
@@ -249,9 +255,13 @@ def _claim(slug: str, entry: Any, loc: Path, report: Any) -> Claim | None:
             report(
                 loc,
                 "evidence-incomplete",
-                _("a claim needs {keys} (or 'official' for a value from an official list)").format(
-                    keys=", ".join(missing)
-                ),
+                ngettext(
+                    "a claim needs the key {keys} (or 'official' for a value from an official "
+                    "list)",
+                    "a claim needs the keys {keys} (or 'official' for a value from an official "
+                    "list)",
+                    len(missing),
+                ).format(keys=", ".join(f"{quote(k)} ({_(_CLAIM_KEYS[k])})" for k in missing)),
             )
             return None
         count = len(_COPY_WORD.findall(texts["says"] or ""))
