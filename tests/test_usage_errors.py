@@ -151,7 +151,7 @@ def test_closed_streams(tmp_path: Path) -> None:
     code, _out, err = _shell("coopkb --lang fr list >&-", tmp_path)
     assert (
         code == 1
-        and err == "Erreur\u00a0: impossible d'écrire la sortie\u00a0: la sortie est fermée\n"
+        and err == "Erreur\u00a0: impossible d'écrire la sortie\u00a0: la sortie est fermée.\n"
     )
 
 

@@ -91,9 +91,12 @@ _PATH_ARGUMENTS = (N_("FILE"), N_("FOLDER"))
 
 
 def _as_path(first: str) -> str:
+    """``FICHIER <str>`` (newer Typer) and a bare ``FICHIER`` or ``[FICHIER]`` (the lowest
+    supported Typer writes no type for an argument) all read « FICHIER <chemin> »."""
     name, _space, kind = first.partition(" ")
-    if kind == "<str>" and name in {_(word) for word in _PATH_ARGUMENTS}:
-        return f"{name} <path>"
+    bare = name.removeprefix("[").removesuffix("]")
+    if kind in {"<str>", ""} and bare in {_(word) for word in _PATH_ARGUMENTS}:
+        return f"{bare} <path>"
     return first
 
 
