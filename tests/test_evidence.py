@@ -193,8 +193,8 @@ def test_an_unfilled_claim_reports_each_placeholder_and_still_covers_its_values(
 @pytest.mark.parametrize(
     ("anchor", "message"),
     [
-        ("Contact info@lacoop.ca", "e-mail addresses are never stored in coopkb"),
-        ("Tél. 450 538-1234", "phone numbers are never stored in coopkb"),
+        ("Contact info@lacoop.ca", "e-mail addresses are never stored in coopkb: remove it"),
+        ("Tél. 450 538-1234", "phone numbers are never stored in coopkb: remove it"),
     ],
 )
 @pytest.mark.parametrize("key", ["says", "at"])

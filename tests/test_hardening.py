@@ -11,8 +11,11 @@ import sys
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from conftest import EXAMPLES, Cli, run_coopkb
+from coopkb.validation.errors import number_as_written
 
 ESCAPES = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
 
@@ -267,8 +270,7 @@ def test_a_closed_pipe_ends_quietly_with_exit_0(tmp_path: Path) -> None:
 
 # --- no hostile character ever reaches the terminal (property test) ---------------------------
 
-from hypothesis import HealthCheck, given, settings  # noqa: E402
-from hypothesis import strategies as st  # noqa: E402
+from hypothesis import HealthCheck, settings  # noqa: E402
 
 from coopkb.matching import UNSAFE  # noqa: E402
 
@@ -390,3 +392,26 @@ def test_blank_private_and_non_characters_are_refused(
     coops.write_text(text.replace("name: La Brunante", f"name: La Bru{character}nante", 1), "utf-8")
     code, output = _validate(cli, base_copy)
     assert code == 1 and f"U+{ord(character):04X}" in output
+
+
+@given(st.integers(min_value=1000, max_value=10**12), st.sampled_from([" ", "\u00a0", "\u202f"]))
+def test_a_figure_typed_as_printed_is_offered_as_yaml_writes_it(number: int, space: str) -> None:
+    """« 960 000 » (as show prints it) is offered as 960000; the message must not guess."""
+    printed = f"{number:,}".replace(",", space)
+    assert number_as_written(printed) == str(number)
+
+
+@pytest.mark.parametrize(
+    ("typed", "meant"),
+    [
+        ("2,5", "2.5"),
+        ("12,75", "12.75"),
+        ("960,000", ""),
+        ("beaucoup", ""),
+        ("960000", ""),
+        (3, ""),
+    ],
+)
+def test_a_figure_is_offered_only_when_its_intent_is_clear(typed: object, meant: str) -> None:
+    """« 960,000 » is 960 in French and 960000 in English: no suggestion, the plain message."""
+    assert number_as_written(typed) == meant

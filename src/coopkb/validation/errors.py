@@ -6,6 +6,7 @@ field), and worded for the YAML the editor wrote rather than for Python types.
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from ..i18n import N_, _
@@ -140,6 +141,11 @@ def translate(loaded: LoadedFile, errors: list[Any], file_name: str) -> list[Pro
                 "the line"
             ).format(number=loc[-1] + 1, field=field_name)
             kind = "empty-item"
+        elif kind == "number" and (digits := number_as_written(error["input"])):
+            message = _(
+                "{field} must be a number without spaces, with a point for decimals: "
+                "write {digits}, not {got}"
+            ).format(field=field_name, digits=digits, got=_describe(error["input"]))
         elif kind == "number":
             message = _("{field} must be a finite number, got {got}").format(
                 field=field_name, got=_describe(error["input"])
@@ -180,6 +186,24 @@ def _data_loc(data: Any, loc: tuple[Any, ...], error_type: str) -> tuple[str | i
             break
         kept.append(step)
     return tuple(kept)
+
+
+_SPACES = re.compile(r"[ \u00a0\u202f]")
+
+
+def number_as_written(value: Any) -> str:
+    """The YAML number an editor meant by a figure typed the way it is printed (« 960 000 »,
+    « 2,5 »), so the message can show it; empty when the intent is unclear (« 960,000 » is
+    960 in French and 960000 in English) or the text is no number at all."""
+    if not isinstance(value, str):
+        return ""
+    packed = _SPACES.sub("", value.strip())
+    if re.fullmatch(r"[0-9]+", packed) and packed != value.strip():
+        return packed
+    decimal = re.fullmatch(r"([0-9]+),([0-9]{1,2})", packed)
+    if decimal:
+        return f"{decimal[1]}.{decimal[2]}"
+    return ""
 
 
 def _describe(value: Any) -> str:

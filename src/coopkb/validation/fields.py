@@ -105,11 +105,13 @@ def personal_data(value: str) -> str | None:
     a record's text or in an evidence claim's anchor alike); None when it holds neither."""
     # Text without '@' or digits holds no e-mail or phone: skip the patterns.
     if "@" in value and _EMAIL.search(value):
-        return _("e-mail addresses are never stored in coopkb")
+        return _("e-mail addresses are never stored in coopkb: remove it")
     if ("at" in value or "ob" in value or "AT" in value) and _SPELT_EMAIL.search(value):
-        return _("e-mail addresses are never stored in coopkb, however spelt ([at], arobase)")
+        return _(
+            "e-mail addresses are never stored in coopkb, however spelt ([at], arobase): remove it"
+        )
     if _DIGIT.search(value) and _PHONE.search(value):
-        return _("phone numbers are never stored in coopkb")
+        return _("phone numbers are never stored in coopkb: remove it")
     return None
 
 

@@ -207,7 +207,9 @@ def check_name_spacing(record: RecordAt) -> Iterator[Problem]:
                 record.file.path, line, column, "odd-space", text.format(value=quote(value))
             )
         elif _WRAPPING_QUOTES.match(value):
-            text = _("{value} is wrapped in quotation marks: the name is what is inside")
+            text = _(
+                "{value} is wrapped in quotation marks: remove them (a name is written without)"
+            )
             found = record.at(loc, "quoted-name", text.format(value=quote(value)))
             yield found._replace(severity="warning")
         elif "“" in value or "”" in value:
