@@ -270,3 +270,19 @@ def test_export_messages_group_thousands_and_read_as_sentences(tmp_path: Path) -
     package = run_coopkb("--lang", "fr", "export", "datapackage", str(tmp_path / "paquet"))
     assert package.stderr.startswith("Paquet de données écrit dans "), package.stderr
     assert package.stderr.rstrip().endswith(" tables)"), package.stderr
+
+
+def test_the_validate_summary_names_the_folder_as_a_folder(data_copy: Path) -> None:
+    """« 2 problèmes dans 2 fichiers du dossier data », not « … de data », whose English
+    preposition read as if « data » were a word of the sentence (an editor's session, #21)."""
+    cooperatives = data_copy / "cooperatives.yaml"
+    text = cooperatives.read_text(encoding="utf-8")
+    cooperatives.write_text(text.replace("slug: la-brunante\n", "slug: la-brunantex\n", 1))
+    for named in ((), (str(cooperatives),)):
+        result = run_coopkb(
+            "--lang", "fr", "--data-dir", str(data_copy), "validate", *named, cwd=data_copy.parent
+        )
+        summary = result.stdout.strip().splitlines()[-1]
+        assert result.returncode == 1 and summary.startswith(
+            "2 problèmes dans 2 fichiers du dossier "
+        ), result.stdout
