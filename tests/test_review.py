@@ -89,6 +89,13 @@ def test_a_timeline_step_added_is_one_change(repo: Path, cli: Cli) -> None:
         "date": "2003",
         "end": None,
     }
+    # read by people: the step added, in French spacing, not « ∅ → 2003: Ouverture. »
+    french = cli("--lang", "fr", "--data-dir", str(repo / "data"), "diff", "HEAD").stdout
+    assert "la-brunante.chronologie (3) + 2003\u00a0: Ouverture." in french, french
+    markdown = cli(
+        "--lang", "fr", "--data-dir", str(repo / "data"), "diff", "HEAD", "-f", "markdown"
+    )
+    assert "| 2003\u00a0: Ouverture. |" in markdown.stdout, markdown.stdout
 
 
 def test_reordering_and_reindenting_is_no_change(repo: Path, cli: Cli) -> None:

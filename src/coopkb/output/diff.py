@@ -35,7 +35,7 @@ def value_text(value: Any, shape: str = "") -> str:
     if value is None:
         return "∅"
     if isinstance(value, dict):
-        return sub_record_line(shape, value, {})
+        return sub_record_line(shape, value, {}, for_people=True)  # « 2010 : », as show writes
     if isinstance(value, list):
         return "; ".join(value_text(v, shape) for v in value) or "∅"  # empty is empty
     if isinstance(value, str):  # « La Barberie → La Barberie » says what changed
@@ -199,20 +199,21 @@ def _line(change: Any) -> str:
 
         shown = {"now": quote(after), "was": quote(before)}
         return f"{change.slug}.{field_text(change)}{colon()} " + said.format(**shown)
-    if change.before is None and not isinstance(change.after, dict) and _is_item(change):
+    if change.before is None and _is_item(change):
         return f"{change.slug}.{field_text(change)} + {after}"
-    if change.after is None and not isinstance(change.before, dict) and _is_item(change):
+    if change.after is None and _is_item(change):
         return f"{change.slug}.{field_text(change)} − {before}"
     return f"{change.slug}.{field_text(change)}{colon()} {before} → {after}"
 
 
 def _is_item(change: Any) -> bool:
-    """Whether the change adds or removes one item of a list (of names, slugs)."""
-    top = (change.field or "").split(".")[0].split("[")[0]
-    part = part_of(change.kind, top)
-    return (
-        part is not None and part.part in ("list", "references") and "." not in (change.field or "")
-    )
+    """Whether the change adds or removes one item of a list (of names, slugs, or sub-records:
+    a timeline's step reads « + 2010 : … », not « ∅ → 2010 : … »)."""
+    field = change.field or ""
+    part = part_of(change.kind, field.split(".")[0].split("[")[0])
+    if part is None or "." in field:
+        return False
+    return part.part in ("list", "references") or (part.part == "mappings" and field.endswith("]"))
 
 
 def _unread_lines(
