@@ -158,6 +158,8 @@ def translate(loaded: LoadedFile, errors: list[Any], file_name: str) -> list[Pro
             line, column = loaded.text_position(loc, personal_data_written(error["input"]))
         else:
             line, column = loaded.position(loc, at_key=error["type"] == "extra_forbidden")
+        if kind == "empty-item":
+            column = _dash_column(loaded.text, line, column)
         code = (
             "not-a-number"
             if kind == "number"
@@ -169,6 +171,16 @@ def translate(loaded: LoadedFile, errors: list[Any], file_name: str) -> list[Pro
             (line, column, message), Problem(loaded.path, line, column, code, message)
         )
     return list(problems.values())
+
+
+def _dash_column(text: str, line: int, column: int) -> int:
+    """An empty item's place is its dash: YAML puts the missing value one past it, where an
+    editor sees nothing (« - » alone on line 50 read as 50:8, the dash at 50:7)."""
+    lines = text.splitlines()
+    if not 1 <= line <= len(lines):
+        return column
+    before = lines[line - 1][: column - 1].rstrip(" ")
+    return len(before) if before.endswith("-") else column
 
 
 def _data_loc(data: Any, loc: tuple[Any, ...], error_type: str) -> tuple[str | int, ...]:
