@@ -5,7 +5,7 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from coopkb.matching import fold, suggest
+from coopkb.matching import did_you_mean_slug, fold, suggest
 from coopkb.reference import QUEBEC_REGIONS, official_mrc, official_region
 
 
@@ -137,3 +137,25 @@ def test_inflections_give_the_plural_and_feminine_french_forms() -> None:
 
     assert {"aîné", "aînée", "aînées", "aînés"} <= inflections("aînés")
     assert "jeunes" in inflections("jeune")
+
+
+_SLUG_WORD = st.text(alphabet="abcdefghijklmnopqrstuvwxyz", min_size=2, max_size=8)
+
+
+@given(st.lists(_SLUG_WORD, min_size=1, max_size=3), st.lists(_SLUG_WORD, min_size=1, max_size=3))
+def test_a_slug_renamed_by_adding_words_is_offered_for_its_old_references(
+    old: list[str], added: list[str]
+) -> None:
+    """« meduse » → « cooperative-artistique-meduse »: a reference to the old slug is offered
+    the new one, whatever the closest spellings among the other slugs."""
+    before, after = "-".join(old), "-".join(added + old)
+    others = [before[:-1] + "x", "meie", "la-mauve"]
+    assert after in did_you_mean_slug(before, [*others, after])
+
+
+def test_a_slug_suggestion_holds_whole_words_only() -> None:
+    """« mauve » is in « la-mauve » but not in « mauvez »: only whole words count, and a
+    typo with no renamed slug falls back to the closest spelling."""
+    assert "la-mauve" in did_you_mean_slug("mauve", ["la-mauve", "mauvez-coop"])
+    assert "mauvez-coop" not in did_you_mean_slug("mauve", ["la-mauve", "mauvez-coop"])
+    assert "polecn" in did_you_mean_slug("polecnx", ["polecn", "meduse"])

@@ -110,6 +110,23 @@ def did_you_mean(value: str, choices: Iterable[str]) -> str:
     return _(" (did you mean {choices}?)").format(choices=either(quote(f) for f in found))
 
 
+def did_you_mean_slug(value: str, slugs: Iterable[str]) -> str:
+    """:func:`did_you_mean` for a reference to a slug: a record renamed by adding words to its
+    slug (« meduse » → « cooperative-artistique-meduse ») is offered first, since the
+    closest spelling (« meie ») is rarely the record an editor just renamed."""
+    slugs = list(slugs)
+    words = value.split("-")
+    renamed = [slug for slug in slugs if slug != value and _holds_run(slug.split("-"), words)]
+    if 0 < len(renamed) <= 3:
+        return _(" (did you mean {choices}?)").format(choices=either(quote(s) for s in renamed))
+    return did_you_mean(value, slugs)
+
+
+def _holds_run(words: list[str], run: list[str]) -> bool:
+    """Whether ``run`` is a run of whole words of ``words`` (« meduse » in « …-meduse »)."""
+    return any(words[i : i + len(run)] == run for i in range(len(words) - len(run) + 1))
+
+
 def either(choices: Iterable[str]) -> str:
     """« A », « B » ou « C »: commas between all but the last two (not « A ou B ou C »)."""
     items = list(choices)

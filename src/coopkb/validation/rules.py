@@ -16,7 +16,7 @@ from ..graph import Reference, walk_path
 from ..i18n import _
 from ..labels import kind_label, labelled_key
 from ..layout import LIST_SECTIONS, SINGLE_SECTIONS
-from ..matching import did_you_mean, either, quote
+from ..matching import did_you_mean, did_you_mean_slug, either, quote
 from ..placeholders import is_placeholder
 from ..problems import Problem
 from .graph import derived_references
@@ -324,7 +324,7 @@ def _check_references(
                     _("{field} refers to {value}, which no record has as slug").format(
                         field=field_name, value=quote(value)
                     )
-                    + did_you_mean(value, candidates),
+                    + did_you_mean_slug(value, candidates),
                 )
             elif target is not None and target.kind not in ref.targets:
                 wanted = either(kind_label(k) for k in ref.targets)
