@@ -440,6 +440,7 @@ def test_validate_accepts_data_files_and_reports_on_them(base_copy: Path, tmp_pa
     other = run_coopkb("--lang", "en", "validate", str(base_copy / "missions.yaml"))
     assert other.returncode == 1 and "error:" not in other.stdout
     assert "1 more problem in the other files of the set" in other.stdout
+    assert "references of the files named were not checked" not in other.stdout
     coops.write_text(coops.read_text("utf-8").replace("region: Estri", "region: Estrie"), "utf-8")
     fine = run_coopkb("--lang", "fr", "validate", str(coops), str(base_copy / "missions.yaml"))
     assert fine.returncode == 0, fine.stdout
@@ -559,3 +560,21 @@ def test_an_unfilled_skeleton_says_what_each_placeholder_needs(data_copy: Path, 
     assert "write the record's identifier" in placeholders[0]
     assert all("(this field is required)" in x for x in placeholders[1:])
     assert "delete the line" not in result.stdout
+
+
+def test_a_file_named_beside_one_that_cannot_be_parsed_says_its_references_were_not_checked(
+    base_copy: Path,
+) -> None:
+    """A broken reference in the file named is hidden while another file cannot be parsed:
+    « 1 more problem in the other files » alone read as « this file is fine »."""
+    from conftest import run_coopkb
+
+    missions = base_copy / "missions.yaml"
+    missions.write_text(
+        missions.read_text("utf-8").replace("funder: polecn", "funder: polecnx", 1), "utf-8"
+    )
+    coops = base_copy / "cooperatives.yaml"
+    coops.write_text(coops.read_text("utf-8").replace("region: Estrie", 'region: "Estrie'), "utf-8")
+    named = run_coopkb("--lang", "en", "validate", str(missions))
+    assert named.returncode == 1 and "1 more problem in the other files" in named.stdout
+    assert "the references of the files named were not checked" in named.stdout, named.stdout

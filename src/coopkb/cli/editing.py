@@ -121,6 +121,16 @@ def validate(
             ).format(count=len(elsewhere))
             + "\n"
         )
+        if any(p.code == "yaml-syntax" for p in elsewhere):
+            # the unreadable file hides records the files named may refer to: their references
+            # were not checked, so « 1 more problem » alone read as « these files are fine »
+            summary_to(
+                _(
+                    "A file of the set cannot be parsed: the references of the files named "
+                    "were not checked. Fix its syntax, then validate again."
+                )
+                + "\n"
+            )
         if not errors:
             raise typer.Exit(EXIT_DATA)
     if errors:
