@@ -188,6 +188,7 @@ def test_an_unfilled_claim_reports_each_placeholder_and_still_covers_its_values(
         f"{where}:{line + 2}:13",
     ], out
     assert all("is the placeholder of `coopkb new`" in x for x in errors), out
+    assert "write the id of a source" in errors[0] and "what the source says" in errors[2], out
 
 
 @pytest.mark.parametrize(

@@ -558,7 +558,9 @@ def test_an_unfilled_skeleton_says_what_each_placeholder_needs(data_copy: Path, 
     placeholders = [x for x in result.stdout.splitlines() if "placeholder of" in x]
     assert len(placeholders) == 3, result.stdout
     assert "write the record's identifier" in placeholders[0]
-    assert all("(this field is required)" in x for x in placeholders[1:])
+    assert "(this field is required)" in placeholders[1]  # the name
+    # its sources hold a source's id, not a source's words
+    assert "write the id of a source that states these facts" in placeholders[2]
     assert "delete the line" not in result.stdout
 
 

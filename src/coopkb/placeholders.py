@@ -25,9 +25,17 @@ def is_placeholder(value: object) -> bool:
     return len(value) <= 14 and fold(value).rstrip(".") == "a completer"
 
 
-def placeholder_message(value: str, required: bool = False, slug: bool = False) -> str:
+def placeholder_message(
+    value: str, required: bool = False, slug: bool = False, source: bool = False
+) -> str:
     """What to do with a placeholder left: a required field's line cannot be deleted, and a
-    slug is no source's words."""
+    slug or a record's source is no source's words (« écrivez ce que dit la source » about
+    ``source-a-completer`` sent an editor to the document, not to the source's id)."""
+    if source:
+        return _(
+            "{value} is the placeholder of `coopkb new`: write the id of a source that states "
+            "these facts, as declared under `sources:` in a data file"
+        ).format(value=quote(value))
     if slug:
         return _(
             "{value} is the placeholder of `coopkb new`: write the record's identifier "

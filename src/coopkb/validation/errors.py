@@ -132,7 +132,9 @@ def translate(loaded: LoadedFile, errors: list[Any], file_name: str) -> list[Pro
                 keys=expected
             )
         elif is_placeholder(error.get("input")) and error["type"] != "extra_forbidden":
-            message = placeholder_message(error["input"], _required(loc, key), key == "slug")
+            message = placeholder_message(
+                error["input"], _required(loc, key), key == "slug", key == "sources"
+            )
             kind = "placeholder"
         elif error.get("input") is None and loc and isinstance(loc[-1], int) and key:
             # « - » alone on its line: an item left empty, not a value of the wrong type

@@ -230,7 +230,9 @@ def _claim(slug: str, entry: Any, loc: Path, report: Any) -> Claim | None:
     # claim is one thing to finish, not values without evidence.
     unfilled = [key for key, value in texts.items() if is_placeholder(value)]
     for key in unfilled:
-        report((*loc, key), "placeholder", placeholder_message(str(texts[key])))
+        report(
+            (*loc, key), "placeholder", placeholder_message(str(texts[key]), source=key == "source")
+        )
     if texts["official"] is not None:
         if any(texts[k] is not None for k in ("source", "at", "says")):
             report(
