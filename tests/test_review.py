@@ -9,9 +9,12 @@ import subprocess
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from conftest import EXAMPLES, Cli, run_coopkb
 from coopkb.layout import DATA_FILES
+from coopkb.output.diff import LONG_TEXT, changed_words
 
 GIT = shutil.which("git")
 pytestmark = pytest.mark.skipif(GIT is None, reason="git is not installed")
@@ -650,3 +653,45 @@ def test_evidence_left_on_an_item_that_moved_is_reported(evidence_repo: Path, cl
     _git(evidence_repo, "checkout", "-q", "data")
     _edit(data / "cooperatives.yaml", "Coop Brunante, La B]", "Coop Brunante, La Bru]")
     assert not [c for c in _diff(cli, evidence_repo, "HEAD") if c["change"] == "shifted"]
+
+
+_LONG = (
+    "Coopérative de solidarité fondée par un groupe de promoteurs du village pour offrir "
+    "des logements aux aînés de la municipalité et des environs, avec des services."
+)
+
+
+def test_a_word_changed_in_a_long_text_shows_that_word_not_the_paragraph(
+    repo: Path, cli: Cli
+) -> None:
+    coops = repo / "data" / "cooperatives.yaml"
+    _edit(coops, "model: citoyen", f"model: citoyen\n    description: {_LONG}")
+    _git(repo, "commit", "-qam", "a description")
+    _edit(coops, "groupe de promoteurs", "groupe des promoteurs")
+    text = cli("--lang", "fr", "--data-dir", str(repo / "data"), "diff", "HEAD").stdout
+    assert (
+        "description\u00a0: … fondée par un groupe de promoteurs du village pour … → "
+        "… fondée par un groupe des promoteurs du village pour …"
+    ) in text, text
+    assert "aînés" not in text  # not the whole paragraph, twice
+    # JSON, for scripts, keeps both texts whole
+    [change] = _diff(cli, repo, "HEAD")
+    assert change["before"] == _LONG
+
+
+_WORD = st.text(alphabet="abcdefghijklmnopqrstuvwxyzéà", min_size=1, max_size=9)
+
+
+@given(st.lists(_WORD, min_size=12, max_size=40), st.data())
+def test_a_long_texts_change_keeps_the_words_that_changed(
+    words: list[str], data: st.DataObject
+) -> None:
+    at = data.draw(st.integers(min_value=0, max_value=len(words) - 1))
+    new_word = data.draw(_WORD.filter(lambda w: w != words[at]))
+    before = " ".join(words)
+    after = " ".join([*words[:at], new_word, *words[at + 1 :]])
+    shown_before, shown_after = changed_words(before, after)
+    assert words[at] in shown_before.split(" ") and new_word in shown_after.split(" ")
+    if len(before) > LONG_TEXT:
+        assert len(shown_before.split(" ")) <= 2 * 4 + 1 + 2  # the word, context, two « … »
+    assert shown_before.replace("… ", "").replace(" …", "") in before

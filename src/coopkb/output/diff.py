@@ -72,7 +72,37 @@ def _values(change: Any) -> tuple[str, str]:
             for v in (change.before, change.after)
         )
     shape = _shape(change)
+    if isinstance(change.before, str) and isinstance(change.after, str):
+        return changed_words(value_text(change.before), value_text(change.after))
     return value_text(change.before, shape), value_text(change.after, shape)
+
+
+# A text longer than this is shown by the words that changed, with a few words around them.
+LONG_TEXT = 80
+_CONTEXT_WORDS = 4
+
+
+def changed_words(before: str, after: str) -> tuple[str, str]:
+    """A long text's change as its changed words with a little context (« … groupe de
+    promoteurs … → … groupe des promoteurs … »): a one-word fix in a description printed
+    the whole paragraph twice, and a reviewer had to find the word."""
+    if len(before) <= LONG_TEXT and len(after) <= LONG_TEXT:
+        return before, after
+    old, new = before.split(" "), after.split(" ")
+    start = 0
+    while start < min(len(old), len(new)) and old[start] == new[start]:
+        start += 1
+    end = 0
+    while end < min(len(old), len(new)) - start and old[-1 - end] == new[-1 - end]:
+        end += 1
+    first = max(start - _CONTEXT_WORDS, 0)
+    last = max(end - _CONTEXT_WORDS, 0)
+
+    def cut(words: list[str]) -> str:
+        middle = " ".join(words[first : len(words) - last])
+        return ("… " if first else "") + middle + (" …" if last else "")
+
+    return cut(old), cut(new)
 
 
 def _shape(change: Any) -> str:
