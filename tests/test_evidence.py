@@ -511,3 +511,23 @@ def test_a_claim_missing_a_key_names_it_with_what_it_holds(base: Path) -> None:
         "il manque la clé «\u00a0says\u00a0» (les mots mêmes de la source) dans cette preuve"
         in french.stdout
     ), french.stdout
+
+
+def test_a_claim_left_without_its_field_by_a_typo_says_it_follows_from_that_typo(
+    base: Path,
+) -> None:
+    """`regoin: Estrie` is one mistake: the claim on `region` that no longer finds its value is
+    reported as its consequence, pointing at the typo, not as a second thing to fix."""
+    line = _edit(base / "cooperatives.yaml", "    region: Estrie", "    regoin: Estrie")
+    code, out = _validate(base)
+    assert code == 1
+    assert f"cooperatives.yaml:{line}:5: error: unknown field 'regoin'" in out, out
+    assert (
+        "has no value 'region': a consequence of the unknown field 'regoin' "
+        f"({base}/cooperatives.yaml:{line}:5); correct that field" in out
+    ), out
+    # a claim on a field simply absent stays a plain error, with no false cause
+    _edit(base / "cooperatives.yaml", "    regoin: Estrie", "    region: Estrie")
+    _edit(base / "cooperatives.evidence.yaml", "of: [country]", "of: [pays]")
+    code, out = _validate(base)
+    assert "has no value 'pays'" in out and "consequence" not in out, out

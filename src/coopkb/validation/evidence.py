@@ -38,7 +38,7 @@ from ..evidence_paths import Path, exists, leaves, parse_path, value_at, written
 from ..i18n import N_, _, ngettext
 from ..labels import path_label
 from ..layout import EVIDENCE_FILES
-from ..matching import did_you_mean, quote
+from ..matching import did_you_mean, quote, suggest
 from ..parts import part_of
 from ..placeholders import is_placeholder, placeholder_message
 from ..problems import Problem
@@ -336,6 +336,27 @@ def check_evidence(
     return outcome
 
 
+def _misspelled_field(record: RecordAt, path: Sequence[str | int]) -> str | None:
+    """Why a claimed field is missing when the record holds it under a near spelling (`regoin`
+    for `region`): that typo's own error comes first, and fixing it clears this one too."""
+    field = path[0]
+    if not isinstance(field, str) or field in record.data:
+        return None
+    from .models import RECORD_MODELS  # only this error path needs the models
+
+    model = RECORD_MODELS.get(record.kind)
+    known = model.model_fields if model is not None else {}
+    others = [key for key in record.data if isinstance(key, str) and key not in known]
+    near = suggest(field, others, limit=1)
+    if not near:
+        return None
+    line, column = record.file.position((*record.loc, near[0]), at_key=True)
+    return _(
+        ": a consequence of the unknown field {near} ({file}:{line}:{column}); correct that "
+        "field and this claim holds again"
+    ).format(near=quote(near[0]), file=record.file.path, line=line, column=column)
+
+
 def _check_claim(
     claim: Claim,
     by_slug: Mapping[str, RecordAt],
@@ -372,7 +393,11 @@ def _check_claim(
                 slug=quote(claim.record), path=quote(text)
             )
             items = value_at(record.data, path[:-1]) if isinstance(path[-1], int) else None
-            if isinstance(items, list):
+            misspelled = _misspelled_field(record, path)
+            if misspelled is not None:
+                # a consequence, not a second mistake: the field is there under a typo
+                message += misspelled
+            elif isinstance(items, list):
                 # claims point at items by their place: one item removed, every claim after it
                 # points at the next item, and deleting this claim would hide that
                 message += _(
