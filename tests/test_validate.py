@@ -580,3 +580,29 @@ def test_a_file_named_beside_one_that_cannot_be_parsed_says_its_references_were_
     named = run_coopkb("--lang", "en", "validate", str(missions))
     assert named.returncode == 1 and "1 more problem in the other files" in named.stdout
     assert "the references of the files named were not checked" in named.stdout, named.stdout
+
+
+@pytest.mark.parametrize(
+    ("name", "lang", "message"),
+    [
+        ('La Brunante "', "en", "'La Brunante \"' holds a lone quotation mark (\"): remove it"),
+        (
+            '"La Brunante',
+            "fr",
+            '«\u00a0"La Brunante\u00a0» contient un guillemet seul (")\u00a0: retirez-le',
+        ),
+    ],
+)
+def test_a_lone_quotation_mark_in_a_name_is_a_warning_at_the_name(
+    base_copy: Path, cli: Cli, name: str, lang: str, message: str
+) -> None:
+    """`name: La Brunante "` is plain YAML, a name ending in a quotation mark: no syntax error
+    tells the editor that a quotation was opened or closed by mistake, so validate does."""
+    coops = base_copy / "cooperatives.yaml"
+    written = name.replace('"', '\\"')
+    text = coops.read_text("utf-8").replace("    name: La Brunante", f'    name: "{written}"', 1)
+    coops.write_text(text, "utf-8")
+    result = cli("--lang", lang, "--data-dir", str(base_copy), "validate")
+    assert result.code == 0, result.stdout
+    warned = [line for line in result.stdout.splitlines() if message in line]
+    assert warned and warned[0].startswith(f"{base_copy}/cooperatives.yaml:4:11: "), result.stdout

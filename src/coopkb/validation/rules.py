@@ -212,6 +212,11 @@ def check_name_spacing(record: RecordAt) -> Iterator[Problem]:
             )
             found = record.at(loc, "quoted-name", text.format(value=quote(value)))
             yield found._replace(severity="warning")
+        elif value.count('"') % 2:
+            # `name: Coopérative de l'Est "`: plain YAML, so no syntax error tells of it
+            text = _('{value} holds a lone quotation mark ("): remove it, or close the quotation')
+            found = record.at(loc, "lone-quote", text.format(value=quote(value)))
+            yield found._replace(severity="warning")
         elif "“" in value or "”" in value:
             # the data writes French quotation marks, one convention (the English ones would
             # also keep a search for « L'Épicerie » apart from this name's words)
