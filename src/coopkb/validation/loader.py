@@ -335,6 +335,12 @@ def _explain_syntax(err: yaml.MarkedYAMLError, text: str) -> tuple[int, int, str
             "that apostrophe twice ({doubled}) or put the value in double quotes"
         )
         return line, column, why.format(word=quote(word), doubled=word.replace("'", "''"))
+    if "expected node content" in problem_text and _char_at(text, at_problem) == ",":
+        # `[a, , b]`: two commas with nothing between them
+        return (
+            *at_problem,
+            _("an empty item in a list between [ ]: this comma has no value before it; remove it"),
+        )
     if "flow sequence" in context and at_open is not None:
         return (*at_open, _("the '[' opened here is never closed: end the list with ']'"))
     if "flow mapping" in context and at_open is not None:
@@ -378,6 +384,14 @@ def _explain_syntax(err: yaml.MarkedYAMLError, text: str) -> tuple[int, int, str
             ),
         )
     return None
+
+
+def _char_at(text: str, at: tuple[int, int]) -> str:
+    """The character at a 1-based (line, column) of ``text``, or "" past its end."""
+    lines = text.split("\n")
+    if not 0 < at[0] <= len(lines):
+        return ""
+    return lines[at[0] - 1][at[1] - 1 : at[1]]
 
 
 _OPENING_SINGLE_QUOTE = re.compile(r"^\s*(?:- )?(?:[A-Za-z_][A-Za-z0-9_]*:\s+|- )'")
