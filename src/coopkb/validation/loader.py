@@ -319,7 +319,7 @@ def _explain_syntax(err: yaml.MarkedYAMLError, text: str) -> tuple[int, int, str
     found = err.problem_mark
     at_problem = (found.line + 1, found.column + 1) if found is not None else (1, 1)
     if "quoted scalar" in context and at_open is not None:
-        mark = text.split("\n")[at_open[0] - 1][at_open[1] - 1 : at_open[1]] if text else '"'
+        mark = _char_at(text, at_open)
         why = _("the quotation mark {quote} opened here is never closed: close it with {quote}")
         return (*at_open, why.format(quote=mark or '"'))
     unclosed = _unclosed_quote(text, at_problem[0])
