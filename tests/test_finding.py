@@ -701,3 +701,109 @@ def test_a_typo_is_read_as_the_bases_word_when_that_holds_more_of_the_words(lang
     shown = " ".join(result.stdout.split())
     assert "urscop" in shown.lower()
     assert "3" in shown.rsplit("urscop union régionale tortue", 1)[-1], shown
+
+
+# --- the first command answers: the place beside a hit, the record a search points to ---------
+
+
+def _flat(text: str) -> str:
+    """Lines wrapped at 80 columns joined again; a no-break space stays one."""
+    return re.sub(r"[ \n]+", " ", text).strip()
+
+
+@pytest.mark.parametrize("lang", ["fr", "en"])
+def test_a_search_hit_says_where_its_record_stands_with_its_mrc(lang: str) -> None:
+    """« une coop à La Doré … dans quelle MRC? » and « la coop de santé, dans quelle ville? »
+    each needed a `show` after the search: the hit now names the municipality, MRC, region."""
+    result = run_coopkb("--lang", lang, "search", "coop de santé", env={"COLUMNS": "80"})
+    assert result.returncode == 0, result.stderr
+    assert all(len(line) <= 80 for line in result.stdout.splitlines())
+    # the name column wraps beside the excerpts: its pieces, each on its line
+    assert re.search(r"Robert-Cliche — Beauceville +\S", result.stdout)
+    assert re.search(r"\n +\(MRC Robert-Cliche\),", result.stdout)
+    edouard = run_coopkb("--lang", lang, "search", "Lac-Édouard", env={"COLUMNS": "80"}).stdout
+    outside = "hors MRC" if lang == "fr" else "outside any MRC"
+    assert f"({outside}), Mauricie" in edouard
+    hits = json.loads(run_coopkb("search", "La Doré", "-f", "json").stdout)
+    assert hits[0]["place"] == "La Doré (MRC Le Domaine-du-Roy), Saguenay–Lac-Saint-Jean"
+    # a record of France keeps its country: the list mixes both sides of the cooperation
+    cap = json.loads(run_coopkb("search", "Cap Solidaire", "-f", "json").stdout)
+    assert cap[0]["place"].endswith("France")
+
+
+@pytest.mark.parametrize("lang", ["fr", "en"])
+@pytest.mark.parametrize(
+    ("query", "slug", "answer"),
+    [
+        ("La Brunante", "la-brunante", "1998"),  # two hits: the council's case study names it
+        ("Maison familiale rurale KRTB", "mfr-krtb", "Saint-Clément"),  # the only hit
+        ("Lac-Édouard", "lac-edouard", "Parc écotouristique"),
+    ],
+)
+def test_a_search_pointing_to_one_record_shows_that_record_under_its_hits(
+    lang: str, query: str, slug: str, answer: str
+) -> None:
+    """The year a group formed, the projects a village's coop started: the record's timeline
+    follows the hits when the words typed name one record, as `show` would print it."""
+    result = run_coopkb("--lang", lang, "search", query, env={"COLUMNS": "80"})
+    assert result.returncode == 0, result.stderr
+    out = result.stdout
+    assert all(len(line) <= 80 for line in out.splitlines())
+    heading = "Sa fiche" if lang == "fr" else "Its record"
+    assert f"{heading} (coopkb show {slug})" in out
+    shown = run_coopkb("--lang", lang, "show", slug, env={"COLUMNS": "80"}).stdout
+    assert out.endswith(shown) and answer in shown
+    # machine formats stay the hits alone
+    assert json.loads(run_coopkb("search", query, "-f", "json").stdout)[0]["slug"] == slug
+
+
+@pytest.mark.parametrize("query", ["coopérative", "octobre 2017", "santé"])
+def test_a_search_naming_several_records_shows_no_record(query: str) -> None:
+    out = run_coopkb("--lang", "fr", "search", query).stdout
+    assert "Sa fiche" not in out and "résultats" in out
+
+
+@pytest.mark.parametrize("lang", ["fr", "en"])
+def test_missions_name_the_events_each_attended(lang: str) -> None:
+    """« à quel grand événement Co-Actions a-t-elle participé » needed `show mission-1`."""
+    result = run_coopkb("--lang", lang, "missions", env={"COLUMNS": "80"})
+    assert result.returncode == 0
+    assert all(len(line) <= 80 for line in result.stdout.splitlines())
+    flat = _flat(result.stdout)
+    colon = "\u00a0:" if lang == "fr" else ":"
+    assert f"Mission 1{colon} Forum mondial de l'économie sociale" in flat
+    assert f"Mission 4{colon} Forum mondial de l'économie sociale (Bilbao)" in flat
+    assert "(Tactiq) (Québec, Capitale-Nationale, Canada)" in flat
+
+
+@pytest.mark.parametrize("lang", ["fr", "en"])
+def test_a_missions_delegation_gives_each_persons_role(lang: str) -> None:
+    """« qui est venu de France, et quel était leur rôle » needed `people` after the mission."""
+    flat = _flat(run_coopkb("--lang", lang, "show", "mission-1", env={"COLUMNS": "80"}).stdout)
+    assert re.search(r"Cécile Marsan \(co-?gérante, Co-Actions\) \[cecile-marsan\]", flat)
+    # two roles at one organisation name it once
+    three = _flat(run_coopkb("--lang", lang, "show", "mission-3").stdout)
+    both = "et" if lang == "fr" else "and"
+    assert f"coordinatrice du projet de coopération {both} chef de projet" in three
+    assert three.count("partenariats européens, Co-Actions)") == 1
+
+
+@pytest.mark.parametrize("lang", ["fr", "en"])
+def test_list_counts_its_cooperatives_by_project(lang: str) -> None:
+    """« combien en Mauricie, et lesquelles sont du projet » needed `list --project`, whose
+    slug nobody knew: the listing says each project by name and slug."""
+    result = run_coopkb("--lang", lang, "list", "--region", "Mauricie", env={"COLUMNS": "80"})
+    flat = _flat(result.stdout)
+    colon = "\u00a0:" if lang == "fr" else ":"
+    assert f"coopératives innovantes [recherche-action-proximite-2012-2014]{colon} 2" in flat
+    everything = _flat(run_coopkb("--lang", lang, "list").stdout)
+    assert f"[recherche-action-proximite-2012-2014]{colon} 12" in everything
+    assert f"[cooperation-coactions-polecn]{colon} 8" in everything
+
+
+def test_a_slug_guessed_from_a_village_suggests_the_record_standing_there() -> None:
+    result = run_coopkb("--lang", "fr", "show", "cooperative-la-dore")
+    assert result.returncode == 1
+    assert "« riviere-aux-saumons »" in result.stderr.replace("\u00a0", " ")
+    two = run_coopkb("--lang", "en", "show", "coop-racine").stderr
+    assert "'developpement-local-racine' or 'la-brunante'" in two

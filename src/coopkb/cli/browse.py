@@ -58,9 +58,11 @@ def list_cooperatives(
             official_region, mrc, municipality, kind, model, country, project, sector
         )
         found = find_cooperatives(kb, wanted)
+    from ..query.links import names_by_slug
+
     show_listing(
         state,
-        cooperatives_view(found),
+        cooperatives_view(found, names_by_slug(kb)),
         output_format.value,
         _("No cooperatives match these filters."),
         kb,
@@ -232,7 +234,12 @@ def missions(
         empty = _("No missions in {year}.").format(year=year)
     else:
         empty = _("No missions match these filters.")
-    show_listing(state, missions_view(found), output_format.value, empty, kb)
+    from ..query.links import names_by_slug
+
+    # the events by name and place: the forum of 2016 and that of 2018 share their name
+    events = {e for m in found for e in m.get("events") or []}
+    view = missions_view(found, names_by_slug(kb, placed=events))
+    show_listing(state, view, output_format.value, empty, kb)
 
 
 def federations(

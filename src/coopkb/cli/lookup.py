@@ -11,7 +11,7 @@ from ..i18n import N_, _, catalog_version
 from ..layout import KINDS
 from .options import FormatOption, OutputFormat, year_option
 from .session import cache_use_of, derived, knowledge_base, show_listing, state_of
-from .terminal import EXIT_USAGE, answers, emit, fail, terminal_width
+from .terminal import EXIT_USAGE, answers, as_text, emit, fail, terminal_width
 
 
 def _complete_names(ctx: typer.Context, incomplete: str) -> list[str]:
@@ -65,9 +65,6 @@ def show(
 
     Example: coopkb show brunante --evidence
     """
-    from ..output.record import render_record
-    from ..query.evidence import derived_fields
-    from ..query.links import links, names_by_slug
     from ..query.records import find_record, lookup_blobs
 
     state = state_of(ctx)
@@ -99,6 +96,7 @@ def show(
     if evidence:
         from ..output.evidence import render_evidence
         from ..query.evidence import evidence_rows
+        from ..query.links import names_by_slug
         from ..storage.knowledge import load_evidence_of
 
         # its record's claims alone, from the cache; else the whole base with its evidence
@@ -116,23 +114,37 @@ def show(
         )
         emit(rendered, state.pager)
         return
+    emit(_record_output(state, kb, kind, record, output_format.value, chosen), state.pager)
+
+
+def _record_output(
+    state: Any,
+    kb: dict[str, Any],
+    kind: str,
+    record: dict[str, Any],
+    output_format: str,
+    chosen: list[str] | None = None,
+) -> Any:
+    """One record as `show` prints it (also after the hits of a search that points to it)."""
+    from ..output.record import render_record
+    from ..query.evidence import derived_fields
+    from ..query.links import links, names_by_slug
+
     by_id = {s["id"]: s for s in kb.get("sources", [])}
     sources = [by_id[s] for s in record.get("sources", []) if s in by_id]
-    linked = links(kb, record["slug"], kind)
-    output = render_record(
+    return render_record(
         kind,
         record,
-        linked,
+        links(kb, record["slug"], kind),
         sources,
-        output_format.value,
+        output_format,
         # read by people, a link says where its record stands; a CSV keeps names as they are
-        names_by_slug(kb, placed=_referred(kind, record, output_format.value)),
+        names_by_slug(kb, placed=_referred(kind, record, output_format)),
         chosen,
         terminal_width(),
         derived_fields(kb, record["slug"]),
         state.excel,
     )
-    emit(output, state.pager)
 
 
 def _referred(kind: str, record: dict[str, Any], output_format: str) -> set[str]:
@@ -166,7 +178,7 @@ def search(
     """
     from ..matching import quote
     from ..output.views import search_view
-    from ..query.search import index_blobs, quotes_by_record
+    from ..query.search import index_blobs, named_record, quotes_by_record
     from ..query.search import search as run_search
 
     state = state_of(ctx)
@@ -201,12 +213,23 @@ def search(
                 if mended.hits and (not partial.hits or mended.found > partial.found):
                     partial, fixed = mended, read_as
             hits = partial.hits
-    show_listing(
-        state,
-        search_view(hits, text, partial, fixed),
-        output_format.value,
-        _("Nothing matches {text}.").format(text=quote(text)),
-    )
+    view = search_view(hits, text, partial, fixed)
+    empty = _("Nothing matches {text}.").format(text=quote(text))
+    pointed = named_record(kb, hits, text) if partial is None else None
+    if pointed is None or output_format.value not in ("table", "markdown"):
+        show_listing(state, view, output_format.value, empty)
+        return
+    # the search points to one record: its record follows, the `show` one would type next
+    from ..output.tables import render_view
+
+    pointed_kind, record = pointed
+    heading = _("Its record ({command}):").format(command=f"coopkb show {record['slug']}")
+    parts = [
+        render_view(view, output_format.value, terminal_width()),
+        f"### {heading}" if output_format.value == "markdown" else heading,
+        _record_output(state, kb, pointed_kind, record, output_format.value),
+    ]
+    emit("\n".join(as_text(part) for part in parts).rstrip("\n"), state.pager)
 
 
 def timeline(

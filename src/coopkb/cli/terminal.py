@@ -99,19 +99,24 @@ def write_err(text: str) -> None:
     sys.stderr.flush()
 
 
-def emit(output: RenderableType | str, pager: bool = False) -> None:
-    """Print a result on stdout; a long one goes through a pager on a terminal (like git)."""
+def as_text(output: RenderableType | str) -> str:
+    """What ``output`` prints, as text for stdout (a string stays as it is): several outputs
+    joined go through the pager once."""
     from rich.text import Text
 
     if isinstance(output, str):
-        text = output + "\n"
-    else:
-        console = stdout_console()
-        # Laid-out text (tables) is never re-wrapped; panels and charts fit the width themselves.
-        laid_out = isinstance(output, Text) and output.no_wrap
-        with console.capture() as captured:
-            console.print(output, crop=False, soft_wrap=bool(laid_out))
-        text = captured.get()
+        return output
+    console = stdout_console()
+    # Laid-out text (tables) is never re-wrapped; panels and charts fit the width themselves.
+    laid_out = isinstance(output, Text) and output.no_wrap
+    with console.capture() as captured:
+        console.print(output, crop=False, soft_wrap=bool(laid_out))
+    return captured.get()
+
+
+def emit(output: RenderableType | str, pager: bool = False) -> None:
+    """Print a result on stdout; a long one goes through a pager on a terminal (like git)."""
+    text = output + "\n" if isinstance(output, str) else as_text(output)
     if pager and _page(text):
         return
     sys.stdout.write(text)

@@ -71,7 +71,7 @@ def render_record(
     if output_format == "csv":
         shown_kind = kind_label(kind) if excel else kind  # the people's word in Excel
         return to_csv([{**record, "type": shown_kind}], names, excel, kind=kind)
-    # A value taken from an official list says so by a mark (« Canada ¹ »), and each list is
+    # A value taken from an official list says so by a mark (« Canada¹ »), and each list is
     # named once, under the facts: the same long note on the country, region and MRC of every
     # record drowned what they hold.
     lists = list(dict.fromkeys(derived[k] for k in record if k in derived))
@@ -117,10 +117,11 @@ _MARKS = "¹²³⁴⁵⁶⁷⁸⁹"
 
 
 def _marked(lines: list[str], list_id: str | None, lists: list[str]) -> list[str]:
-    """« Capitale-Nationale ¹ », ¹ naming the official list the value was taken from."""
+    """« Capitale-Nationale¹ », ¹ naming the official list the value was taken from."""
     if list_id is None or not lines:
         return lines
-    return [*lines[:-1], f"{lines[-1]} {_MARKS[lists.index(list_id) % len(_MARKS)]}"]
+    # glued to the value, as French sets a note call (« Canada¹ », not « Canada ¹ »)
+    return [*lines[:-1], f"{lines[-1]}{_MARKS[lists.index(list_id) % len(_MARKS)]}"]
 
 
 def _linked_line(kind: str, linking: dict[str, Any], link: str, slug: str) -> str:

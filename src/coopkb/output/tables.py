@@ -58,7 +58,8 @@ def render_view(
     if output_format == "markdown":
         lines = [f"### {md_cell(view.title)}", "", *_md_table(view.columns, view.rows)]
         if view.footer:
-            lines += ["", md_cell(view.footer)]
+            lines += ["", *(md_cell(p) + "  " for p in view.footer.split("\n"))]
+            lines[-1] = lines[-1].rstrip()
         return "\n".join(lines)
     if output_format == "csv" and excel and view.kind is None:
         # rows that are no records (search hits, a timeline, counts): what the table shows,
@@ -190,7 +191,8 @@ def _laid_out(view: TableView, width: int) -> list[tuple[str, str]]:
         import textwrap
 
         out.append(("", ""))
-        out += [(line, "") for line in textwrap.wrap(safe(view.footer), width) or [""]]
+        for paragraph in safe(view.footer).split("\n"):  # a footer of several lines keeps them
+            out += [(line, "") for line in textwrap.wrap(paragraph, width) or [""]]
     return out
 
 

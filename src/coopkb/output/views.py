@@ -19,7 +19,10 @@ def count_line(count: int, singular: str, plural: str) -> str:
     return ngettext(singular, plural, count).format(count=count)
 
 
-def cooperatives_view(found: list[Row]) -> TableView:
+def cooperatives_view(found: list[Row], names: dict[str, str] | None = None) -> TableView:
+    """The cooperatives, a line each; under them, how many belong to each project, by its
+    name and slug (``names``: slug → name): « lesquelles sont du projet » needed a
+    `--project` nobody knew to type."""
     rows = [
         {
             **c,
@@ -51,10 +54,33 @@ def cooperatives_view(found: list[Row]) -> TableView:
         ("kind_model", _("kind · model")),
     ]
     footer = count_line(len(found), "{count} cooperative", "{count} cooperatives")
+    projects: dict[str, int] = {}
+    for cooperative in found:
+        if isinstance(cooperative.get("project"), str):
+            projects[cooperative["project"]] = projects.get(cooperative["project"], 0) + 1
+    if projects and names is not None:
+        without = len(found) - sum(projects.values())
+        footer = "\n".join(
+            [
+                footer,
+                _("By project:"),
+                *(
+                    _("{name} [{slug}]: {count}").format(
+                        name=names.get(slug, slug), slug=slug, count=count
+                    )
+                    for slug, count in sorted(projects.items(), key=lambda p: -p[1])
+                ),
+                *([_("no project named: {count}").format(count=without)] if without else []),
+            ]
+        )
     return TableView(_("Cooperatives"), columns, rows, found, footer, kind="cooperative")
 
 
-def missions_view(found: list[Row]) -> TableView:
+def missions_view(found: list[Row], names: dict[str, str] | None = None) -> TableView:
+    """The missions, a line each: when, where, how many went and met; under them, the events
+    each attended by name (``names``: slug → name; « à quel grand événement » needed a
+    `show`)."""
+    names = names or {}
     rows = [
         {
             **m,
@@ -78,6 +104,16 @@ def missions_view(found: list[Row]) -> TableView:
         ("met", _("met")),
     ]
     footer = count_line(len(found), "{count} mission", "{count} missions")
+    # the events by name under the table: a column of their own left 10 characters at 80
+    attended = [
+        _("Mission {number}: {events}").format(
+            number=m.get("number"), events="; ".join(names.get(e, e) for e in m["events"])
+        )
+        for m in found
+        if m.get("events")
+    ]
+    if attended:
+        footer = "\n".join([footer, _("Events attended:"), *attended])
     return TableView(_("Missions"), columns, rows, found, footer, kind="mission")
 
 
@@ -225,6 +261,8 @@ def search_view(
     rows = [
         {
             **r,
+            # where it stands, beside its name: « coop de santé » needed no `show` for its town
+            "name": f"{r['name']} — {r['place']}" if r.get("place") else r["name"],
             "kind_label": kind_label(r["kind"]),
             "match": _("{where}: {match}").format(
                 where=_path_label(r["field"]), match=r["snippet"]

@@ -52,11 +52,33 @@ def names_by_slug(kb: KB, placed: Collection[str] = ()) -> dict[str, str]:
     for people reading a record's links (« Cap Solidaire (Sud-Gironde, Nouvelle-Aquitaine,
     France) »): only those a record refers to, not every record of the base."""
     names: dict[str, str] = {}
+    bare = {r["slug"]: r["name"] for _k, r in iter_records(kb)} if placed else {}
     for _kind, record in iter_records(kb):
         slug, name = record["slug"], record["name"]
-        where = place_of(record) if slug in placed else ""
+        where = (place_of(record) or _roles_of(record, bare)) if slug in placed else ""
         names[slug] = f"{name} ({where})" if where else name
     return names
+
+
+def _roles_of(record: Record, names: dict[str, str]) -> str:
+    """Where a person stands: each role with its organisation (« cogérante, Co-Actions »), as
+    a mission's delegation needs it read (« qui est venu, et quel était leur rôle »)."""
+    from ..i18n import _
+
+    roles: dict[str, list[str]] = {}  # organisation → its roles: one name for two roles
+    for affiliation in record.get("affiliations") or []:
+        if not isinstance(affiliation, dict):
+            continue
+        organisation = affiliation.get("organisation")
+        held = roles.setdefault(names.get(str(organisation), str(organisation or "")), [])
+        if affiliation.get("role"):
+            held.append(str(affiliation["role"]))
+    said = []
+    for organisation, held in roles.items():
+        role = _("{first} and {second}").format(first=", ".join(held[:-1]), second=held[-1])
+        role = role if len(held) > 1 else "".join(held)
+        said.append(", ".join(v for v in (role, organisation) if v))
+    return "; ".join(v for v in said if v)
 
 
 def through(kind: str, record: Record, link: str, slug: str) -> list[tuple[Record, str]]:

@@ -45,21 +45,29 @@ def names_of(record: Record) -> list[str]:
     return names
 
 
-def place_of(record: Record) -> str:
+def place_of(record: Record, mrc: bool = False) -> str:
     """Where a record stands, as a reader places it (« Sud-Gironde, Nouvelle-Aquitaine,
-    France »): a list of linked records mixing Quebec and France tells them apart. Empty for a
-    record with no place."""
+    France »): a list of linked records mixing Quebec and France tells them apart. With
+    ``mrc``, the municipality's MRC in parentheses after it, then the region, and no
+    country for Canada's: the search shows it so, as a development agent places a village.
+    Empty for a record with no place."""
     place: list[str] = []
     locality = record.get("locality")
     if isinstance(locality, str) and len(locality) > 30:  # a sentence, not a place name
         locality = None
-    for value in (
-        record.get("municipality") or locality,
-        record.get("region"),
-        record.get("country"),
-    ):
+    country = record.get("country")
+    if mrc and country == "Canada":
+        country = None  # a base of Quebec: its places need no country, France's records keep it
+    for value in (record.get("municipality") or locality, record.get("region"), country):
         if isinstance(value, str) and value and value not in place:
             place.append(value)
+    county = record.get("mrc")
+    if mrc and record.get("municipality") and isinstance(county, str) and county:
+        from ..i18n import _
+
+        within = _("outside any MRC") if fold(county).startswith("hors") else None
+        within = within or _("MRC {mrc}").format(mrc=county)
+        place[0] = f"{place[0]} ({within})"
     return ", ".join(place)
 
 
@@ -125,8 +133,26 @@ def find_record(
     if within:
         raise Ambiguous(wanted, within)
     raise UnknownValue(
-        "record", wanted, [r["slug"] for _, r in iter_with_sources(kb)], _typed_close(kb, words)
+        "record",
+        wanted,
+        [r["slug"] for _, r in iter_with_sources(kb)],
+        _typed_close(kb, words) or _placed_in(kb, key),
     )
+
+
+def _placed_in(kb: KB, key: str) -> list[str]:
+    """The slugs of the records standing in a municipality the name typed holds (« show
+    cooperative-la-dore » is the cooperative of La Doré, not the slug spelled closest to it,
+    « cooperative-des-tiers-lieux »); at most three."""
+    padded = f" {key} "
+    found = [
+        record["slug"]
+        for _k, record in iter_with_sources(kb)
+        if isinstance(record.get("municipality"), str)
+        and lookup_key(record["municipality"])
+        and f" {lookup_key(record['municipality'])} " in padded
+    ]
+    return found if len(found) <= 3 else []
 
 
 def _typed_close(kb: KB, words: set[str]) -> list[str]:

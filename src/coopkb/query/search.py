@@ -16,7 +16,7 @@ from ..labels import field_label
 from ..matching import fold
 from ..parts import FIELDS_OF, fields_of_part, part_of
 from . import KB, Record
-from .records import iter_with_sources
+from .records import iter_with_sources, names_of, place_of
 from .words import (
     QUESTION_WORDS,
     Token,
@@ -66,6 +66,7 @@ class Hit(NamedTuple):
     name: str
     field: str
     snippet: str
+    place: str = ""  # where the record stands, with its MRC (« La Doré (MRC …), … »)
 
     def as_dict(self) -> dict[str, Any]:
         """The JSON of a hit (``match`` is the snippet, under its documented name)."""
@@ -216,6 +217,32 @@ def search(
     return _with_context(kb, sorted(hits, key=lambda h: (-h.score, fold(h.name))), held)
 
 
+def named_record(kb: KB, hits: Sequence[Hit], text: str) -> tuple[str, Record] | None:
+    """The one record a search points to: the only record hit, or the only one whose names
+    (name, acronym, aliases, slug) hold every telling word typed (« La Brunante », «
+    Lac-Édouard »: the council's case study names them too). Its record follows the hits: it
+    is the `show` a reader would type next, for the place, the timeline, the people."""
+    slugs = list(dict.fromkeys(hit.slug for hit in hits))
+    if len(slugs) > 1:
+        wanted = [w for w in wanted_words(text) if w.stem not in _QUESTION_STEMS]
+        if not wanted:
+            return None
+        records = {r["slug"]: r for _k, r in iter_with_sources(kb) if r["slug"] in slugs}
+
+        def names_all(slug: str) -> bool:
+            held = [
+                t
+                for name in names_of(records.get(slug, {"slug": slug, "name": ""}))
+                for t in tokens(name.replace("-", " "))
+            ]
+            return all(any(matches(t, w) for t in held) for w in wanted)
+
+        slugs = [slug for slug in slugs if names_all(slug)]
+    if len(slugs) != 1:
+        return None
+    return next(((k, r) for k, r in iter_with_sources(kb) if r["slug"] == slugs[0]), None)
+
+
 # Of a hit found by its name only, what is shown in place of the name it repeats.
 _CONTEXT_OF_MOST = 30
 
@@ -228,7 +255,6 @@ def _with_context(kb: KB, hits: list[Hit], records: dict[str, Record]) -> list[H
     if not named:
         return hits
     from .links import all_links
-    from .records import place_of
 
     by_slug: dict[str, Any] | None = None
     out = list(hits)
@@ -242,13 +268,12 @@ def _with_context(kb: KB, hits: list[Hit], records: dict[str, Record]) -> list[H
         if by_slug is None:
             by_slug = all_links(kb)[0]
         linked = by_slug.get(hit.slug) or {}
-        pieces = [place_of(record)] if place_of(record) else []
         told = [(label, "; ".join(r["name"] for _k, r in items)) for label, items in linked.items()]
-        if told:
+        if told:  # where it stands is beside its name already (``Hit.place``)
             label, names = told[0]
-            out[index] = hit._replace(field=label, snippet=" — ".join([*pieces, names]))
-        elif pieces:
-            out[index] = hit._replace(field="place", snippet=pieces[0])
+            out[index] = hit._replace(field=label, snippet=names)
+        elif place_of(record):
+            out[index] = hit._replace(field="place", snippet=place_of(record))
     return out
 
 
@@ -469,7 +494,15 @@ def _word_hit(
         # description follows the place or date that matched
         room = max(60, EXCERPT_WIDTH - len(excerpt))
         excerpt = f"{excerpt} — {snippet(told, sorted(here), width=room)}"
-    hit = Hit(score, kind, record["slug"], record["name"], _field_name(path), excerpt)
+    hit = Hit(
+        score,
+        kind,
+        record["slug"],
+        record["name"],
+        _field_name(path),
+        excerpt,
+        place_of(record, mrc=True),
+    )
     return hit if needed is None else (len(found), hit)
 
 
@@ -627,7 +660,15 @@ def _date_hit(kind: str, record: Record, period: tuple[str, str]) -> Hit | None:
             # a span is told as the record's period, not as its start (« période : … »)
             field = "period" if end and path == _start_of(kind) else path
             if best is None or score > best.score:
-                best = Hit(score, kind, record["slug"], record["name"], field, f"{when} — {what}")
+                best = Hit(
+                    score,
+                    kind,
+                    record["slug"],
+                    record["name"],
+                    field,
+                    f"{when} — {what}",
+                    place_of(record, mrc=True),
+                )
     return best
 
 
