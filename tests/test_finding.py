@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import re
+from pathlib import Path
 
 import pytest
 
@@ -807,3 +808,15 @@ def test_a_slug_guessed_from_a_village_suggests_the_record_standing_there() -> N
     assert "« riviere-aux-saumons »" in result.stderr.replace("\u00a0", " ")
     two = run_coopkb("--lang", "en", "show", "coop-racine").stderr
     assert "'developpement-local-racine' or 'la-brunante'" in two
+
+
+def test_a_person_linked_with_an_affiliation_saying_no_role_shows_the_organisation(
+    data_copy: Path,
+) -> None:
+    """An affiliation may name the organisation without a role: the delegation still reads."""
+    path = data_copy / "missions.yaml"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace("        role: co-gérante\n", "", 1), encoding="utf-8")
+    result = run_coopkb("--data-dir", str(data_copy), "show", "mission-1")
+    assert result.returncode == 0, result.stderr
+    assert "Cécile Marsan (Co-Actions) [cecile-marsan]" in _flat(result.stdout)

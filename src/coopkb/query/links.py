@@ -75,8 +75,9 @@ def _roles_of(record: Record, names: dict[str, str]) -> str:
             held.append(str(affiliation["role"]))
     said = []
     for organisation, held in roles.items():
-        role = _("{first} and {second}").format(first=", ".join(held[:-1]), second=held[-1])
-        role = role if len(held) > 1 else "".join(held)
+        role = ", ".join(held)  # one role, or none (an affiliation may not say it)
+        if len(held) > 1:
+            role = _("{first} and {second}").format(first=", ".join(held[:-1]), second=held[-1])
         said.append(", ".join(v for v in (role, organisation) if v))
     return "; ".join(v for v in said if v)
 

@@ -222,25 +222,17 @@ def named_record(kb: KB, hits: Sequence[Hit], text: str) -> tuple[str, Record] |
     (name, acronym, aliases, slug) hold every telling word typed (« La Brunante », «
     Lac-Édouard »: the council's case study names them too). Its record follows the hits: it
     is the `show` a reader would type next, for the place, the timeline, the people."""
-    slugs = list(dict.fromkeys(hit.slug for hit in hits))
-    if len(slugs) > 1:
+    slugs = {hit.slug for hit in hits}
+    held = [(k, r) for k, r in iter_with_sources(kb) if r["slug"] in slugs]
+    if len(held) > 1:
         wanted = [w for w in wanted_words(text) if w.stem not in _QUESTION_STEMS]
-        if not wanted:
-            return None
-        records = {r["slug"]: r for _k, r in iter_with_sources(kb) if r["slug"] in slugs}
 
-        def names_all(slug: str) -> bool:
-            held = [
-                t
-                for name in names_of(records.get(slug, {"slug": slug, "name": ""}))
-                for t in tokens(name.replace("-", " "))
-            ]
-            return all(any(matches(t, w) for t in held) for w in wanted)
+        def named(record: Record) -> bool:
+            said = [t for name in names_of(record) for t in tokens(name.replace("-", " "))]
+            return all(any(matches(t, w) for t in said) for w in wanted)
 
-        slugs = [slug for slug in slugs if names_all(slug)]
-    if len(slugs) != 1:
-        return None
-    return next(((k, r) for k, r in iter_with_sources(kb) if r["slug"] == slugs[0]), None)
+        held = [(k, r) for k, r in held if named(r)] if wanted else []
+    return held[0] if len(held) == 1 else None
 
 
 # Of a hit found by its name only, what is shown in place of the name it repeats.
